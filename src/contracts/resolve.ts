@@ -1,0 +1,53 @@
+// Resolves a contract's goals into the rows each centre is judged on.
+import type { Assessment, CentreCode, Contract, Goal, GoalRow, Target } from "./model";
+
+export function applicableCentres(goal: Goal): CentreCode[] {
+  const excluded = goal.excluded ?? [];
+  return goal.centres.filter((c) => !excluded.includes(c));
+}
+
+export function appliesTo(goal: Goal, centre: CentreCode): boolean {
+  return applicableCentres(goal).includes(centre);
+}
+
+/** The rows of one centre's sheet, in the appendix's order. A goal with parts gives a row per part. */
+export function rowsFor(contract: Contract, centre: CentreCode): GoalRow[] {
+  return contract.goals.filter((g) => appliesTo(g, centre)).flatMap((g) => goalRows(g, centre));
+}
+
+function goalRows(goal: Goal, centre: CentreCode): GoalRow[] {
+  const base = { goalId: goal.id, text: goal.text, area: goal.area, group: goal.group };
+  if (goal.measure.kind === "parts") {
+    return goal.measure.parts.map((p) => ({
+      ...base,
+      id: `${goal.id}.${p.key}`,
+      partLabel: p.label,
+      assessment: { basis: "own", target: p.target },
+    }));
+  }
+  return [{ ...base, id: goal.id, assessment: assessmentOf(goal, centre) }];
+}
+
+function assessmentOf(goal: Goal, centre: CentreCode): Assessment {
+  if (goal.measure.kind !== "single") throw new Error("assessmentOf expects a single measure");
+  const { target, perCentre, joint } = goal.measure;
+  const own: Target | undefined = perCentre?.[centre] ?? target;
+  if (joint) {
+    const jointTarget = { centres: applicableCentres(goal), target: joint };
+    if (!own) return { basis: "joint", joint: jointTarget };
+    if (own.kind !== "countMin") throw new Error(`Goal ${goal.id}: a joint goal's own target must be a count`);
+    return { basis: "ownAndJoint", target: own, joint: jointTarget };
+  }
+  if (!own) throw new Error(`Goal ${goal.id} has no target for ${centre}`);
+  return { basis: "own", target: own };
+}
+
+/** The target a row's own figures are judged on, if any (a pure joint row has none). */
+export function ownTarget(a: Assessment): Target | undefined {
+  return a.basis === "joint" ? undefined : a.target;
+}
+
+/** The target that gives a row its status: the joint one for a pure joint goal, else the own one. */
+export function statusTarget(a: Assessment): Target {
+  return a.basis === "joint" ? a.joint.target : a.target;
+}
