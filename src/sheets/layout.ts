@@ -1,0 +1,63 @@
+// Where things are on a centre sheet. The plan writes by these, the readers read by these.
+
+export const COL = {
+  id: "A",
+  area: "B",
+  group: "C",
+  text: "D",
+  requirement: "E",
+  target: "F",
+  target2: "G",
+  grundlag: "H",
+  resultat: "I",
+  achieved: "J",
+  status: "K",
+  jointTotal: "L",
+  jointStatus: "M",
+  comment: "N",
+  hint: "O",
+} as const;
+
+export const HEADERS: Record<keyof typeof COL, string> = {
+  id: "Mål-ID",
+  area: "Område",
+  group: "Gruppe",
+  text: "Mål",
+  requirement: "Krav",
+  target: "Mål-værdi",
+  target2: "Mål-værdi 2",
+  grundlag: "Grundlag",
+  resultat: "Resultat",
+  achieved: "Opnået",
+  status: "Status",
+  jointTotal: "Fælles i alt",
+  jointStatus: "Fælles status",
+  comment: "Bemærkning",
+  hint: "Sådan udfyldes rækken",
+};
+
+export const COLUMN_ORDER = Object.keys(COL) as (keyof typeof COL)[];
+
+/** 1-based row of the column headers; goal rows follow it. */
+export const HEADER_ROW = 7;
+export const FIRST_GOAL_ROW = HEADER_ROW + 1;
+
+/** The status counts at the top: label in COUNT_LABEL_COL, count in COUNT_VALUE_COL, rows 1–4. */
+export const COUNT_LABEL_COL = "J";
+export const COUNT_VALUE_COL = "K";
+
+/** 0-based index of a column letter (A → 0). Columns here never pass Z. */
+export function colIndex(letter: string): number {
+  return letter.charCodeAt(0) - 65;
+}
+
+export function colLetter(index: number): string {
+  if (index < 26) return String.fromCharCode(65 + index);
+  return colLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
+}
+
+export const SUMMARY_SHEET = "Oversigt";
+export const LISTS_SHEET = "Lister";
+export const META_SHEET = "RK_Data";
+export const LOG_SHEET = "Log";
+export const YES_NO_NAME = "JaNej";
