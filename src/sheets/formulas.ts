@@ -49,7 +49,7 @@ function rule(t: Target, c: RowRefs): Rule {
     case "shareMin":
     case "shareMax": {
       const achieved = `IF(${blank(g)},${r},${r}/${g})`;
-      const tooLarge = `IF(ISNUMBER(${r}),IF(ISNUMBER(${g}),${r}>${g},IF(${blank(g)},${r}>1,FALSE)),FALSE)`;
+      const tooLarge = `IF(ISNUMBER(${r}),IF(ISNUMBER(${g}),${r}>${g},IF(${blank(g)},${r}>1,FALSE())),FALSE())`;
       return {
         invalid: `OR(${badNumber(g, `${g}<=0`)},${badNumber(r, `${r}<0`)},${tooLarge})`,
         missing: blank(r),
@@ -82,10 +82,10 @@ function rule(t: Target, c: RowRefs): Rule {
       };
     case "yesNo":
       return {
-        invalid: `IF(ISNUMBER(${r}),TRUE,IF(${blank(r)},FALSE,AND(TRIM(${r})<>"Ja",TRIM(${r})<>"Nej")))`,
+        invalid: `IF(ISNUMBER(${r}),TRUE(),IF(${blank(r)},FALSE(),AND(TRIM(${r})<>"Ja",TRIM(${r})<>"Nej")))`,
         missing: blank(r),
         met: `TRIM(${r})="Ja"`,
-        achieved: `TRIM(${r})`,
+        achieved: `IF(TRIM(${r})="Ja","Ja","Nej")`,
       };
   }
 }
@@ -115,7 +115,7 @@ export function jointStatusFormula(contributions: (string | undefined)[], target
 
 function jointInvalid(contributions: (string | undefined)[]): string {
   const present = contributions.filter((c): c is string => c !== undefined);
-  if (present.length === 0) return "FALSE";
+  if (present.length === 0) return "FALSE()";
   return `OR(${present.map((r) => badNumber(r, `OR(${r}<0,${r}<>INT(${r}))`)).join(",")})`;
 }
 

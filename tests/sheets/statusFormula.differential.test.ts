@@ -44,7 +44,14 @@ const figure: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -3, max: 60 }).map((n) => n / 2) },
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 2000 }).map((n) => n / 100) },
   { weight: 3, arbitrary: fc.integer({ min: -10, max: 3000 }) },
-  { weight: 2, arbitrary: fc.double({ min: -10, max: 1e6, noNaN: true, noDefaultInfinity: true }) },
+  // Excel keeps 15 significant digits; figures below a millionth are taken as 0 (ROUND(x,9) of
+  // a share over a near-zero denominator overflows in every engine).
+  {
+    weight: 2,
+    arbitrary: fc
+      .double({ min: -10, max: 1e6, noNaN: true, noDefaultInfinity: true })
+      .map((x) => (Math.abs(x) < 1e-6 ? 0 : Number(x.toPrecision(15)))),
+  },
   { weight: 1, arbitrary: fc.constantFrom(0, 1, 0.95, 0.1, 0.12, 4.4, 5, 0.22, 0.28, 0.85, 0.45, 0.65, 33, 6, 1850) },
   { weight: 2, arbitrary: fc.constantFrom("Ja", "Nej", "ja", " nej ", "JA", "Måske", "1.000", "12,5", "abc", " ", "80 %", "x") },
   { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
@@ -83,7 +90,9 @@ describe.each(Object.entries(kinds))("Status formula = evaluator for %s", (_kind
         const computed = computeStatus(t, g, r);
         expect(computed.status).toBe(STATUS_LABEL[expected.status]);
         if (typeof expected.achieved === "number") {
-          expect(computed.achieved).toBeCloseTo(expected.achieved, 6);
+          // HyperFormula shows about 10 significant digits (smartRounding); the status is exact.
+          const tolerance = 1e-9 * Math.max(1, Math.abs(expected.achieved));
+          expect(Math.abs((computed.achieved as number) - expected.achieved)).toBeLessThanOrEqual(tolerance);
         } else if (expected.status === "met" || expected.status === "not_met") {
           expect(computed.achieved).toBe(expected.achieved);
         }

@@ -1,0 +1,231 @@
+// One centre's sheet: title block, live status counts, and a row per goal that applies to it.
+import type { Centre, Contract, GoalRow, Target } from "../contracts/model";
+import { inputHint, jointRequirementText, requirementText } from "../contracts/requirement";
+import { ownTarget } from "../contracts/resolve";
+import { STATUS_LABEL } from "../contracts/status";
+import { achievedFormula, jointStatusFormula, jointTotalFormula, statusFormula } from "./formulas";
+import {
+  COL,
+  COLUMN_ORDER,
+  COUNT_LABEL_COL,
+  COUNT_VALUE_COL,
+  FIRST_GOAL_ROW,
+  HEADER_ROW,
+  HEADERS,
+  YES_NO_NAME,
+} from "./layout";
+import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "./plan";
+import { SheetBuilder } from "./sheetBuilder";
+import {
+  achievedFormat,
+  HEADER_FILL,
+  HEADER_FONT,
+  INPUT_FILL,
+  MUTED_FONT,
+  STATUS_COLOURS,
+  targetFormat,
+} from "./styles";
+
+/** Where another centre's Resultat cell for a goal row is, if its sheet is in the workbook. */
+export type ResultatRef = (centre: string, rowId: string) => string | undefined;
+
+const WIDTHS: Record<keyof typeof COL, number> = {
+  id: 10,
+  area: 16,
+  group: 16,
+  text: 60,
+  requirement: 30,
+  target: 11,
+  target2: 11,
+  grundlag: 14,
+  resultat: 14,
+  achieved: 13,
+  status: 14,
+  jointTotal: 12,
+  jointStatus: 14,
+  comment: 30,
+  hint: 44,
+};
+
+const LAST_COL = COL.hint;
+
+export function planCentreSheet(contract: Contract, centre: Centre, rows: GoalRow[], resultatRef: ResultatRef): SheetPlan {
+  const b = new SheetBuilder(centre.code, "centre");
+  const last = FIRST_GOAL_ROW + Math.max(rows.length, 1) - 1;
+  titleBlock(b, contract, centre, last);
+  headerRow(b);
+  rows.forEach((row, i) => goalRow(b, row, FIRST_GOAL_ROW + i, centre, resultatRef));
+  const plan = b.build();
+  plan.columnWidths = COLUMN_ORDER.map((k) => WIDTHS[k]);
+  plan.conditionalFormats = rows.length ? statusHighlights(`A${FIRST_GOAL_ROW}:${LAST_COL}${last}`) : [];
+  plan.validations = rows.flatMap((row, i) => inputValidations(row, FIRST_GOAL_ROW + i));
+  plan.protect = true;
+  plan.freeze = { rows: HEADER_ROW, columns: 1 };
+  plan.tabColor = "2E7D5B";
+  plan.print = {
+    landscape: true,
+    fitToWidth: true,
+    header: `&L${escapeHeader(contract.title)}&C${escapeHeader(centre.name)}&R&D`,
+    repeatRows: `${HEADER_ROW}:${HEADER_ROW}`,
+  };
+  return plan;
+}
+
+function escapeHeader(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+function titleBlock(b: SheetBuilder, contract: Contract, centre: Centre, last: number): void {
+  b.value("A", 1, `${centre.name} – resultatkontrakt ${contract.year}`).style("A1", { bold: true, size: 14 });
+  b.value("A", 2, contract.title).style("A2", { italic: true });
+  const numbers = [contract.caseNumber && `Sagsnr.: ${contract.caseNumber}`, contract.documentNumber && `Doknr.: ${contract.documentNumber}`]
+    .filter(Boolean)
+    .join(", ");
+  b.value("A", 3, `Center: ${centre.code} · År: ${contract.year}${numbers ? ` · ${numbers}` : ""}`);
+  b.value(
+    "A",
+    5,
+    "Udfyld Grundlag og Resultat (de gule felter) og evt. Bemærkning. Status beregnes af sig selv; kolonnen “Sådan udfyldes rækken” siger, hvad der skal stå.",
+  ).style("A5", { italic: true, fontColor: MUTED_FONT });
+  const statuses = ["met", "not_met", "missing", "invalid"] as const;
+  statuses.forEach((s, i) => {
+    const row = i + 1;
+    b.value(COUNT_LABEL_COL, row, STATUS_LABEL[s]);
+    b.formula(COUNT_VALUE_COL, row, `COUNTIF(${COL.status}$${FIRST_GOAL_ROW}:${COL.status}$${last},"${STATUS_LABEL[s]}")`);
+    b.style(`${COUNT_LABEL_COL}${row}:${COUNT_VALUE_COL}${row}`, {
+      fill: STATUS_COLOURS[s].fill,
+      fontColor: STATUS_COLOURS[s].font,
+      bold: true,
+    });
+  });
+}
+
+function headerRow(b: SheetBuilder): void {
+  for (const key of COLUMN_ORDER) b.value(COL[key], HEADER_ROW, HEADERS[key]);
+  b.style(`A${HEADER_ROW}:${LAST_COL}${HEADER_ROW}`, {
+    bold: true,
+    fill: HEADER_FILL,
+    fontColor: HEADER_FONT,
+    wrap: true,
+    vertical: "middle",
+  });
+}
+
+function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resultatRef: ResultatRef): void {
+  const a = row.assessment;
+  const own = ownTarget(a);
+  const statusTarget: Target = a.basis === "joint" ? a.joint.target : a.target;
+  const refs = { grundlag: `${COL.grundlag}${r}`, resultat: `${COL.resultat}${r}`, target: `${COL.target}${r}`, target2: `${COL.target2}${r}` };
+
+  b.value(COL.id, r, row.id);
+  b.value(COL.area, r, row.area);
+  b.value(COL.group, r, row.group);
+  b.value(COL.text, r, row.partLabel ? `${row.text} [del: ${row.partLabel}]` : row.text);
+  b.value(COL.requirement, r, requirementLine(row));
+  targetCells(b, statusTarget, r, a.basis === "ownAndJoint" ? a.joint.target.atLeast : undefined);
+
+  if (a.basis === "joint") {
+    const contributions = a.joint.centres.map((c) => (c === centre.code ? refs.resultat : resultatRef(c, row.id)));
+    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, refs.target));
+    b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
+    b.formula(COL.status, r, `${COL.jointStatus}${r}`);
+    b.formula(COL.achieved, r, `IF(ISNUMBER(${refs.resultat}),${refs.resultat},"")`);
+  } else {
+    b.formula(COL.status, r, statusFormula(statusTarget, refs));
+    b.formula(COL.achieved, r, achievedFormula(statusTarget, refs, `${COL.status}${r}`));
+  }
+  if (a.basis === "ownAndJoint") {
+    const contributions = a.joint.centres.map((c) => (c === centre.code ? refs.resultat : resultatRef(c, row.id)));
+    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, refs.target2));
+    b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
+  }
+
+  const hint = inputHint(own ?? statusTarget);
+  b.value(COL.hint, r, `Grundlag: ${hint.grundlag}. Resultat: ${hint.resultat}.`);
+  b.style(`A${r}:${LAST_COL}${r}`, { wrap: true, vertical: "top", border: true });
+  b.style(`${COL.hint}${r}`, { fontColor: MUTED_FONT, italic: true });
+  b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { locked: false, fill: INPUT_FILL });
+  b.style(`${COL.comment}${r}`, { locked: false, fill: INPUT_FILL });
+  b.style(`${COL.achieved}${r}`, { numberFormat: achievedFormat(statusTarget) });
+  b.style(`${COL.jointTotal}${r}`, { numberFormat: "#,##0" });
+  b.style(`${COL.status}${r}`, { bold: true });
+  b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { numberFormat: inputFormat(statusTarget) });
+}
+
+function requirementLine(row: GoalRow): string {
+  const a = row.assessment;
+  if (a.basis === "joint") return `Fælles mål: ${jointRequirementText(a.joint)}`;
+  if (a.basis === "ownAndJoint") return `${requirementText(a.target)} (fælles: ${jointRequirementText(a.joint).toLowerCase()})`;
+  return requirementText(a.target);
+}
+
+/** The target values in locked cells of their own, so the formulas point at them. */
+function targetCells(b: SheetBuilder, t: Target, r: number, jointTotal: number | undefined): void {
+  const put = (col: string, value: number) => {
+    b.value(col, r, value);
+    b.style(`${col}${r}`, { numberFormat: targetFormat(t, value) });
+  };
+  switch (t.kind) {
+    case "change":
+    case "absoluteChange":
+    case "shareMin":
+    case "countMin":
+      put(COL.target, t.atLeast);
+      break;
+    case "shareMax":
+    case "valueMax":
+      put(COL.target, t.atMost);
+      break;
+    case "spendRange":
+      put(COL.target, t.min);
+      put(COL.target2, t.max);
+      break;
+    case "yesNo":
+      b.value(COL.target, r, "Ja");
+      break;
+  }
+  if (jointTotal !== undefined) put(COL.target2, jointTotal);
+}
+
+function inputFormat(t: Target): string {
+  if (t.kind === "spendRange" || (t.kind === "valueMax" && t.unit === "kr.")) return '#,##0 "kr."';
+  if (t.kind === "yesNo") return "@";
+  return "General";
+}
+
+function statusHighlights(range: string): ConditionalFormatPlan[] {
+  const top = range.split(":")[0]!.replace(/^[A-Z]+/, "");
+  const order = ["not_met", "invalid", "missing", "met"] as const;
+  return order.map((s) => ({
+    range,
+    formula: `$${COL.status}${top}="${STATUS_LABEL[s]}"`,
+    fill: STATUS_COLOURS[s].fill,
+    fontColor: STATUS_COLOURS[s].font,
+  }));
+}
+
+function inputValidations(row: GoalRow, r: number): ValidationPlan[] {
+  const a = row.assessment;
+  const t = ownTarget(a) ?? (a.basis === "joint" ? a.joint.target : undefined)!;
+  const hint = inputHint(t);
+  const numberRule = { kind: "decimal" as const, min: 0 };
+  const numberError = { title: "Ugyldigt tal", text: "Skriv et tal på 0 eller derover, fx 1.000 eller 12,5 eller 95 %." };
+  const resultat: ValidationPlan =
+    t.kind === "yesNo"
+      ? {
+          range: `${COL.resultat}${r}`,
+          rule: { kind: "list", source: `=${YES_NO_NAME}` },
+          prompt: { title: "Resultat", text: hint.resultat },
+          error: { title: "Skriv Ja eller Nej", text: "Vælg Ja eller Nej på listen." },
+        }
+      : {
+          range: `${COL.resultat}${r}`,
+          rule: t.kind === "countMin" ? { kind: "wholeNumber", min: 0 } : numberRule,
+          prompt: { title: "Resultat", text: hint.resultat },
+          error: t.kind === "countMin" ? { title: "Ugyldigt antal", text: "Skriv et helt tal på 0 eller derover." } : numberError,
+        };
+  return [
+    { range: `${COL.grundlag}${r}`, rule: numberRule, prompt: { title: "Grundlag", text: hint.grundlag }, error: numberError },
+    resultat,
+  ];
+}

@@ -1,0 +1,194 @@
+// The Oversigt sheet: per contract a status table per centre (with a chart in Excel and data
+// bars everywhere), the goals × centres matrix, the joint goals, and who has sent what.
+// Every figure is a formula pointing at the centre sheets, so it stays current.
+import type { Contract, GoalRow } from "../contracts/model";
+import { jointRequirementText } from "../contracts/requirement";
+import { rowsFor } from "../contracts/resolve";
+import { STATUS_LABEL } from "../contracts/status";
+import { sheetRef } from "./formulas";
+import { COL, colLetter, SUMMARY_SHEET } from "./layout";
+import type { TripEvent } from "./meta";
+import type { SheetPlan } from "./plan";
+import { SheetBuilder } from "./sheetBuilder";
+import { HEADER_FILL, HEADER_FONT, MUTED_FONT, NOT_APPLICABLE_FILL, STATUS_COLOURS } from "./styles";
+
+export interface PlacedCentreSheet {
+  sheet: string;
+  contractId: string;
+  centre: string;
+  /** 1-based sheet row of each goal row id. */
+  rows: Map<string, number>;
+}
+
+export interface SummaryOptions {
+  generatedAt: string;
+  trips?: TripEvent[];
+}
+
+const COUNTED = ["met", "not_met", "missing", "invalid"] as const;
+
+export function planSummary(contracts: Contract[], placed: PlacedCentreSheet[], options: SummaryOptions): SheetPlan {
+  const b = new SheetBuilder(SUMMARY_SHEET, "summary");
+  b.value("A", 1, "Oversigt – resultatkontrakter").style("A1", { bold: true, size: 14 });
+  b.value("A", 2, `Dannet ${danishDate(options.generatedAt)}. Tallene er formler, der peger på centrenes ark.`).style("A2", {
+    italic: true,
+    fontColor: MUTED_FONT,
+  });
+  let r = 4;
+  let widest = 2;
+  const plan = b.plan;
+  for (const contract of contracts) {
+    const sheets = contract.centres
+      .map((c) => placed.find((p) => p.contractId === contract.id && p.centre === c.code))
+      .filter((p): p is PlacedCentreSheet => p !== undefined);
+    if (sheets.length === 0) continue;
+    widest = Math.max(widest, sheets.length + 2);
+    r = contractBlock(b, plan, contract, sheets, r, options);
+  }
+  const built = b.build();
+  built.columnWidths = [12, 62, ...Array.from({ length: Math.max(widest - 2, 6) }, () => 14)];
+  built.print = {
+    landscape: true,
+    fitToWidth: true,
+    header: `&LResultatkontrakter&C${contracts.map((c) => c.title.replace(/&/g, "&&")).join(" · ")}&R&D`,
+  };
+  built.tabColor = HEADER_FILL;
+  return built;
+}
+
+function contractBlock(
+  b: SheetBuilder,
+  plan: SheetPlan,
+  contract: Contract,
+  sheets: PlacedCentreSheet[],
+  start: number,
+  options: SummaryOptions,
+): number {
+  let r = start;
+  const lastCol = colLetter(1 + sheets.length);
+  const centreCol = (i: number) => colLetter(2 + i);
+  b.value("A", r, `${contract.title} (${contract.year})`).style(`A${r}`, { bold: true, size: 12 });
+  r += 1;
+
+  // The goals × centres matrix comes after the status table; work out its rows first.
+  const goalRows = uniqueRows(contract, sheets);
+  const tableTop = r;
+  const matrixTop = tableTop + 7 + 1;
+  const matrixFirst = matrixTop + 1;
+  const matrixLast = matrixFirst + goalRows.length - 1;
+
+  headerRow(b, r, "Status pr. center", "", sheets.map((s) => s.centre), lastCol);
+  COUNTED.forEach((s, i) => {
+    const row = r + 1 + i;
+    b.value("A", row, STATUS_LABEL[s]);
+    b.style(`A${row}`, { fill: STATUS_COLOURS[s].fill, fontColor: STATUS_COLOURS[s].font, bold: true });
+    sheets.forEach((_, c) => {
+      const col = centreCol(c);
+      b.formula(col, row, `COUNTIF(${col}$${matrixFirst}:${col}$${matrixLast},"${STATUS_LABEL[s]}")`);
+    });
+  });
+  const rateRow = r + 5;
+  b.value("A", rateRow, "Opfyldelsesgrad").value("B", rateRow, "Opfyldte mål ud af de mål, der gælder for centret");
+  b.style(`A${rateRow}:B${rateRow}`, { bold: true });
+  sheets.forEach((_, c) => {
+    const col = centreCol(c);
+    const range = `${col}$${matrixFirst}:${col}$${matrixLast}`;
+    const applicable = `(COUNTA(${range})-COUNTIF(${range},"${STATUS_LABEL.not_applicable}"))`;
+    b.formula(col, rateRow, `IF(${applicable}=0,"",COUNTIF(${range},"${STATUS_LABEL.met}")/${applicable})`);
+  });
+  b.style(`C${rateRow}:${lastCol}${rateRow}`, { numberFormat: "0%", bold: true });
+  plan.dataBars.push({ range: `C${rateRow}:${lastCol}${rateRow}`, color: "63BE7B" });
+  const missingRow = rateRow + 1;
+  b.value("A", missingRow, "Indsendt").value("B", missingRow, "Skabelon sendt ud / kommet retur");
+  sheets.forEach((s, c) => b.value(centreCol(c), missingRow, tripText(options.trips ?? [], contract.id, s.centre)));
+  b.style(`A${missingRow}:${lastCol}${missingRow}`, { wrap: true, fontColor: MUTED_FONT });
+  plan.charts.push({
+    title: `${contract.title}: status pr. center`,
+    source: `A${tableTop}:${lastCol}${tableTop + 4}`,
+    topLeft: `${colLetter(sheets.length + 3)}${tableTop}`,
+    bottomRight: `${colLetter(sheets.length + 9)}${tableTop + 14}`,
+    colors: COUNTED.map((s) => STATUS_COLOURS[s].fill),
+  });
+
+  r = matrixTop;
+  headerRow(b, r, "Mål-ID", "Mål", sheets.map((s) => s.centre), lastCol);
+  goalRows.forEach((row, i) => {
+    const at = matrixFirst + i;
+    b.value("A", at, row.id).value("B", at, row.partLabel ? `${row.text} [del: ${row.partLabel}]` : row.text);
+    b.style(`B${at}`, { wrap: true, vertical: "top" });
+    sheets.forEach((s, c) => {
+      const sheetRow = s.rows.get(row.id);
+      if (sheetRow === undefined) {
+        b.value(centreCol(c), at, STATUS_LABEL.not_applicable);
+        b.style(`${centreCol(c)}${at}`, { fill: NOT_APPLICABLE_FILL, fontColor: MUTED_FONT });
+      } else {
+        b.formula(centreCol(c), at, sheetRef(s.sheet, `${COL.status}${sheetRow}`));
+      }
+    });
+  });
+  if (goalRows.length > 0) {
+    for (const s of COUNTED) {
+      plan.conditionalFormats.push({
+        range: `C${matrixFirst}:${lastCol}${matrixLast}`,
+        formula: `C${matrixFirst}="${STATUS_LABEL[s]}"`,
+        fill: STATUS_COLOURS[s].fill,
+        fontColor: STATUS_COLOURS[s].font,
+      });
+    }
+  }
+  r = matrixLast + 2;
+  return jointBlock(b, contract, sheets, r) + 1;
+}
+
+/** The joint goals with their totals, read off the first contributing centre's sheet. */
+function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreSheet[], start: number): number {
+  const joint = uniqueRows(contract, sheets).filter((row) => row.assessment.basis !== "own");
+  if (joint.length === 0) return start;
+  let r = start;
+  b.value("A", r, "Fælles mål").value("B", r, "Krav").value("C", r, "Fælles i alt").value("D", r, "Fælles status");
+  b.style(`A${r}:D${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+  for (const row of joint) {
+    r++;
+    const a = row.assessment;
+    if (a.basis === "own") continue;
+    const host = sheets.find((s) => s.rows.has(row.id));
+    b.value("A", r, row.id).value("B", r, `${row.text} — ${jointRequirementText(a.joint)}`);
+    b.style(`B${r}`, { wrap: true, vertical: "top" });
+    if (host) {
+      const at = host.rows.get(row.id)!;
+      b.formula("C", r, sheetRef(host.sheet, `${COL.jointTotal}${at}`));
+      b.formula("D", r, sheetRef(host.sheet, `${COL.jointStatus}${at}`));
+    }
+    b.style(`C${r}`, { numberFormat: "#,##0" });
+  }
+  return r + 1;
+}
+
+function headerRow(b: SheetBuilder, r: number, a: string, bText: string, centres: string[], lastCol: string): void {
+  b.value("A", r, a).value("B", r, bText);
+  centres.forEach((c, i) => b.value(colLetter(2 + i), r, c));
+  b.style(`A${r}:${lastCol}${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+}
+
+/** Every goal row of the contract that applies to at least one placed centre, in appendix order. */
+function uniqueRows(contract: Contract, sheets: PlacedCentreSheet[]): GoalRow[] {
+  const seen = new Map<string, GoalRow>();
+  const order = contract.goals.map((g) => g.id);
+  for (const s of sheets) for (const row of rowsFor(contract, s.centre)) if (!seen.has(row.id)) seen.set(row.id, row);
+  return [...seen.values()].sort((x, y) => order.indexOf(x.goalId) - order.indexOf(y.goalId) || x.id.localeCompare(y.id));
+}
+
+function tripText(trips: TripEvent[], contractId: string, centre: string): string {
+  const mine = trips.filter((t) => t.contractId === contractId && t.centre === centre);
+  const last = (e: TripEvent["event"]) => mine.filter((t) => t.event === e).map((t) => t.at).sort().pop();
+  const out = last("exported");
+  const back = last("returned");
+  if (!out && !back) return "Ikke sendt";
+  return `${out ? `Sendt ${danishDate(out)}` : "Ikke sendt"}${back ? `; retur ${danishDate(back)}` : "; ikke retur"}`;
+}
+
+/** "2026-11-22T10:00:00Z" → "22.11.2026". */
+export function danishDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
