@@ -1,0 +1,207 @@
+// The rulebook, target kind by target kind: boundaries, blanks and every invalid input.
+import fc from "fast-check";
+import { evaluate, evaluateJoint, round9 } from "../../src/contracts/evaluate";
+import type { CellValue, JointTarget, Status, Target } from "../../src/contracts/model";
+
+const judge = (t: Target, grundlag: CellValue, resultat: CellValue) => evaluate(t, { grundlag, resultat });
+const status = (t: Target, g: CellValue, r: CellValue): Status => judge(t, g, r).status;
+
+const fall10: Target = { kind: "change", direction: "fall", atLeast: 0.1 };
+const rise10: Target = { kind: "change", direction: "rise", atLeast: 0.1 };
+const oneDay: Target = { kind: "absoluteChange", direction: "fall", atLeast: 1, unit: "dage" };
+const min95: Target = { kind: "shareMin", atLeast: 0.95 };
+const all: Target = { kind: "shareMin", atLeast: 1 };
+const provisional: Target = { kind: "shareMin", atLeast: 0.7, provisionalUpTo: 0.75 };
+const max3: Target = { kind: "shareMax", atMost: 0.03 };
+const from28to22: Target = { kind: "shareMax", atMost: 0.22, from: 0.28 };
+const budget: Target = { kind: "spendRange", min: 0.85, max: 1 };
+const halfYear: Target = { kind: "spendRange", min: 0.45, max: 0.65 };
+const count30: Target = { kind: "countMin", atLeast: 30, unit: "unge" };
+const weeks33: Target = { kind: "valueMax", atMost: 33, unit: "uger" };
+const kr: Target = { kind: "valueMax", atMost: 61974, unit: "kr." };
+const yes: Target = { kind: "yesNo", deadline: { text: "inden udgangen af 1. kvartal 2007", date: "2007-03-31" } };
+
+describe("relative change against 2006", () => {
+  it("meets a fall of exactly the target, whatever floating point does", () => {
+    expect(judge({ kind: "change", direction: "fall", atLeast: 0.12 }, 5, 4.4)).toMatchObject({ status: "met" });
+    expect(status(fall10, 100, 90)).toBe("met");
+    expect(status(fall10, 0.3, 0.27)).toBe("met");
+    expect(status(fall10, 100, 90.01)).toBe("not_met");
+  });
+  it("reads 'stige med mindst 10 %' as 10 % of the 2006 figure, not 10 percentage points", () => {
+    expect(status(rise10, 0.5, 0.55)).toBe("met");
+    expect(status(rise10, 0.5, 0.549)).toBe("not_met");
+    expect(status(rise10, 0.5, 0.6)).toBe("met");
+  });
+  it("calls a rise a failure of a fall goal and says so", () => {
+    const o = judge(fall10, 100, 120);
+    expect(o.status).toBe("not_met");
+    expect(o.achieved).toBeCloseTo(-0.2);
+    expect(o.requirement).toBe("Fald på mindst 10 % ift. 2006");
+  });
+  it("needs both figures", () => {
+    expect(judge(fall10, null, 90)).toMatchObject({ status: "missing", message: expect.stringContaining("Grundlag") });
+    expect(judge(fall10, 100, null)).toMatchObject({ status: "missing", message: expect.stringContaining("Resultat") });
+  });
+  it("refuses a zero or negative 2006 figure and a negative 2007 figure", () => {
+    expect(judge(fall10, 0, 5)).toMatchObject({ status: "invalid", message: expect.stringMatching(/Grundlag er 0/) });
+    expect(status(fall10, -1, 5)).toBe("invalid");
+    expect(status(fall10, 10, -1)).toBe("invalid");
+  });
+});
+
+describe("absolute change (Sygedagpenge: 1 dag)", () => {
+  it("is a fall of days, not a percentage", () => {
+    expect(judge(oneDay, 12, 11)).toMatchObject({ status: "met", achieved: 1, requirement: "Fald på mindst 1 dag ift. 2006" });
+    expect(status(oneDay, 12, 11.5)).toBe("not_met");
+    expect(status(oneDay, 0, 0)).toBe("not_met");
+    expect(status(oneDay, 2.3, 1.3)).toBe("met");
+  });
+});
+
+describe("shares", () => {
+  it("takes Resultat/Grundlag as numerator/denominator", () => {
+    expect(judge(min95, 200, 190)).toMatchObject({ status: "met", achieved: 0.95 });
+    expect(status(min95, 200, 189)).toBe("not_met");
+  });
+  it("takes Resultat as the share itself when Grundlag is empty", () => {
+    expect(status(min95, null, 0.95)).toBe("met");
+    expect(status(min95, null, 0.9499)).toBe("not_met");
+  });
+  it("refuses a share above 100 %, a numerator above its denominator and a zero denominator", () => {
+    expect(judge(min95, null, 95)).toMatchObject({ status: "invalid", message: expect.stringContaining("95 %") });
+    expect(judge(min95, 10, 11)).toMatchObject({ status: "invalid", message: expect.stringContaining("større end Grundlag") });
+    expect(judge(min95, 0, 0)).toMatchObject({ status: "invalid", message: expect.stringContaining("Grundlag er 0") });
+  });
+  it("reads 'Alle' as 100 %", () => {
+    expect(judge(all, 40, 40)).toMatchObject({ status: "met", requirement: "Alle (100 %)" });
+    expect(status(all, 40, 39)).toBe("not_met");
+  });
+  it("judges a provisional [70-75] target on its lower bound and says it is provisional", () => {
+    const o = judge(provisional, 100, 70);
+    expect(o.status).toBe("met");
+    expect(o.requirement).toMatch(/70-75 %.*foreløbigt/);
+    expect(status(provisional, 100, 69)).toBe("not_met");
+  });
+  it("judges 'fra 28% til 22%' on at most 22 % and shows where it started", () => {
+    const o = judge(from28to22, 100, 22);
+    expect(o.status).toBe("met");
+    expect(o.requirement).toBe("Højst 22 % (ned fra 28 %)");
+    expect(status(from28to22, 100, 23)).toBe("not_met");
+    expect(status(max3, null, 0.03)).toBe("met");
+    expect(status(max3, 1000, 31)).toBe("not_met");
+  });
+});
+
+describe("spending ranges, both ends inclusive", () => {
+  it.each([
+    [budget, 1000, 850, "met"],
+    [budget, 1000, 1000, "met"],
+    [budget, 1000, 849.99, "not_met"],
+    [budget, 1000, 1000.01, "not_met"],
+    [halfYear, 1000, 450, "met"],
+    [halfYear, 1000, 650, "met"],
+    [halfYear, 1000, 651, "not_met"],
+  ] as const)("%o: budget %d, spent %d → %s", (t, g, r, expected) => {
+    expect(status(t, g, r)).toBe(expected);
+  });
+  it("allows spending above the budget (it is a failure, not an error) but not a zero budget", () => {
+    expect(status(budget, 100, 150)).toBe("not_met");
+    expect(status(budget, 0, 10)).toBe("invalid");
+  });
+});
+
+describe("counts and maxima", () => {
+  it("counts whole things, at least the target", () => {
+    expect(judge(count30, null, 30)).toMatchObject({ status: "met", requirement: "Mindst 30 unge" });
+    expect(status(count30, null, 29)).toBe("not_met");
+    expect(status(count30, null, -1)).toBe("invalid");
+    expect(judge(count30, null, 30.5)).toMatchObject({ status: "invalid", message: expect.stringContaining("helt tal") });
+  });
+  it("caps values: 33 uger eller derunder, højst 61.974 kr.", () => {
+    expect(status(weeks33, null, 33)).toBe("met");
+    expect(status(weeks33, null, 33.1)).toBe("not_met");
+    expect(judge(kr, null, 61974)).toMatchObject({ status: "met", requirement: "Højst 61.974 kr." });
+    expect(status(kr, null, 61975)).toBe("not_met");
+  });
+});
+
+describe("yes/no goals", () => {
+  it("accepts Ja and Nej in any case and with spaces around", () => {
+    expect(status(yes, null, "Ja")).toBe("met");
+    expect(status(yes, null, " ja ")).toBe("met");
+    expect(status(yes, null, "NEJ")).toBe("not_met");
+    expect(judge(yes, null, "Ja").requirement).toBe("Gennemført inden udgangen af 1. kvartal 2007 (Ja/Nej)");
+  });
+  it("refuses anything else and tells the user to type Ja or Nej", () => {
+    for (const v of ["Måske", 1, true, "J"] as CellValue[]) {
+      expect(judge(yes, null, v)).toMatchObject({ status: "invalid", message: expect.stringContaining("Skriv Ja eller Nej") });
+    }
+    expect(status(yes, null, null)).toBe("missing");
+  });
+});
+
+describe("text in a number cell", () => {
+  it("is invalid, and a number typed as text is recognised in the message", () => {
+    expect(judge(count30, null, "1.000")).toMatchObject({ status: "invalid", message: expect.stringContaining("ligner tallet 1.000") });
+    expect(judge(fall10, "mange", 5)).toMatchObject({ status: "invalid", message: expect.stringContaining('teksten "mange"') });
+  });
+});
+
+describe("joint goals", () => {
+  const joint: JointTarget = { centres: ["CKB", "CAB", "CBSI"], target: { kind: "countMin", atLeast: 1850, unit: "personer" } };
+  it("are judged on the sum over the centres", () => {
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 })).toMatchObject({ status: "met", achieved: 1850 });
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 })).toMatchObject({ status: "not_met", achieved: 1849 });
+  });
+  it("lack data while a centre has not reported, and name it", () => {
+    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 })).toMatchObject({ status: "missing", message: expect.stringContaining("CAB") });
+    expect(evaluateJoint(joint, { CKB: 900, CBSI: 449 }).status).toBe("missing");
+  });
+  it("are invalid when a contribution is, and say whose", () => {
+    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 })).toMatchObject({ status: "invalid", message: expect.stringContaining("CAB") });
+  });
+});
+
+describe("properties", () => {
+  const numericTargets: fc.Arbitrary<Target> = fc.constantFrom(fall10, rise10, oneDay, min95, provisional, max3, from28to22, count30, weeks33);
+  const figure = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000));
+
+  it("a better figure never turns met into not_met", () => {
+    fc.assert(
+      fc.property(numericTargets, figure, figure, fc.integer({ min: 0, max: 500 }), (t, g, r, step) => {
+        const before = judge(t, g, r);
+        if (before.status !== "met") return;
+        const better = improve(t, g, r, step);
+        const after = judge(t, g, better);
+        expect(after.status === "not_met").toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a blank never passes", () => {
+    const anyTarget = fc.constantFrom(fall10, rise10, oneDay, min95, all, provisional, max3, budget, halfYear, count30, weeks33, kr, yes);
+    fc.assert(
+      fc.property(anyTarget, fc.oneof(figure, fc.constant(null), fc.string()), (t, other) => {
+        expect(judge(t, other, null).status).not.toBe("met");
+        expect(judge(t, other, "").status).not.toBe("met");
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("round9 matches the boundary cases an economist checks by hand", () => {
+    expect(round9((5 - 4.4) / 5)).toBe(0.12);
+    expect(round9((0.3 - 0.27) / 0.3)).toBe(0.1);
+  });
+});
+
+/** A Resultat that is better for the target: lower for falls and maxima, higher otherwise. */
+function improve(t: Target, g: number, r: number, step: number): number {
+  const lowerIsBetter = (t.kind === "change" || t.kind === "absoluteChange") ? t.direction === "fall" : t.kind === "shareMax" || t.kind === "valueMax";
+  if (lowerIsBetter) return Math.max(0, r - step);
+  // A higher numerator is better up to its denominator (or 100 % for a share typed as such).
+  if (t.kind === "shareMin") return Math.min(r + step / 1000, g);
+  return t.kind === "countMin" ? r + step : r + step / 1000;
+}
