@@ -4,4 +4,5 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };
