@@ -89,11 +89,11 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
     case "absoluteChange": {
       const base = numberOf(g, "Grundlag", hint.grundlag);
       const now = numberOf(r, "Resultat", hint.resultat);
-      if (base !== undefined && base < 0) throw new InvalidInput("Grundlag er negativt. Skriv tallet for 2006 (0 eller derover).");
+      if (base !== undefined && base < 0) throw new InvalidInput("Grundlag er negativt. Skriv et tal på 0 eller derover.");
       if (t.kind === "change" && base === 0) {
-        throw new InvalidInput("Grundlag er 0, så en ændring i procent kan ikke beregnes. Skriv tallet for 2006 (større end 0).");
+        throw new InvalidInput("Grundlag er 0, så en ændring i procent kan ikke beregnes. Skriv grundlaget (større end 0).");
       }
-      if (now !== undefined && now < 0) throw new InvalidInput("Resultat er negativt. Skriv tallet for 2007 (0 eller derover).");
+      if (now !== undefined && now < 0) throw new InvalidInput("Resultat er negativt. Skriv et tal på 0 eller derover.");
       if (base === undefined || now === undefined) return missing(lackingOf(g, r, hint));
       const diff = t.direction === "fall" ? base - now : now - base;
       const achieved = t.kind === "change" ? diff / base : diff;

@@ -41,6 +41,16 @@ export interface ChangeTarget {
   kind: "change";
   direction: "fall" | "rise";
   atLeast: number;
+  /** What the change is measured against, where it is not the 2006 figure. */
+  baseline?: Baseline;
+}
+
+/** "inden varslingsperiodens udløb": the start and end figures of a change that is not 2006 → 2007. */
+export interface Baseline {
+  /** Completes "ift. …", e.g. "antallet ved varsling". */
+  label: string;
+  grundlag: string;
+  resultat: string;
 }
 
 /** "Sygedagpenge: 1 dag": a fall or rise of a number of units, not a percentage. */

@@ -16,7 +16,7 @@ export function quantity(value: number, unit?: string): string {
 export function requirementText(t: Target): string {
   switch (t.kind) {
     case "change":
-      return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${formatPercent(t.atLeast)} ift. 2006`;
+      return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${formatPercent(t.atLeast)} ift. ${t.baseline?.label ?? "2006"}`;
     case "absoluteChange":
       return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${quantity(t.atLeast, t.unit)} ift. 2006`;
     case "shareMin":
@@ -61,7 +61,9 @@ export function inputHint(t: Target): InputHint {
   const unused = "Bruges ikke (lad feltet stå tomt)";
   switch (t.kind) {
     case "change":
-      return { grundlag: "Tallet for 2006", resultat: "Tallet for 2007" };
+      return t.baseline
+        ? { grundlag: t.baseline.grundlag, resultat: t.baseline.resultat }
+        : { grundlag: "Tallet for 2006", resultat: "Tallet for 2007" };
     case "absoluteChange":
       return { grundlag: `Antal ${t.unit} i 2006`, resultat: `Antal ${t.unit} i 2007` };
     case "shareMin":

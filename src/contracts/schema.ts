@@ -16,6 +16,9 @@ const target = z.discriminatedUnion("kind", [
     kind: z.literal("change"),
     direction: z.enum(["fall", "rise"]),
     atLeast: z.number().positive(),
+    baseline: z
+      .strictObject({ label: z.string().min(1), grundlag: z.string().min(1), resultat: z.string().min(1) })
+      .optional(),
   }),
   z.strictObject({
     kind: z.literal("absoluteChange"),
