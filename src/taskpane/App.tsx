@@ -1,0 +1,148 @@
+// The task pane: pick contracts, build their sheets, follow the status live, make the summary.
+// It talks to the workbook only through the WorkbookHost it is handed.
+import { FluentProvider, Spinner, Title3, webLightTheme } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { BuildPanel } from "./BuildPanel";
+import { ContractPicker } from "./ContractPicker";
+import { ErrorBar, errorMessage } from "./ErrorBar";
+import { languageFrom, officeDisplayLanguage, stringsFor, StringsContext } from "./i18n";
+import type { Language } from "./i18n";
+import { FailureBoundary } from "./FailureBoundary";
+import { SummaryButton } from "./SummaryButton";
+import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "./workbookHost";
+
+// The status panel (badges, links) arrives just after the first paint: the pane is usable at once,
+// and the status needs a round trip to Excel anyway. Keeps the first download under budget.
+const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
+
+/** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
+export const REFRESH_DEBOUNCE_MS = 400;
+
+export interface AppProps {
+  host: WorkbookHost;
+  /** Defaults to Office's display language (Danish unless it is English). */
+  language?: Language;
+}
+
+export function App({ host, language }: AppProps) {
+  const lang = language ?? languageFrom(officeDisplayLanguage());
+  const strings = stringsFor(lang);
+  const [initial] = useState(() => {
+    try {
+      return { contracts: host.contracts(), errors: [] as string[] };
+    } catch (error) {
+      return { contracts: [] as ContractChoice[], errors: [errorMessage(error, strings.unknownError)] };
+    }
+  });
+  const [errors, setErrors] = useState<string[]>(initial.errors);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [building, setBuilding] = useState(false);
+  const [overview, setOverview] = useState<CentreOverview[] | null>(null);
+  const [loadingOverview, setLoadingOverview] = useState(false);
+  const mounted = useRef(false);
+  const latestRequest = useRef(0);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const reportError = useCallback(
+    (error: unknown) => {
+      if (!mounted.current) return;
+      const message = errorMessage(error, strings.unknownError);
+      setErrors((previous) => (previous.includes(message) ? previous : [...previous, message]));
+    },
+    [strings],
+  );
+
+  const refresh = useCallback(async () => {
+    // Only the newest read may land: an older, slower one must not overwrite it.
+    const request = ++latestRequest.current;
+    setLoadingOverview(true);
+    try {
+      const result = await host.overview();
+      if (mounted.current && request === latestRequest.current) setOverview(result);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      if (mounted.current && request === latestRequest.current) setLoadingOverview(false);
+    }
+  }, [host, reportError]);
+
+  useEffect(() => {
+    let disposed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | undefined;
+    void refresh();
+    host
+      .onChanged(() => {
+        if (disposed) return;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = undefined;
+          void refresh();
+        }, REFRESH_DEBOUNCE_MS);
+      })
+      .then((stop) => {
+        if (disposed) stop();
+        else unsubscribe = stop;
+      }, reportError);
+    return () => {
+      disposed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [host, refresh, reportError]);
+
+  const selectRow = useCallback(
+    (row: AttentionRow) => {
+      host.selectRow(row.sheet, row.row).catch(reportError);
+    },
+    [host, reportError],
+  );
+
+  const dismissError = useCallback((index: number) => {
+    setErrors((previous) => previous.filter((_, i) => i !== index));
+  }, []);
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <StringsContext.Provider value={strings}>
+        <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <ErrorBar errors={errors} onDismiss={dismissError} />
+          <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+            <ContractPicker
+              contracts={initial.contracts}
+              selected={selected}
+              disabled={building}
+              onChange={setSelected}
+            />
+            <BuildPanel
+              host={host}
+              contractIds={selected}
+              onError={reportError}
+              onBuilt={() => void refresh()}
+              onBusyChange={setBuilding}
+            />
+            <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0", margin: 0 }} />
+            <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+              <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={strings.refreshing} />}>
+                <OverviewPanel
+                  overview={overview}
+                  loading={loadingOverview}
+                  onRefresh={() => void refresh()}
+                  onSelect={selectRow}
+                />
+              </Suspense>
+            </FailureBoundary>
+            <SummaryButton host={host} onError={reportError} />
+          </FailureBoundary>
+        </main>
+      </StringsContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,123 @@
+// Builds the chosen contracts: asks before it touches sheets that already exist, shows progress.
+import { Button, MessageBar, MessageBarBody, ProgressBar, Spinner, Text } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useStrings } from "./i18n";
+import { FailureBoundary } from "./FailureBoundary";
+import type { BuildProgress, BuildResult, WorkbookHost } from "./workbookHost";
+
+const loadConfirmDialog = () => import("./ConfirmUpdateDialog");
+const ConfirmUpdateDialog = lazy(() => loadConfirmDialog().then((m) => ({ default: m.ConfirmUpdateDialog })));
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "checking" }
+  | { kind: "confirming"; ids: string[]; sheets: string[] }
+  | { kind: "building"; progress: BuildProgress | null };
+
+export interface BuildPanelProps {
+  host: WorkbookHost;
+  contractIds: string[];
+  onError: (error: unknown) => void;
+  onBuilt?: (result: BuildResult) => void;
+  /** Tells the parent to lock the contract picker while a build is under way. */
+  onBusyChange?: (busy: boolean) => void;
+}
+
+export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }: BuildPanelProps) {
+  const t = useStrings();
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [done, setDone] = useState<string | null>(null);
+  const busy = phase.kind !== "idle";
+
+  useEffect(() => {
+    onBusyChange?.(busy);
+  }, [busy, onBusyChange]);
+
+  const build = async (ids: string[], update: boolean) => {
+    setPhase({ kind: "building", progress: null });
+    // A late progress callback must not bring the bar back after the build has ended.
+    let finished = false;
+    try {
+      const result = await host.build(ids, { update }, (progress) => {
+        if (!finished) setPhase({ kind: "building", progress });
+      });
+      setDone(t.buildDone(result));
+      onBuilt?.(result);
+    } catch (error) {
+      onError(error);
+    } finally {
+      finished = true;
+      setPhase({ kind: "idle" });
+    }
+  };
+
+  const start = async () => {
+    const ids = [...contractIds];
+    setDone(null);
+    setPhase({ kind: "checking" });
+    // Fetch the dialog's code while Excel answers, so the question appears without a wait.
+    void loadConfirmDialog().catch(() => undefined);
+    let existing: string[];
+    try {
+      existing = await host.existingSheets(ids);
+    } catch (error) {
+      onError(error);
+      setPhase({ kind: "idle" });
+      return;
+    }
+    if (existing.length > 0) setPhase({ kind: "confirming", ids, sheets: existing });
+    else await build(ids, false);
+  };
+
+  const progress = phase.kind === "building" ? phase.progress : null;
+  const progressLabel = progress?.label || t.building;
+
+  return (
+    <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Button
+        appearance="primary"
+        disabled={busy || contractIds.length === 0}
+        onClick={() => void start()}
+        style={{ alignSelf: "flex-start" }}
+      >
+        {t.buildButton}
+      </Button>
+      {phase.kind === "checking" && <Spinner size="tiny" labelPosition="after" label={t.checkingSheets} />}
+      {phase.kind === "building" && (
+        <div>
+          <ProgressBar
+            aria-label={progressLabel}
+            max={1}
+            // Indeterminate until the host reports how far it is.
+            value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+          />
+          <Text size={200} aria-live="polite">
+            {progressLabel}
+          </Text>
+        </div>
+      )}
+      {done && (
+        <MessageBar intent="success">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      {phase.kind === "confirming" && (
+        <FailureBoundary
+          loadFailedMessage={t.loadFailed}
+          onError={(error) => {
+            onError(error);
+            setPhase({ kind: "idle" });
+          }}
+        >
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <ConfirmUpdateDialog
+              sheets={phase.sheets}
+              onConfirm={() => void build(phase.ids, true)}
+              onCancel={() => setPhase({ kind: "idle" })}
+            />
+          </Suspense>
+        </FailureBoundary>
+      )}
+    </section>
+  );
+}

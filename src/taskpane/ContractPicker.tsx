@@ -1,0 +1,49 @@
+// Checkboxes for the built-in contracts; the chosen ids go to BuildPanel.
+import { Checkbox, Subtitle2, Text } from "@fluentui/react-components";
+import { useStrings } from "./i18n";
+import type { ContractChoice } from "./workbookHost";
+
+export interface ContractPickerProps {
+  contracts: ContractChoice[];
+  selected: string[];
+  disabled?: boolean;
+  onChange: (ids: string[]) => void;
+}
+
+export function ContractPicker({ contracts, selected, disabled, onChange }: ContractPickerProps) {
+  const t = useStrings();
+  const toggle = (id: string, checked: boolean) => {
+    // Keep the host's order, whatever order the user clicks in.
+    const next = new Set(selected);
+    if (checked) next.add(id);
+    else next.delete(id);
+    onChange(contracts.map((c) => c.id).filter((cid) => next.has(cid)));
+  };
+  return (
+    <section aria-labelledby="rk-contracts">
+      <Subtitle2 as="h2" id="rk-contracts" block>
+        {t.contractsHeading}
+      </Subtitle2>
+      {contracts.length === 0 ? (
+        <Text>{t.noContracts}</Text>
+      ) : (
+        <>
+          <Text size={200} block>
+            {t.contractsHint}
+          </Text>
+          <div style={{ display: "flex", flexDirection: "column" }}>
+            {contracts.map((c) => (
+              <Checkbox
+                key={c.id}
+                disabled={disabled}
+                checked={selected.includes(c.id)}
+                onChange={(_, data) => toggle(c.id, data.checked === true)}
+                label={`${c.title} (${c.year}) · ${t.centres(c.centres.length)}`}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+// An in-memory WorkbookHost for the task pane tests: records every call, lets a test decide
+// what each method returns (or throws), and fires onChanged on demand.
+import type {
+  AttentionRow,
+  BuildProgress,
+  BuildResult,
+  CentreOverview,
+  ContractChoice,
+  WorkbookHost,
+} from "../../src/taskpane/workbookHost";
+
+export const CONTRACTS: ContractChoice[] = [
+  {
+    id: "beskaeftigelse-2007",
+    title: "Resultatkontrakt for jobcentrene",
+    year: 2007,
+    centres: [
+      { code: "Nyropsgade", name: "Jobcenter Nyropsgade" },
+      { code: "Skelbækgade", name: "Jobcenter Skelbækgade" },
+    ],
+  },
+  {
+    id: "sygedagpenge-2007",
+    title: "Resultatkontrakt for Sygedagpenge",
+    year: 2007,
+    centres: [{ code: "Sygedagpenge", name: "Sygedagpengeafdelingen" }],
+  },
+];
+
+export function attention(overrides: Partial<AttentionRow> = {}): AttentionRow {
+  return {
+    goalId: "g-1",
+    text: "Færre langvarige sygemeldinger",
+    status: "not_met",
+    message: "Faldet er 4 %, kravet er mindst 10 %.",
+    sheet: "Nyropsgade",
+    row: 12,
+    ...overrides,
+  };
+}
+
+export function centre(overrides: Partial<CentreOverview> = {}): CentreOverview {
+  return {
+    code: "Nyropsgade",
+    name: "Jobcenter Nyropsgade",
+    contractId: "beskaeftigelse-2007",
+    sheet: "Nyropsgade",
+    counts: { met: 3, not_met: 1, missing: 2, invalid: 0 },
+    attention: [attention()],
+    ...overrides,
+  };
+}
+
+type Deferred<T> = { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export class FakeHost implements WorkbookHost {
+  contractList: ContractChoice[] = CONTRACTS;
+  existing: string[] = [];
+  overviewResult: CentreOverview[] = [];
+  buildResult: BuildResult = { created: ["Nyropsgade", "Skelbækgade"], updated: [], keptValues: 0 };
+  /** Progress reports the fake build sends before it resolves. */
+  progressSteps: BuildProgress[] = [];
+  /** When set, build waits for it (to observe the pane mid-build). */
+  buildGate: Promise<void> | null = null;
+  summaryGate: Promise<void> | null = null;
+  /** Per-method failures: the method rejects (or throws) with this. */
+  failures: Partial<Record<keyof WorkbookHost, unknown>> = {};
+
+  readonly calls = {
+    existingSheets: [] as string[][],
+    build: [] as { ids: string[]; update: boolean }[],
+    overview: 0,
+    summary: 0,
+    selectRow: [] as { sheet: string; row: number }[],
+    unsubscribed: 0,
+  };
+
+  private listeners = new Set<() => void>();
+
+  contracts(): ContractChoice[] {
+    this.fail("contracts");
+    return this.contractList;
+  }
+
+  async existingSheets(contractIds: string[]): Promise<string[]> {
+    this.calls.existingSheets.push(contractIds);
+    this.fail("existingSheets");
+    return this.existing;
+  }
+
+  async build(
+    contractIds: string[],
+    options: { update: boolean },
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<BuildResult> {
+    this.calls.build.push({ ids: contractIds, update: options.update });
+    for (const step of this.progressSteps) onProgress?.(step);
+    if (this.buildGate) await this.buildGate;
+    this.fail("build");
+    return this.buildResult;
+  }
+
+  async overview(): Promise<CentreOverview[]> {
+    this.calls.overview++;
+    this.fail("overview");
+    return this.overviewResult;
+  }
+
+  async summary(): Promise<void> {
+    this.calls.summary++;
+    if (this.summaryGate) await this.summaryGate;
+    this.fail("summary");
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    this.calls.selectRow.push({ sheet, row });
+    this.fail("selectRow");
+  }
+
+  async onChanged(listener: () => void): Promise<() => void> {
+    this.fail("onChanged");
+    this.listeners.add(listener);
+    return () => {
+      this.calls.unsubscribed++;
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Simulates the user typing in a contract sheet. */
+  change(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  private fail(method: keyof WorkbookHost): void {
+    if (method in this.failures) throw this.failures[method];
+  }
+}
