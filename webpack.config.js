@@ -1,0 +1,152 @@
+// Builds the task pane, the ribbon's function file and the command error dialog into dist/.
+//   npm run build                 production, no polyfills (Office's webviews are evergreen)
+//   webpack serve --mode development
+//                                 https://localhost:3000 with office-addin-dev-certs;
+//                                 RK_DEV_HTTP=1 serves plain http (headless tests, no certificate)
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const PORT = Number(process.env.RK_DEV_PORT || 3000);
+const ASSETS = path.resolve(__dirname, "assets");
+
+/** Emits assets/*.png as they are: the manifest points at https://localhost:3000/assets/icon-NN.png. */
+class CopyIconsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("CopyIconsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "CopyIconsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const file of fs.readdirSync(ASSETS).filter((f) => f.endsWith(".png"))) {
+            const full = path.join(ASSETS, file);
+            compilation.fileDependencies.add(full);
+            compilation.emitAsset(`assets/${file}`, new sources.RawSource(fs.readFileSync(full)));
+          }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * HTTPS options for the dev server. getHttpsServerOptions() makes the localhost certificate and
+ * installs its CA (root/sudo on Linux). If installing fails, the generated files are still used:
+ * the browser or Excel then warns about the certificate until the CA is trusted (see npm start).
+ */
+async function devServerHttps() {
+  const devCerts = require("office-addin-dev-certs");
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    console.warn(`office-addin-dev-certs: ${error.message}`);
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+    };
+  }
+}
+
+module.exports = async (_env, argv) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(process.env.WEBPACK_SERVE);
+  const plainHttp = process.env.RK_DEV_HTTP === "1";
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      fejl: "./src/commands/fejl.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".mjs", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // tsconfig.json targets Node (CommonJS) for jest and the CLI; the browser build needs
+              // ES modules so webpack can tree-shake Fluent and split at import().
+              compilerOptions: {
+                module: "esnext",
+                moduleResolution: "node",
+                target: "es2020",
+                sourceMap: true,
+              },
+            },
+          },
+        },
+      ],
+    },
+    // Office's webviews (Edge WebView2, WKWebView, modern browsers) need no polyfills: none added.
+    target: ["web", "es2020"],
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          // Heavy libraries only ever come in through import(); each gets its own async chunk.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            priority: 30,
+          },
+          hyperformula: {
+            test: /[\\/]node_modules[\\/]hyperformula[\\/]/,
+            name: "hyperformula",
+            chunks: "async",
+            priority: 30,
+          },
+          zod: { test: /[\\/]node_modules[\\/]zod[\\/]/, name: "zod", chunks: "async", priority: 30 },
+        },
+      },
+    },
+    performance: {
+      // The real budget is checked by scripts/bundle-size.js (gzip of the pane's initial chunks).
+      hints: false,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "fejl.html",
+        template: "./src/commands/fejl.html",
+        chunks: ["fejl"],
+      }),
+      new CopyIconsPlugin(),
+    ],
+    devServer: {
+      port: PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      client: { overlay: { warnings: false } },
+      server: serving && !plainHttp ? { type: "https", options: await devServerHttps() } : { type: "http" },
+    },
+  };
+};
