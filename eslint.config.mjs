@@ -1,0 +1,69 @@
+// ESLint flat config for the whole repository (`npx eslint .`).
+// The Office rules are wired by hand: the plugin's own "recommended" preset only matches
+// .js/.ts files (not .tsx) and adds prettier as a lint rule, which is how a template's React
+// lint config ended up silently checking nothing. tests/lint/lintRules.test.ts proves they fire.
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const TS_FILES = ["**/*.{ts,tsx,mts,cts}"];
+
+export default defineConfig(
+  {
+    ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "test-output/**"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: config.files ?? TS_FILES })),
+  {
+    files: TS_FILES,
+    rules: {
+      // `_`-prefixed parameters are deliberate (callbacks with a fixed signature).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+    },
+  },
+  {
+    // Node scripts and tool configs: CommonJS with require().
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+  {
+    files: ["tests/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.ts"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+  {
+    // Add-in code runs in Office's webview with office.js loaded as globals.
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: {
+      globals: { ...globals.browser, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+    },
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "office-addins/no-context-sync-in-loop": "warn",
+      "office-addins/no-empty-load": "warn",
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/no-office-initialize": "warn",
+    },
+  },
+  {
+    files: ["src/**/*.tsx", "tests/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+);
