@@ -1,0 +1,305 @@
+// Shell 2: renders a WorkbookPlan into an .xlsx file with exceljs. It makes no layout decisions:
+// every value, formula, style, rule and name comes from the plan.
+//
+// Charts: exceljs cannot write charts, so ChartPlan entries are skipped here. The plan carries
+// data bars for the same figures, which exceljs can write; Office.js (excel/) draws the charts.
+import ExcelJS from "exceljs";
+import type {
+  CellStyle,
+  ConditionalFormatPlan,
+  DataBarPlan,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../sheets/plan";
+import { parseRange } from "./a1";
+
+/** Excel refuses (and "repairs") a file whose validation texts are longer than these. */
+const MAX_PROMPT_TITLE = 32;
+const MAX_PROMPT = 255;
+const MAX_ERROR_TITLE = 32;
+const MAX_ERROR = 225;
+
+const BORDER_COLOR = "FFBFBFBF";
+const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
+
+export async function writePlan(plan: WorkbookPlan): Promise<Buffer> {
+  const wb = newWorkbook();
+  renderPlanInto(wb, plan);
+  return toBuffer(wb);
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Resultatkontrakter";
+  markFullCalcOnLoad(wb);
+  return wb;
+}
+
+/** No formula carries a cached result; this tells Excel to compute every one when the file opens. */
+export function markFullCalcOnLoad(wb: ExcelJS.Workbook): void {
+  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties = { fullCalcOnLoad: true };
+}
+
+export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+/** Adds the plan's sheets (in order) and names to a workbook, and makes the first visible sheet active. */
+export function renderPlanInto(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
+  const styles = new StyleCache();
+  for (const sheet of plan.sheets) renderSheet(wb, sheet, styles);
+  for (const name of plan.names) addDefinedName(wb, name.name, name.refersTo);
+  selectFirstVisible(wb);
+}
+
+export function addDefinedName(wb: ExcelJS.Workbook, name: string, refersTo: string): void {
+  wb.definedNames.add(refersTo.replace(/^=/, ""), name);
+}
+
+/** Excel opens on the active tab; a hidden active tab confuses it, so pick the first visible one. */
+export function selectFirstVisible(wb: ExcelJS.Workbook): void {
+  const sheets = wb.worksheets;
+  const active = Math.max(0, sheets.findIndex((ws) => ws.state === "visible"));
+  sheets.forEach((ws, i) => {
+    const view = (ws.views[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
+    ws.views = [{ ...view, tabSelected: i === active } as unknown as ExcelJS.WorksheetView];
+  });
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+}
+
+/** Renders one SheetPlan as a new worksheet at the end of the workbook. */
+export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles = new StyleCache()): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(plan.name, {
+    state: plan.visibility,
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+    views: plan.freeze
+      ? [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }]
+      : [{ state: "normal" }],
+  });
+
+  writeCells(ws, plan, styles);
+  plan.columnWidths.forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
+  });
+  for (const range of plan.merges) ws.mergeCells(range);
+  for (const v of plan.validations) addValidation(ws, v);
+  addConditionalFormats(ws, plan.conditionalFormats, plan.dataBars);
+  if (plan.protect) protect(ws);
+  if (plan.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: plan.print.landscape ? "landscape" : "portrait",
+      paperSize: 9, // A4
+      fitToPage: plan.print.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
+    };
+    ws.headerFooter = { ...ws.headerFooter, oddHeader: plan.print.header };
+  }
+  return ws;
+}
+
+/** Values and formulas, each cell with its one merged, shared style object. */
+function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: StyleCache): void {
+  const styleIds = styleMap(plan, styles);
+  const rows = Math.max(plan.cells.length, styleIds.length);
+  for (let r = 0; r < rows; r++) {
+    const cells = plan.cells[r] ?? [];
+    const ids = styleIds[r] ?? [];
+    const width = Math.max(cells.length, ids.length);
+    if (width === 0) continue;
+    const row = ws.getRow(r + 1);
+    for (let c = 0; c < width; c++) {
+      const content = cells[c] ?? null;
+      const id = ids[c];
+      if (content === null && id === undefined) continue;
+      const cell = row.getCell(c + 1);
+      if (content !== null) {
+        // A formula goes in without a result, so Excel and LibreOffice compute it on open.
+        cell.value = "formula" in content ? { formula: content.formula.replace(/^=/, "") } : content.value;
+      }
+      if (id !== undefined) cell.style = styles.excelStyle(id);
+    }
+  }
+}
+
+/**
+ * The style id of every styled cell. Ranges are applied in order and merged property by
+ * property (a later range overrides only what it sets), as Office.js applies them.
+ */
+function styleMap(plan: SheetPlan, styles: StyleCache): (number | undefined)[][] {
+  const ids: (number | undefined)[][] = [];
+  for (const { range, style } of plan.styles) {
+    const layer = styles.idOf(style);
+    const rect = parseRange(range);
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const row = (ids[r - 1] ??= []);
+      for (let c = rect.left; c <= rect.right; c++) {
+        const below = row[c - 1];
+        row[c - 1] = below === undefined ? layer : styles.merged(below, layer);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Interns CellStyles, merges them once per pair and shares one exceljs style object per id. */
+export class StyleCache {
+  private readonly byKey = new Map<string, number>();
+  private readonly list: CellStyle[] = [];
+  private readonly merges = new Map<number, number>();
+  private readonly excel: (Partial<ExcelJS.Style> | undefined)[] = [];
+
+  idOf(style: CellStyle): number {
+    const key = JSON.stringify(style, Object.keys(style).sort());
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.list.push(style);
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
+
+  merged(below: number, above: number): number {
+    const key = below * 1_000_003 + above;
+    let id = this.merges.get(key);
+    if (id === undefined) {
+      id = this.idOf({ ...this.list[below], ...this.list[above] });
+      this.merges.set(key, id);
+    }
+    return id;
+  }
+
+  excelStyle(id: number): Partial<ExcelJS.Style> {
+    let s = this.excel[id];
+    if (!s) {
+      s = toExcelStyle(this.list[id]!);
+      this.excel[id] = s;
+    }
+    return s;
+  }
+}
+
+function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: {
+      ...DEFAULT_FONT,
+      ...(s.size !== undefined ? { size: s.size } : {}),
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.italic ? { italic: true } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    },
+  };
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.numberFormat) style.numFmt = s.numberFormat;
+  if (s.wrap || s.horizontal || s.vertical) {
+    style.alignment = {
+      ...(s.wrap ? { wrapText: true } : {}),
+      ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+      ...(s.vertical ? { vertical: s.vertical } : {}),
+    };
+  }
+  if (s.border) {
+    const side = { style: "thin" as const, color: { argb: BORDER_COLOR } };
+    style.border = { top: side, left: side, bottom: side, right: side };
+  }
+  if (s.locked === false) style.protection = { locked: false };
+  return style;
+}
+
+/** "RRGGBB" (or "#RRGGBB") → exceljs's "FFRRGGBB". */
+function argb(rgb: string): string {
+  const hex = rgb.replace(/^#/, "").toUpperCase();
+  return hex.length === 8 ? hex : `FF${hex}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** One rule over the whole range: per-cell rules make exceljs write overlapping ranges (OFFICE-JS.md). */
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): void {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: clip(v.prompt.title, MAX_PROMPT_TITLE),
+    prompt: clip(v.prompt.text, MAX_PROMPT),
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: clip(v.error.title, MAX_ERROR_TITLE),
+    error: clip(v.error.text, MAX_ERROR),
+  };
+  const rule = v.rule;
+  const validation: ExcelJS.DataValidation =
+    rule.kind === "list"
+      ? { ...common, type: "list", formulae: [rule.source.replace(/^=/, "")] }
+      : {
+          ...common,
+          type: rule.kind === "decimal" ? "decimal" : "whole",
+          operator: "greaterThanOrEqual",
+          formulae: [rule.min],
+        };
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    parseRangeName(v.range),
+    validation,
+  );
+}
+
+/** exceljs keys validations by address: "$H$8:$I$40" would not be recognised as a range. */
+function parseRangeName(range: string): string {
+  return range.replace(/\$/g, "");
+}
+
+/** The plan's order is the priority order: the first rule wins where two apply. */
+function addConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormatPlan[], bars: DataBarPlan[]): void {
+  let priority = 1;
+  for (const f of formats) {
+    const color = { argb: argb(f.fill) };
+    ws.addConditionalFormatting({
+      ref: f.range,
+      rules: [
+        {
+          type: "expression",
+          priority: priority++,
+          formulae: [f.formula.replace(/^=/, "")],
+          style: {
+            fill: { type: "pattern", pattern: "solid", fgColor: color, bgColor: color },
+            font: { color: { argb: argb(f.fontColor) } },
+          },
+        },
+      ],
+    });
+  }
+  for (const bar of bars) {
+    ws.addConditionalFormatting({
+      ref: bar.range,
+      rules: [
+        {
+          type: "dataBar",
+          priority: priority++,
+          minLength: 0,
+          maxLength: 100,
+          gradient: false,
+          border: false,
+          cfvo: [{ type: "num", value: 0 }, { type: "max" }],
+          color: { argb: argb(bar.color) },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+}
+
+/** Protected without a password: only cells styled locked:false can be edited. */
+function protect(ws: ExcelJS.Worksheet): void {
+  (ws as unknown as { sheetProtection: object }).sheetProtection = {
+    sheet: true,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  };
+}

@@ -1,0 +1,51 @@
+// Lists a zip file's entries from its central directory without inflating anything, so a file
+// can be refused for its declared size (a zip bomb) before a parser spends memory on it.
+
+export interface ZipEntry {
+  name: string;
+  compressedSize: number;
+  /** As the central directory declares it; ZIP64 entries report Infinity. */
+  uncompressedSize: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+
+/** The entries, or undefined when the buffer is not a readable zip file. */
+export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
+  if (buffer.length < 22) return undefined;
+  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
+  const stop = Math.max(0, buffer.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buffer.length - 22; i >= stop; i--) {
+    if (buffer.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const count = buffer.readUInt16LE(eocd + 10);
+  const size = buffer.readUInt32LE(eocd + 12);
+  const offset = buffer.readUInt32LE(eocd + 16);
+  if (offset === 0xffffffff || count === 0xffff) return undefined; // ZIP64: not what Excel writes for a workbook of this kind
+  if (offset + size > eocd) return undefined;
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== CENTRAL_SIGNATURE) return undefined;
+    const compressedSize = buffer.readUInt32LE(p + 20);
+    const uncompressed = buffer.readUInt32LE(p + 24);
+    const nameLength = buffer.readUInt16LE(p + 28);
+    const extraLength = buffer.readUInt16LE(p + 30);
+    const commentLength = buffer.readUInt16LE(p + 32);
+    const name = buffer.toString("utf8", p + 46, p + 46 + nameLength);
+    entries.push({ name, compressedSize, uncompressedSize: uncompressed === 0xffffffff ? Infinity : uncompressed });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** An OLE2 compound file: an old .xls, or an .xlsx encrypted with a password. */
+export function isOleFile(buffer: Buffer): boolean {
+  return buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1;
+}
