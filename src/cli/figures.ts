@@ -1,0 +1,228 @@
+// Turns a figures file into cell values by goal id: which centre sheet, which row, which value.
+// Every line is checked before anything is written; one bad line refuses the whole file.
+import type { Target } from "../contracts/model";
+import { parseNumber, parseYesNo, type NumberStyle } from "../contracts/parseNumber";
+import { ownTarget, statusTarget } from "../contracts/resolve";
+import { COL } from "../sheets/layout";
+import type { CentreState, RowState, WorkbookState } from "../sheets/readWorkbook";
+import type { CellPatch } from "../xlsx/patchCells";
+import { CliError } from "./errors";
+import { parseCsv, type CsvField, type Separator } from "./csv";
+
+type Field = "center" | "mål" | "grundlag" | "resultat" | "bemærkning";
+
+const HEADER_NAMES: Record<string, Field> = {
+  center: "center",
+  centre: "center",
+  centerkode: "center",
+  "mål": "mål",
+  "mål-id": "mål",
+  "målid": "mål",
+  maal: "mål",
+  grundlag: "grundlag",
+  resultat: "resultat",
+  "bemærkning": "bemærkning",
+  "bemærkninger": "bemærkning",
+};
+
+const STYLE_OF: Record<Separator, NumberStyle> = { ";": "da", ",": "en", "\t": "auto" };
+
+export interface FiguresResult {
+  patches: CellPatch[];
+  separator: Separator;
+  style: NumberStyle;
+  lines: number;
+  centres: Set<string>;
+}
+
+/** Refusal of a figures file: every bad line, one Danish line each. */
+export class FiguresError extends CliError {}
+
+const MAX_REPORTED = 25;
+
+export function figuresToPatches(text: string, fileName: string, state: WorkbookState): FiguresResult {
+  const csv = parseCsv(text, fileName);
+  const style = STYLE_OF[csv.separator];
+  const [header, ...records] = csv.records;
+  if (!header) throw new CliError(`Filen "${fileName}" er tom.`);
+  const columns = headerColumns(header.fields, header.line, fileName);
+
+  const problems: string[] = [];
+  const patches: CellPatch[] = [];
+  const seen = new Map<string, number>();
+  const centres = new Set<string>();
+  for (const record of records) {
+    const at = (f: Field): CsvField | undefined => {
+      const i = columns.get(f);
+      return i === undefined ? undefined : record.fields[i];
+    };
+    const fail = (f: Field | undefined, message: string, field?: CsvField) =>
+      problems.push(f ? `Linje ${field?.line ?? record.line}, kolonne ${f}: ${message}` : `Linje ${record.line}: ${message}`);
+    if (record.fields.length > header.fields.length && record.fields.slice(header.fields.length).some((x) => x.text.trim() !== "")) {
+      fail(undefined, `linjen har ${record.fields.length} felter, men overskriften har ${header.fields.length}. Står der et skilletegn ("${show(csv.separator)}") inde i et tal eller en tekst? Sæt i så fald feltet i anførselstegn.`);
+      continue;
+    }
+    const centreField = at("center");
+    const goalField = at("mål");
+    const centreText = centreField?.text.trim() ?? "";
+    const goalText = goalField?.text.trim() ?? "";
+    if (centreText === "") {
+      fail("center", "centeret mangler.", centreField);
+      continue;
+    }
+    const centre = findCentre(state, centreText);
+    if (!centre) {
+      fail("center", `ukendt center "${centreText}". Projektmappens centre er: ${state.centres.map((c) => c.centre.code).join(", ")}.`, centreField);
+      continue;
+    }
+    if (goalText === "") {
+      fail("mål", "mål-id mangler.", goalField);
+      continue;
+    }
+    const row = centre.rows.find((r) => r.row.id.toLowerCase() === goalText.toLowerCase());
+    if (!row) {
+      fail("mål", unknownGoal(goalText, centre), goalField);
+      continue;
+    }
+    if (row.rowNumber === undefined) {
+      fail("mål", `målet ${row.row.id} har ingen række på arket "${centre.sheet}" (er rækken slettet?).`, goalField);
+      continue;
+    }
+    const key = `${centre.sheet}\u0000${row.row.id}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      fail("mål", `målet ${row.row.id} for ${centre.centre.code} står også i linje ${earlier}. Skriv hvert mål én gang.`, goalField);
+      continue;
+    }
+    seen.set(key, record.line);
+
+    const mine: CellPatch[] = [];
+    for (const f of ["grundlag", "resultat"] as const) {
+      const field = at(f);
+      if (!field || field.text.trim() === "") continue;
+      const value = inputValue(f, field.text, row, style);
+      if (typeof value === "object") fail(f, value.error, field);
+      else mine.push({ sheet: centre.sheet, address: `${f === "grundlag" ? COL.grundlag : COL.resultat}${row.rowNumber}`, value });
+    }
+    const note = at("bemærkning");
+    if (note && note.text.trim() !== "") {
+      mine.push({ sheet: centre.sheet, address: `${COL.comment}${row.rowNumber}`, value: note.text.trim() });
+    }
+    patches.push(...mine);
+    if (mine.length) centres.add(centre.centre.code);
+  }
+  if (problems.length) {
+    const shown = problems.slice(0, MAX_REPORTED);
+    if (problems.length > MAX_REPORTED) shown.push(`… og ${problems.length - MAX_REPORTED} fejl mere.`);
+    throw new FiguresError(
+      `${fileName}: ${problems.length === 1 ? "1 linje" : `${problems.length} fejl`} kan ikke bruges; ingen fil er skrevet.`,
+      shown,
+    );
+  }
+  return { patches, separator: csv.separator, style, lines: records.length, centres };
+}
+
+function show(sep: Separator): string {
+  return sep === "\t" ? "tabulator" : sep;
+}
+
+function headerColumns(fields: CsvField[], line: number, fileName: string): Map<Field, number> {
+  const columns = new Map<Field, number>();
+  fields.forEach((f, i) => {
+    const name = f.text.trim().toLowerCase();
+    if (name === "") return;
+    const field = HEADER_NAMES[name];
+    if (!field) {
+      throw new CliError(
+        `Linje ${line}, kolonne ${i + 1}: ukendt overskrift "${f.text.trim()}" i "${fileName}". Brug center, mål, grundlag, resultat og evt. bemærkning.`,
+      );
+    }
+    if (columns.has(field)) throw new CliError(`Linje ${line}: overskriften "${field}" står to gange i "${fileName}".`);
+    columns.set(field, i);
+  });
+  const lacking = (["center", "mål"] as const).filter((f) => !columns.has(f));
+  if (lacking.length) {
+    throw new CliError(`Linje ${line}: "${fileName}" mangler kolonnen ${lacking.join(" og ")}. Første linje skal være fx: center;mål;grundlag;resultat;bemærkning`);
+  }
+  if (!columns.has("grundlag") && !columns.has("resultat") && !columns.has("bemærkning")) {
+    throw new CliError(`Linje ${line}: "${fileName}" har hverken kolonnen grundlag, resultat eller bemærkning.`);
+  }
+  return columns;
+}
+
+function findCentre(state: WorkbookState, text: string): CentreState | undefined {
+  const t = text.toLowerCase();
+  return (
+    state.centres.find((c) => c.centre.code.toLowerCase() === t) ??
+    state.centres.find((c) => c.sheet.toLowerCase() === t) ??
+    state.centres.find((c) => c.centre.name.toLowerCase() === t)
+  );
+}
+
+function unknownGoal(goal: string, centre: CentreState): string {
+  const inContract = centre.contract.goals.find((g) => g.id.toLowerCase() === goal.toLowerCase());
+  if (inContract) return `målet ${inContract.id} gælder ikke for ${centre.centre.code}.`;
+  const parts = centre.rows.filter((r) => r.row.goalId.toLowerCase() === goal.toLowerCase()).map((r) => r.row.id);
+  if (parts.length) return `målet ${goal} har flere dele; skriv hver del på sin egen linje: ${parts.join(", ")}.`;
+  return `ukendt mål "${goal}" for ${centre.centre.code}. Se målene med: kontrakt goals --centre ${centre.centre.code}`;
+}
+
+/** Which inputs a target reads, and whether a percentage makes sense in them. */
+function inputsOf(t: Target): { grundlag: boolean; percent: boolean } {
+  switch (t.kind) {
+    case "change":
+    case "shareMin":
+    case "shareMax":
+      return { grundlag: true, percent: true };
+    case "absoluteChange":
+    case "spendRange":
+      return { grundlag: true, percent: false };
+    case "countMin":
+    case "valueMax":
+    case "yesNo":
+      return { grundlag: false, percent: false };
+  }
+}
+
+/** The value to put in the cell, exactly as the evaluator reads it, or why the text cannot be used. */
+function inputValue(f: "grundlag" | "resultat", text: string, row: RowState, style: NumberStyle): number | string | { error: string } {
+  const a = row.row.assessment;
+  const target = ownTarget(a) ?? statusTarget(a);
+  const uses = inputsOf(target);
+  const id = row.row.id;
+  if (f === "grundlag" && !uses.grundlag) {
+    return { error: `målet ${id} bruger ikke Grundlag; lad feltet stå tomt (fik "${text.trim()}").` };
+  }
+  if (target.kind === "yesNo") {
+    const yn = parseYesNo(text);
+    if (yn.kind === "yes") return "Ja";
+    if (yn.kind === "no") return "Nej";
+    if (yn.kind === "empty") return { error: "tomt felt." };
+    return { error: `målet ${id} skal have Ja eller Nej: ${yn.message}` };
+  }
+  const yn = parseYesNo(text);
+  if (yn.kind === "yes" || yn.kind === "no") {
+    return { error: `målet ${id} skal have et tal, ikke "${text.trim()}".` };
+  }
+  const n = parseNumber(text, style);
+  if (n.kind === "error") return { error: n.message };
+  if (n.kind === "empty") return { error: "tomt felt." };
+  if (n.percent && !uses.percent) {
+    return { error: `"${text.trim()}" er en procentdel, men målet ${id} skal have ${unitWord(target)} uden %.` };
+  }
+  return n.value;
+}
+
+function unitWord(t: Target): string {
+  switch (t.kind) {
+    case "countMin":
+      return "et antal";
+    case "valueMax":
+    case "absoluteChange":
+      return `et antal ${t.unit}`;
+    case "spendRange":
+      return "et beløb i kr.";
+    default:
+      return "et tal";
+  }
+}
