@@ -8,11 +8,14 @@ import type { BuildProgress, BuildResult, WorkbookHost } from "./workbookHost";
 const loadConfirmDialog = () => import("./ConfirmUpdateDialog");
 const ConfirmUpdateDialog = lazy(() => loadConfirmDialog().then((m) => ({ default: m.ConfirmUpdateDialog })));
 
-type Phase =
-  | { kind: "idle" }
-  | { kind: "checking" }
-  | { kind: "confirming"; ids: string[]; sheets: string[] }
-  | { kind: "building"; progress: BuildProgress | null };
+type Phase = { kind: "idle" } | { kind: "checking" } | { kind: "building"; progress: BuildProgress | null };
+
+/** The pending question; kept (with open false) after an answer so the dialog can close itself. */
+interface Confirmation {
+  open: boolean;
+  ids: string[];
+  sheets: string[];
+}
 
 export interface BuildPanelProps {
   host: WorkbookHost;
@@ -26,8 +29,9 @@ export interface BuildPanelProps {
 export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }: BuildPanelProps) {
   const t = useStrings();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const busy = phase.kind !== "idle";
+  const busy = phase.kind !== "idle" || confirmation?.open === true;
 
   useEffect(() => {
     onBusyChange?.(busy);
@@ -65,8 +69,12 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
       setPhase({ kind: "idle" });
       return;
     }
-    if (existing.length > 0) setPhase({ kind: "confirming", ids, sheets: existing });
-    else await build(ids, false);
+    if (existing.length > 0) {
+      setPhase({ kind: "idle" });
+      setConfirmation({ open: true, ids, sheets: existing });
+    } else {
+      await build(ids, false);
+    }
   };
 
   const progress = phase.kind === "building" ? phase.progress : null;
@@ -101,19 +109,23 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      {phase.kind === "confirming" && (
+      {confirmation && (
         <FailureBoundary
           loadFailedMessage={t.loadFailed}
           onError={(error) => {
             onError(error);
-            setPhase({ kind: "idle" });
+            setConfirmation(null);
           }}
         >
-          <Suspense fallback={<Spinner size="tiny" />}>
+          <Suspense fallback={confirmation.open ? <Spinner size="tiny" /> : null}>
             <ConfirmUpdateDialog
-              sheets={phase.sheets}
-              onConfirm={() => void build(phase.ids, true)}
-              onCancel={() => setPhase({ kind: "idle" })}
+              open={confirmation.open}
+              sheets={confirmation.sheets}
+              onConfirm={() => {
+                setConfirmation({ ...confirmation, open: false });
+                void build(confirmation.ids, true);
+              }}
+              onCancel={() => setConfirmation({ ...confirmation, open: false })}
             />
           </Suspense>
         </FailureBoundary>

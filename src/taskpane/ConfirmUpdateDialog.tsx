@@ -12,16 +12,21 @@ import {
 import { useStrings } from "./i18n";
 
 export interface ConfirmUpdateDialogProps {
+  /**
+   * Controlled, and the dialog stays mounted after it closes: unmounting an open Fluent Dialog
+   * left aria-hidden on the rest of the pane in Chromium (seen in a headless run).
+   */
+  open: boolean;
   sheets: string[];
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmUpdateDialog({ sheets, onConfirm, onCancel }: ConfirmUpdateDialogProps) {
+export function ConfirmUpdateDialog({ open, sheets, onConfirm, onCancel }: ConfirmUpdateDialogProps) {
   const t = useStrings();
   return (
     <Dialog
-      open
+      open={open}
       modalType="alert"
       onOpenChange={(_, data) => {
         if (!data.open) onCancel();

@@ -61,6 +61,10 @@ test("when the sheets exist the pane asks first, and confirming passes update: t
   expect(await screen.findByText("Færdig: 2 ark opdateret, 14 værdier bevaret.")).toBeTruthy();
   expect(host.calls.build).toEqual([{ ids: ["beskaeftigelse-2007"], update: true }]);
   await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  // The modal dialog hides the rest of the pane from assistive technology while open; once it
+  // closes everything must be reachable again (getByRole skips aria-hidden content).
+  await waitFor(() => expect(document.querySelector("[aria-hidden='true'] button")).toBeNull());
+  expect(screen.getByRole("button", { name: "Byg ark" })).toBeTruthy();
 });
 
 test("cancelling the question builds nothing", async () => {
