@@ -33,21 +33,24 @@ class CopyIconsPlugin {
 
 /**
  * HTTPS options for the dev server. getHttpsServerOptions() makes the localhost certificate and
- * installs its CA (root/sudo on Linux). If installing fails, the generated files are still used:
- * the browser or Excel then warns about the certificate until the CA is trusted (see npm start).
+ * installs its CA (root/sudo on Linux). If installing fails, or scripts/start.js already tried
+ * (RK_DEV_CERTS_TRIED=1), the generated files are used as they are: the browser or Excel then
+ * warns about the certificate until the CA is trusted (npm start prints how).
  */
 async function devServerHttps() {
   const devCerts = require("office-addin-dev-certs");
+  const defaults = require("office-addin-dev-certs/lib/defaults");
+  const readFiles = () => ({
+    ca: fs.readFileSync(defaults.caCertificatePath),
+    cert: fs.readFileSync(defaults.localhostCertificatePath),
+    key: fs.readFileSync(defaults.localhostKeyPath),
+  });
+  if (process.env.RK_DEV_CERTS_TRIED === "1" && fs.existsSync(defaults.localhostKeyPath)) return readFiles();
   try {
     return await devCerts.getHttpsServerOptions();
   } catch (error) {
-    const defaults = require("office-addin-dev-certs/lib/defaults");
     console.warn(`office-addin-dev-certs: ${error.message}`);
-    return {
-      ca: fs.readFileSync(defaults.caCertificatePath),
-      cert: fs.readFileSync(defaults.localhostCertificatePath),
-      key: fs.readFileSync(defaults.localhostKeyPath),
-    };
+    return readFiles();
   }
 }
 
@@ -145,6 +148,8 @@ module.exports = async (_env, argv) => {
       port: PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       hot: false,
+      // Everything is emitted by webpack (pages, chunks, icons); there is no public/ folder.
+      static: false,
       client: { overlay: { warnings: false } },
       server: serving && !plainHttp ? { type: "https", options: await devServerHttps() } : { type: "http" },
     },
