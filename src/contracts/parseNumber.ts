@@ -156,7 +156,7 @@ function foreignCharacterMessage(q: string, body: string, style: NumberStyle): s
     return `${q} indeholder bogstaver. Skriv kun selve tallet, fx ${examples(style)} (% eller kr. må gerne stå efter tallet).`;
   }
   const foreign = Array.from(body).find((char) => !/[\d., ]/u.test(char)) ?? "";
-  if (/[\-\u2212\u2013/;]/u.test(foreign) && /\d/u.test(body)) {
+  if (/[-\u2212\u2013/;]/u.test(foreign) && /\d/u.test(body)) {
     return `${q} ser ud til at indeholde flere tal (tegnet "${foreign}"). Skriv ét tal, fx ${examples(style)}.`;
   }
   return `${q} indeholder tegnet "${foreign}", som ikke hører til et tal. Skriv et tal, fx ${examples(style)}.`;
