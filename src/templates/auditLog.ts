@@ -1,0 +1,45 @@
+// The master's "Log" sheet: one row per figure an import wrote, appended below what is there.
+import type { CellValue } from "../contracts/model";
+import type { SheetGrid } from "../sheets/grid";
+import { colLetter, LOG_SHEET } from "../sheets/layout";
+import type { CellWrite, LogRow } from "./applyImport";
+
+export const LOG_HEADERS = ["Tidspunkt", "Fil", "Center", "Mål-ID", "Felt", "Gammel værdi", "Ny værdi"] as const;
+
+export const LOG_COLUMN_WIDTHS = [20, 44, 14, 12, 12, 16, 16];
+
+/** "2026-11-22T10:15:03.123Z" → "2026-11-22 11:15:03" in the machine's local time. */
+export function logTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+export interface LogWrites {
+  /** The Log sheet is not in the master and must be added (empty) before the writes. */
+  createSheet: boolean;
+  writes: CellWrite[];
+}
+
+export function logWrites(masterGrids: SheetGrid[], rows: LogRow[]): LogWrites {
+  const grid = masterGrids.find((g) => g.name === LOG_SHEET);
+  const writes: CellWrite[] = [];
+  const used = grid ? lastUsedRow(grid.values) : 0;
+  let r = used + 1;
+  const put = (values: CellValue[]) => {
+    values.forEach((v, i) => {
+      if (v === null || v === "") return;
+      writes.push({ sheet: LOG_SHEET, address: `${colLetter(i)}${r}`, value: typeof v === "boolean" ? (v ? "SAND" : "FALSK") : v });
+    });
+    r++;
+  };
+  if (used === 0) put([...LOG_HEADERS]);
+  for (const row of rows) put([logTime(row.at), row.file, row.centre, row.goalId, row.field, row.old, row.value]);
+  return { createSheet: !grid, writes };
+}
+
+function lastUsedRow(values: CellValue[][]): number {
+  for (let r = values.length; r > 0; r--) if (values[r - 1]!.some((v) => v !== null && v !== "")) return r;
+  return 0;
+}

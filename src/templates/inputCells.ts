@@ -1,0 +1,102 @@
+// The figures a returned template holds, read as plain values by goal id. A formula, an error, a
+// date or a link in an input cell is not a figure anyone typed: it is left out, and the person is
+// told which cell and why.
+import type { CellValue } from "../contracts/model";
+import { cellAt } from "../sheets/grid";
+import { COL, colIndex } from "../sheets/layout";
+import type { VerifiedTemplate } from "./verifyTemplate";
+
+export type InputField = "grundlag" | "resultat" | "comment";
+
+export const INPUT_FIELDS: readonly InputField[] = ["grundlag", "resultat", "comment"];
+
+export const FIELD_COLUMN: Record<InputField, string> = { grundlag: COL.grundlag, resultat: COL.resultat, comment: COL.comment };
+
+export const FIELD_LABEL: Record<InputField, string> = { grundlag: "Grundlag", resultat: "Resultat", comment: "Bemærkning" };
+
+/** What a cell holds, as the xlsx shell tells it (the grid alone cannot tell a date from a number). */
+export type CellKind =
+  | { kind: "value" }
+  | { kind: "formula"; formula: string }
+  | { kind: "error"; error: string }
+  | { kind: "date" }
+  | { kind: "hyperlink" }
+  | { kind: "other"; what: string };
+
+export type KindAt = (address: string) => CellKind | undefined;
+
+export interface TemplateInput {
+  goalId: string;
+  field: InputField;
+  /** A1 address in the returned file. */
+  address: string;
+  value: number | string;
+}
+
+export interface RejectedInput {
+  goalId: string;
+  field: InputField;
+  address: string;
+  reason: string;
+}
+
+export interface TemplateInputs {
+  values: TemplateInput[];
+  rejected: RejectedInput[];
+}
+
+const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** What the grid itself tells: a formula, or (by its text) an error value. */
+export function kindFromGrid(template: VerifiedTemplate): KindAt {
+  const { grid } = template;
+  return (address) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) return undefined;
+    const row = Number(m[2]);
+    const col = colIndex(m[1]!);
+    const formula = grid.formulas?.[row - 1]?.[col];
+    if (formula) return { kind: "formula", formula };
+    const value = cellAt(grid.values, row, col);
+    if (typeof value === "string" && ERROR_VALUE.test(value)) return { kind: "error", error: value };
+    return undefined;
+  };
+}
+
+export function rejectionReason(kind: CellKind, value: CellValue): string | undefined {
+  switch (kind.kind) {
+    case "value":
+      return typeof value === "boolean"
+        ? `indeholder sandhedsværdien ${value ? "SAND" : "FALSK"}, ikke et tal eller Ja/Nej`
+        : undefined;
+    case "formula":
+      return `indeholder en formel (${kind.formula.startsWith("=") ? kind.formula : `=${kind.formula}`}); kun tal og tekst indlæses – skriv resultatet som et tal`;
+    case "error":
+      return `viser fejlen ${kind.error}`;
+    case "date":
+      return "indeholder en dato, ikke et tal";
+    case "hyperlink":
+      return "indeholder et link, ikke et tal eller en tekst";
+    case "other":
+      return `indeholder ${kind.what}, ikke et tal eller en tekst`;
+  }
+}
+
+/** Every non-empty input cell of every goal row: a value to import, or a reason it is not imported. */
+export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () => undefined): TemplateInputs {
+  const fromGrid = kindFromGrid(template);
+  const out: TemplateInputs = { values: [], rejected: [] };
+  for (const [goalId, row] of template.rowNumbers) {
+    for (const field of INPUT_FIELDS) {
+      const col = FIELD_COLUMN[field];
+      const address = `${col}${row}`;
+      const value = cellAt(template.grid.values, row, colIndex(col));
+      const kind = kindAt(address) ?? fromGrid(address) ?? { kind: "value" };
+      if (kind.kind === "value" && (value === null || (typeof value === "string" && value.trim() === ""))) continue;
+      const reason = rejectionReason(kind, value);
+      if (reason !== undefined) out.rejected.push({ goalId, field, address, reason: `Celle ${address} (${FIELD_LABEL[field]}, mål ${goalId}) ${reason}.` });
+      else out.values.push({ goalId, field, address, value: value as number | string });
+    }
+  }
+  return out;
+}

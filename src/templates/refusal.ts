@@ -1,0 +1,96 @@
+// Why a returned file is not imported, as data (tests and the task pane match on `kind`) and as
+// one Danish message for people. A refusal always means: nothing was changed.
+import type { CellValue } from "../contracts/model";
+import { formatNumber } from "../contracts/formatDa";
+
+export interface LockedCellChange {
+  /** A1 address in the returned file. */
+  address: string;
+  goalId: string;
+  /** The column's header, e.g. "Mål-værdi". */
+  column: string;
+  expected: CellValue;
+  found: CellValue;
+}
+
+export type Refusal =
+  | { kind: "notXlsx"; file: string; detail?: string }
+  | { kind: "corrupt"; file: string }
+  | { kind: "tooLarge"; file: string; bytes: number; limit: number }
+  | { kind: "zipBomb"; file: string; unpacked: number; packed: number }
+  | { kind: "notTemplate"; file: string; why: "noMetadata" | "masterWorkbook" }
+  | { kind: "templateVersion"; file: string; version: string }
+  | { kind: "otherContract"; file: string; contractId: string; known: string[] }
+  | { kind: "unknownCentre"; file: string; centre: string; known: string[] }
+  | { kind: "centreMismatch"; file: string; claimed: string; found: string; where: string }
+  | { kind: "sheetMissing"; file: string; sheet: string; sheets: string[] }
+  | { kind: "definitionChanged"; file: string; contractId: string }
+  | { kind: "lockedCellsChanged"; file: string; sheet: string; changes: LockedCellChange[] }
+  | { kind: "goalRowsMissing"; file: string; sheet: string; missing: string[]; unknown: string[] }
+  | { kind: "duplicateGoalRow"; file: string; sheet: string; goalId: string; rows: number[] }
+  | { kind: "masterRowsMissing"; file: string; sheet: string; missing: string[] };
+
+export type RefusalKind = Refusal["kind"];
+
+export function megabytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return "over 4 GB";
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 0)} KB`;
+  return `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
+}
+
+function shown(v: CellValue): string {
+  if (v === null || v === "") return "(tom)";
+  if (typeof v === "number") return formatNumber(v, 6);
+  if (typeof v === "boolean") return v ? "SAND" : "FALSK";
+  const text = v.length > 60 ? `${v.slice(0, 59)}…` : v;
+  return `"${text}"`;
+}
+
+function list(items: string[], max = 8): string {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} og ${items.length - max} til`;
+}
+
+/** The refusal in Danish: what is wrong, and what to do about it. */
+export function refusalMessage(r: Refusal): string {
+  const f = `Filen "${r.file}"`;
+  const notImported = "Intet er indlæst.";
+  switch (r.kind) {
+    case "notXlsx":
+      return `${f} er ikke en Excel-projektmappe (.xlsx)${r.detail ? ` (${r.detail})` : ""}. Gem den som .xlsx i Excel og prøv igen. ${notImported}`;
+    case "corrupt":
+      return `${f} er beskadiget: zip-arkivet kan ikke læses (er filen kun delvist hentet eller gemt?). Bed centret sende den igen. ${notImported}`;
+    case "tooLarge":
+      return `${f} fylder ${megabytes(r.bytes)} – langt mere end en skabelon (grænsen er ${megabytes(r.limit)}). Fjern billeder eller andet indsat indhold, eller bed centret udfylde en ny skabelon. ${notImported}`;
+    case "zipBomb":
+      return `${f} fylder ${megabytes(r.packed)}, men pakkes ud til ${megabytes(r.unpacked)}: den ligner en zip-bombe, ikke en udfyldt skabelon, og er ikke åbnet. ${notImported}`;
+    case "notTemplate":
+      return r.why === "masterWorkbook"
+        ? `${f} er en hel kontraktprojektmappe, ikke en skabelon til ét center. Indlæs de skabeloner, centrene har sendt retur. ${notImported}`
+        : `${f} er ikke en skabelon fra Resultatkontrakter (de skjulte kontraktdata mangler). Brug den skabelon, der blev sendt ud med "kontrakt export". ${notImported}`;
+    case "templateVersion":
+      return `${f} er lavet med en anden version af Resultatkontrakter (skabelonversion ${r.version}), som dette program ikke kender. Opdater programmet, eller send en ny skabelon. ${notImported}`;
+    case "otherContract":
+      return `${f} er en skabelon til kontrakten "${r.contractId}", som ikke er i projektmappen (den indeholder: ${r.known.join(", ")}). ${notImported}`;
+    case "unknownCentre":
+      return `${f} siger, at den er skabelonen for centret "${r.centre}", men det center findes ikke i projektmappen (centrene er: ${r.known.join(", ")}). ${notImported}`;
+    case "centreMismatch":
+      return `${f} siger, at den er skabelonen for ${r.claimed}, men ${r.where} hører til ${r.found}. Filen er ikke indlæst; bed ${r.claimed} sende sin egen skabelon.`;
+    case "sheetMissing":
+      return `${f} mangler arket "${r.sheet}": centrets ark er omdøbt eller slettet (arkene i filen er: ${r.sheets.join(", ") || "ingen"}). Omdøb arket tilbage til "${r.sheet}", eller send en ny skabelon. ${notImported}`;
+    case "definitionChanged":
+      return `${f} er lavet ud fra en anden udgave af kontrakten "${r.contractId}": målene eller mål-værdierne er ændret siden, eller det er en skabelon fra et tidligere år. Send en ny skabelon med "kontrakt export". ${notImported}`;
+    case "lockedCellsChanged": {
+      const changes = r.changes.map(
+        (c) => `${c.address} (${c.column}, mål ${c.goalId}) skulle være ${shown(c.expected)}, men er ${shown(c.found)}`,
+      );
+      return `${f}: låste celler i arket "${r.sheet}" er ændret, så målene ikke længere er kontraktens: ${list(changes, 5)}. Send en ny skabelon, eller ret cellerne tilbage. ${notImported}`;
+    }
+    case "goalRowsMissing":
+      return `${f}: målrækker mangler i arket "${r.sheet}" (slettet, eller mål-id'et i kolonne A er ændret): ${list(r.missing)}.${r.unknown.length ? ` Ukendte mål-id'er i filen: ${list(r.unknown)}.` : ""} Indsatte rækker er i orden, men kontraktens rækker og mål-id'er skal stå urørte. ${notImported}`;
+    case "duplicateGoalRow":
+      return `${f}: mål-id'et ${r.goalId} står i flere rækker (${r.rows.join(", ")}) i arket "${r.sheet}", så det er uklart, hvilke tal der gælder. Slet de kopierede rækker, eller send en ny skabelon. ${notImported}`;
+    case "masterRowsMissing":
+      return `${f} kan ikke indlæses, fordi arket "${r.sheet}" i projektmappen mangler rækkerne for ${list(r.missing)}. Byg projektmappen igen (tallene følger med), og prøv så igen. ${notImported}`;
+  }
+}

@@ -1,0 +1,70 @@
+// Records templates going out and coming back in the master: a `trip` line appended to RK_Data,
+// and the Oversigt "Indsendt" cells re-made from all trips so the summary is current.
+import type { Contract } from "../contracts/model";
+import { cellAt, type SheetGrid } from "../sheets/grid";
+import { colLetter, META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
+import type { TripEvent } from "../sheets/meta";
+import { planSummary } from "../sheets/planSummary";
+import { placedSheets, type WorkbookState } from "../sheets/readWorkbook";
+import type { CellWrite } from "./applyImport";
+
+export interface TripWrites {
+  writes: CellWrite[];
+  /** Oversigt exists but its layout is not the one planned, so its Indsendt row was not touched. */
+  summaryStale: boolean;
+}
+
+const STATUS_HEADER = "Status pr. center";
+const SENT_LABEL = "Indsendt";
+
+export function tripWrites(state: WorkbookState, masterGrids: SheetGrid[], trips: TripEvent[], now: string): TripWrites {
+  const writes: CellWrite[] = [];
+  const meta = masterGrids.find((g) => g.name === META_SHEET);
+  let r = (meta?.values.length ?? 0) + 1;
+  for (const t of trips) {
+    const line = ["trip", t.event, t.contractId, t.centre, t.at, t.file ?? ""];
+    line.forEach((value, i) => {
+      if (value !== "") writes.push({ sheet: META_SHEET, address: `${colLetter(i)}${r}`, value });
+    });
+    r++;
+  }
+  const summary = masterGrids.find((g) => g.name === SUMMARY_SHEET);
+  if (!summary) return { writes, summaryStale: false };
+  const sent = summaryWrites(state.meta.contracts, state, summary, [...state.meta.trips, ...trips], now);
+  if (!sent) return { writes, summaryStale: true };
+  return { writes: [...writes, ...sent], summaryStale: false };
+}
+
+/** The planned Indsendt cells, written where the master's Oversigt has the same centre in the same column. */
+function summaryWrites(contracts: Contract[], state: WorkbookState, grid: SheetGrid, trips: TripEvent[], now: string): CellWrite[] | undefined {
+  const planned = planSummary(contracts, placedSheets(state), { generatedAt: now, trips });
+  const plannedValues = planned.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null)));
+  const rowsOf = (values: (string | number | boolean | null)[][]) =>
+    values.flatMap((line, i) => (line[0] === SENT_LABEL ? [i + 1] : []));
+  const plannedRows = rowsOf(plannedValues);
+  const actualRows = rowsOf(grid.values);
+  if (plannedRows.length !== actualRows.length) return undefined;
+  const headerAbove = (values: (string | number | boolean | null)[][], row: number) => {
+    for (let r = row - 1; r > 0; r--) if (values[r - 1]?.[0] === STATUS_HEADER) return r;
+    return undefined;
+  };
+  const writes: CellWrite[] = [];
+  for (let i = 0; i < plannedRows.length; i++) {
+    const p = plannedRows[i]!;
+    const a = actualRows[i]!;
+    const ph = headerAbove(plannedValues, p);
+    const ah = headerAbove(grid.values, a);
+    if (ph === undefined || ah === undefined) return undefined;
+    const width = plannedValues[ph - 1]!.length;
+    for (let c = 2; c < width; c++) {
+      const centre = cellAt(plannedValues, ph, c);
+      if (centre === null) continue;
+      if (cellAt(grid.values, ah, c) !== centre) return undefined;
+      const text = cellAt(plannedValues, p, c);
+      if (typeof text === "string" && text !== cellAt(grid.values, a, c)) {
+        writes.push({ sheet: SUMMARY_SHEET, address: `${colLetter(c)}${a}`, value: text });
+      }
+    }
+  }
+  return writes;
+}
