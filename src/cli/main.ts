@@ -16,6 +16,8 @@ export const COMMANDS: CommandEntry[] = [
   { name: "fill", summary: "Indsæt mange tal på én gang fra en CSV-fil", load: async () => (await import("./fill")).fillCommand },
   { name: "check", summary: "Vurder alle mål ud fra de indtastede tal", load: async () => (await import("./check")).checkCommand },
   { name: "summary", summary: 'Lav arket "Oversigt" forfra', load: async () => (await import("./summary")).summaryCommand },
+  { name: "export", summary: "Lav en skabelon pr. center til at sende ud", load: async () => (await import("./export")).exportCommand },
+  { name: "import", summary: "Indlæs udfyldte skabeloner fra centrene", load: async () => (await import("./import")).importCommand },
 ];
 
 export function mainHelp(): string {

@@ -1,0 +1,33 @@
+// Writes changes into a copy of the master's bytes: the Log sheet added if it is missing, then
+// every cell set inside the zip with patchCells, so the rest of the workbook (charts the add-in
+// drew, the economist's own sheets, formats, validation, names) stays exactly as it was. The
+// result is read back and checked before anyone writes it to disk.
+import { LOG_SHEET } from "../sheets/layout";
+import type { CellWrite } from "../templates/applyImport";
+import { LOG_COLUMN_WIDTHS } from "../templates/auditLog";
+import { sameFigure } from "../templates/previewImport";
+import { parseCell } from "../xlsx/a1";
+import { addEmptySheet, AddSheetError } from "../xlsx/addSheet";
+import { patchCells } from "../xlsx/patchCells";
+import { readGrids } from "../xlsx/readGrids";
+import { CliError } from "./errors";
+
+export async function applyMasterWrites(buffer: Buffer, writes: CellWrite[], createLog: boolean): Promise<Buffer> {
+  let out = buffer;
+  try {
+    if (createLog) out = await addEmptySheet(out, LOG_SHEET, { columnWidths: LOG_COLUMN_WIDTHS, frozenRows: 1 });
+  } catch (e) {
+    if (e instanceof AddSheetError) throw new CliError(`Arket "${LOG_SHEET}" kan ikke oprettes: ${e.message} Intet er skrevet.`);
+    throw e;
+  }
+  if (writes.length > 0) out = await patchCells(out, writes);
+  const grids = await readGrids(out);
+  for (const w of writes) {
+    const { row, col } = parseCell(w.address);
+    const got = grids.find((g) => g.name === w.sheet)?.values[row - 1]?.[col - 1] ?? null;
+    if (!sameFigure(got, w.value)) {
+      throw new Error(`Self-check failed: ${w.sheet}!${w.address} reads ${JSON.stringify(got)} after writing ${JSON.stringify(w.value)}`);
+    }
+  }
+  return out;
+}
