@@ -46,9 +46,9 @@ function shown(v: CellValue): string {
   return `"${text}"`;
 }
 
-function list(items: string[], max = 8): string {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")} og ${items.length - max} til`;
+function list(items: string[], max = 8, separator = ", "): string {
+  if (items.length <= max) return items.join(separator);
+  return `${items.slice(0, max).join(separator)}${separator}og ${items.length - max} til`;
 }
 
 /** The refusal in Danish: what is wrong, and what to do about it. */
@@ -84,7 +84,7 @@ export function refusalMessage(r: Refusal): string {
       const changes = r.changes.map(
         (c) => `${c.address} (${c.column}, mål ${c.goalId}) skulle være ${shown(c.expected)}, men er ${shown(c.found)}`,
       );
-      return `${f}: låste celler i arket "${r.sheet}" er ændret, så målene ikke længere er kontraktens: ${list(changes, 5)}. Send en ny skabelon, eller ret cellerne tilbage. ${notImported}`;
+      return `${f}: låste celler i arket "${r.sheet}" er ændret, så målene ikke længere er kontraktens: ${list(changes, 5, "; ")}. Send en ny skabelon, eller ret cellerne tilbage. ${notImported}`;
     }
     case "goalRowsMissing":
       return `${f}: målrækker mangler i arket "${r.sheet}" (slettet, eller mål-id'et i kolonne A er ændret): ${list(r.missing)}.${r.unknown.length ? ` Ukendte mål-id'er i filen: ${list(r.unknown)}.` : ""} Indsatte rækker er i orden, men kontraktens rækker og mål-id'er skal stå urørte. ${notImported}`;
