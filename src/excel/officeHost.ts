@@ -1,7 +1,393 @@
-// Placeholder until the Office.js shell is written: the task pane and the ribbon command load
-// this module lazily, so they build and run (and show this Danish message) before it exists.
-import type { WorkbookHost } from "../taskpane/workbookHost";
+// The task pane's WorkbookHost in Excel: the core (contracts, plans, readers, evaluator) on top
+// of applyPlan and readGrids. Each action is one Excel.run with a fixed number of syncs:
+//   existingSheets 1 · build 2 (new workbook) or 3 (rebuild keeping figures) plus one more per
+//   ~4 MB of writing · overview ≤ 2 · summary 2 · selectRow 1 · onChanged 1.
+import { builtinContracts } from "../contracts/builtin";
+import type { Contract } from "../contracts/model";
+import { carryFigures, type CarryResult } from "../sheets/carryFigures";
+import type { SheetGrid } from "../sheets/grid";
+import { COL, LISTS_SHEET, META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
+import { NotAContractWorkbook, readMeta, type Meta } from "../sheets/meta";
+import type { SheetPlan } from "../sheets/plan";
+import { PlanError, placeCentres, planWorkbook } from "../sheets/planWorkbook";
+import { planSummary, type PlacedCentreSheet } from "../sheets/planSummary";
+import { goalRowNumbers, judgeWorkbook, readWorkbook } from "../sheets/readWorkbook";
+import type {
+  AttentionRow,
+  BuildProgress,
+  BuildResult,
+  CentreOverview,
+  ContractChoice,
+  WorkbookHost,
+} from "../taskpane/workbookHost";
+import { applyPlan, type ApplyReport, type ExistingSheet } from "./applyPlan";
+import { capabilities, officeEnv, type Capabilities, type ExcelEnv } from "./env";
+import { danishError, ExcelShellError, officeCode, type Doing } from "./errors";
+import { queueGrids, type GridRequest } from "./readGrids";
 
-export function createOfficeHost(): WorkbookHost {
-  throw new Error("Excel-forbindelsen er ikke bygget endnu");
+export interface OfficeHostOptions {
+  /** Excel itself by default; a fake in tests. */
+  env?: ExcelEnv;
+  /** The contracts a user can choose from (default: the built-in ones). */
+  contracts?: () => Contract[];
+  /** Time stamp shown on Oversigt (default: now). */
+  now?: () => string;
+  /** Request budget for writes (default 4 MB, under Excel on the web's 5 MB). */
+  budgetBytes?: number;
 }
+
+/** BuildResult plus what a rebuild could not place: figures of goals the contract no longer has. */
+export interface OfficeBuildResult extends BuildResult {
+  orphaned: CarryResult["orphaned"];
+  skipped: string[];
+  syncs: number;
+}
+
+/** The columns the readers need from a centre sheet: goal id, Grundlag, Resultat, Bemærkning. */
+const CENTRE_COLUMNS = [COL.id, COL.grundlag, COL.resultat, COL.comment];
+const HELPER_SHEETS = new Set([SUMMARY_SHEET, LISTS_SHEET, META_SHEET].map((s) => s.toLowerCase()));
+/** After our own writes, onChanged events that still arrive are ours (Excel before 1.8). */
+const SELF_WRITE_GRACE_MS = 500;
+
+interface SheetInfo {
+  name: string;
+  id: string;
+  visibility: string;
+}
+
+export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost & {
+  build(ids: string[], o: { update: boolean }, p?: (p: BuildProgress) => void): Promise<OfficeBuildResult>;
+} {
+  const env = options.env ?? officeEnv();
+  const contractsOf = options.contracts ?? builtinContracts;
+  const now = options.now ?? (() => new Date().toISOString());
+  let caps: Capabilities | undefined;
+  const cap = () => (caps ??= capabilities(env));
+  /** Ids of the contract sheets seen last; null when not known (then every change counts). */
+  let contractSheetIds: Set<string> | null = null;
+  let writingUntil = 0;
+  const listeners = new Set<() => void>();
+
+  async function run<T>(doing: Doing, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await env.run(batch);
+    } catch (error) {
+      throw toDanish(error, doing);
+    }
+  }
+
+  async function writing<T>(work: () => Promise<T>): Promise<T> {
+    writingUntil = Number.POSITIVE_INFINITY;
+    try {
+      return await work();
+    } finally {
+      writingUntil = Date.now() + SELF_WRITE_GRACE_MS;
+    }
+  }
+
+  function chosenContracts(ids: string[]): Contract[] {
+    const all = contractsOf();
+    return ids.map((id) => all.find((c) => c.id === id) ?? fail(`Kontrakten "${id}" findes ikke blandt de indbyggede kontrakter.`));
+  }
+
+  return {
+    contracts(): ContractChoice[] {
+      return contractsOf().map((c) => ({
+        id: c.id,
+        title: c.title,
+        year: c.year,
+        centres: c.centres.map((x) => ({ code: x.code, name: x.name })),
+      }));
+    },
+
+    async existingSheets(contractIds: string[]): Promise<string[]> {
+      const codes = new Set(chosenContracts(contractIds).flatMap((c) => c.centres.map((x) => x.code.toLowerCase())));
+      return run("read", async (context) => {
+        const list = queueSheetList(context);
+        await context.sync();
+        return list()
+          .filter((s) => codes.has(s.name.toLowerCase()))
+          .map((s) => s.name);
+      });
+    },
+
+    async build(contractIds, { update }, onProgress) {
+      const chosen = chosenContracts(contractIds);
+      if (chosen.length === 0) fail("Vælg mindst én kontrakt.");
+      const report = (done: number, total: number, label: string) => onProgress?.({ done, total, label });
+      report(0, 1, "Læser projektmappen …");
+      return writing(() =>
+        run("write", async (context) => {
+          let syncs = 0;
+          // Sync 1: which sheets and names exist, and whether this is a contract workbook.
+          const list = queueSheetList(context);
+          const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+          const names = context.workbook.names.load("items/name");
+          await context.sync();
+          syncs++;
+          const sheets = list();
+          const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+          const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
+          const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
+          if (present.length > 0 && !update) {
+            fail(`Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`);
+          }
+
+          // Sync 2 (only when there is something to keep): the metadata, the figures already
+          // typed into the chosen centres' sheets, and their protection.
+          let meta: Meta | undefined;
+          let grids: SheetGrid[] = [];
+          const protectedSheets = new Set<string>();
+          if (!metaSheet.isNullObject || present.length > 0) {
+            const requests: GridRequest[] = [];
+            if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET });
+            for (const code of present) requests.push({ sheet: byName.get(code.toLowerCase())!.name, columns: CENTRE_COLUMNS });
+            const collect = queueGrids(context, requests);
+            const protections = present.map((code) => {
+              const name = byName.get(code.toLowerCase())!.name;
+              return { name, protection: context.workbook.worksheets.getItem(name).protection.load("protected") };
+            });
+            await context.sync();
+            syncs++;
+            grids = collect();
+            for (const p of protections) if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
+            if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
+          }
+          for (const code of present) {
+            const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
+            if (!mine) {
+              fail(`Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`);
+            }
+          }
+
+          // Every contract already in the workbook stays in it (its sheets untouched); the
+          // chosen ones are added or replace their earlier definition.
+          const chosenIds = new Set(chosen.map((c) => c.id));
+          const kept = (meta?.contracts ?? []).filter((c) => !chosenIds.has(c.id));
+          const all = [...kept, ...chosen];
+          const keptCentres = (meta?.sheets ?? [])
+            .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
+            .map((s) => s.centre);
+          const plan = planWorkbook(all, { centres: [...keptCentres, ...chosenCodes], generatedAt: now(), trips: meta?.trips });
+          const carried: CarryResult =
+            meta && present.length > 0 ? carryFigures(plan, readWorkbook(grids)) : { kept: 0, orphaned: [] };
+
+          const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
+          const existing = new Map<string, ExistingSheet>();
+          for (const s of sheets) {
+            existing.set(s.name.toLowerCase(), { name: s.name, visibility: s.visibility, protected: protectedSheets.has(s.name.toLowerCase()) });
+          }
+          const centreSheets = plan.sheets.filter((s) => s.role === "centre" && written.has(s.name.toLowerCase()));
+          const applied: ApplyReport = await applyPlan(context, plan, {
+            caps: cap(),
+            existing,
+            existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
+            only: (s: SheetPlan) => s.role !== "centre" || written.has(s.name.toLowerCase()),
+            budgetBytes: options.budgetBytes,
+            activate: centreSheets[0]?.name,
+            onBatch: (done, total) => report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
+          });
+          syncs += applied.batches.length;
+          contractSheetIds = null;
+          report(1, 1, "Færdig");
+          const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
+          const updated = centreSheets.filter((s) => byName.has(s.name.toLowerCase())).map((s) => s.name);
+          return { created, updated, keptValues: carried.kept, orphaned: carried.orphaned, skipped: applied.skipped, syncs };
+        }),
+      );
+    },
+
+    async overview(): Promise<CentreOverview[]> {
+      return run("read", async (context) => {
+        const first = await readMetaAndList(context);
+        if (!first) return [];
+        const { meta, metaGrid, sheets } = first;
+        const present = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+        const refs = meta.sheets.filter((s) => present.has(s.sheet.toLowerCase()));
+        const collect = queueGrids(
+          context,
+          refs.map((r) => ({ sheet: present.get(r.sheet.toLowerCase())!.name, columns: CENTRE_COLUMNS })),
+        );
+        await context.sync();
+        const grids = collect();
+        contractSheetIds = new Set(refs.map((r) => present.get(r.sheet.toLowerCase())!.id));
+        const state = readWorkbook([metaGrid, ...grids.map((g) => ({ ...g, name: metaNameOf(g.name, refs) }))]);
+        return judgeWorkbook(state).map((c) => {
+          const counts = { met: 0, not_met: 0, missing: 0, invalid: 0 };
+          const attention: AttentionRow[] = [];
+          for (const g of c.goals) {
+            if (g.status === "not_applicable") continue;
+            counts[g.status]++;
+            if (g.status !== "met" && g.row !== null) {
+              attention.push({ goalId: g.id, text: g.text, status: g.status as AttentionRow["status"], message: g.message, sheet: sheetName(c.sheet, present), row: g.row });
+            }
+          }
+          attention.sort((a, b) => a.row - b.row);
+          return { code: c.code, name: c.name, contractId: c.contract, sheet: sheetName(c.sheet, present), counts, attention };
+        });
+      });
+    },
+
+    async summary(): Promise<void> {
+      await writing(() =>
+        run("write", async (context) => {
+          const first = await readMetaAndList(context);
+          if (!first) throw new NotAContractWorkbook(readMetaError());
+          const { meta, sheets } = first;
+          const present = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+          const refs = meta.sheets.filter((s) => present.has(s.sheet.toLowerCase()));
+          // Where the goal rows are, as the sheets were built; checked against column A below.
+          const expected = expectedPlacement(meta, refs.map((r) => r.centre));
+          const placed = expected.map((p) => ({ ...p, sheet: present.get(p.sheet.toLowerCase())?.name ?? p.sheet }));
+          const write = async (where: PlacedCentreSheet[], verify: boolean) => {
+            const plan = { sheets: [planSummary(meta.contracts, where, { generatedAt: now(), trips: meta.trips })], names: [] };
+            // Queued before the writes, so it goes in their first request; Oversigt's writes do
+            // not touch the centre sheets it reads.
+            const collect = verify ? queueGrids(context, where.map((p) => ({ sheet: p.sheet, columns: [COL.id] }))) : undefined;
+            await applyPlan(context, plan, {
+              caps: cap(),
+              existing: existingMap(sheets),
+              existingNames: new Set(),
+              budgetBytes: options.budgetBytes,
+              activate: SUMMARY_SHEET,
+            });
+            return collect?.();
+          };
+          // The column A read rides along with the write: no extra round trip when rows are
+          // where the plan put them, one more write when someone moved them.
+          const idGrids = await write(placed, true);
+          if (idGrids && !samePlacement(placed, idGrids)) {
+            await write(actualPlacement(placed, idGrids), false);
+          }
+        }),
+      );
+    },
+
+    async selectRow(sheet: string, row: number): Promise<void> {
+      await run("select", async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(`${COL.id}${row}:${COL.hint}${row}`).select();
+        await context.sync();
+      });
+    },
+
+    async onChanged(listener: () => void): Promise<() => void> {
+      listeners.add(listener);
+      const handler = async (args: Excel.WorksheetChangedEventArgs) => {
+        if (Date.now() < writingUntil) return;
+        if ((args as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
+        if (contractSheetIds && !contractSheetIds.has(args.worksheetId)) return;
+        if (listeners.has(listener)) listener();
+      };
+      const registrations = await run("listen", async (context) => {
+        if (cap().api19) {
+          const r = context.workbook.worksheets.onChanged.add(handler);
+          await context.sync();
+          return [r];
+        }
+        // Before 1.9 there is no workbook-wide event: one handler per visible sheet.
+        const list = queueSheetList(context);
+        await context.sync();
+        const rs = list()
+          .filter((s) => s.visibility === "Visible" && !HELPER_SHEETS.has(s.name.toLowerCase()))
+          .map((s) => context.workbook.worksheets.getItem(s.name).onChanged.add(handler));
+        await context.sync();
+        return rs;
+      });
+      return () => {
+        listeners.delete(listener);
+        for (const r of registrations) {
+          try {
+            r.remove();
+            void r.context.sync().catch(() => undefined);
+          } catch {
+            // The workbook or its context is gone; nothing left to unsubscribe from.
+          }
+        }
+      };
+    },
+  };
+}
+
+function fail(message: string): never {
+  throw new ExcelShellError(message);
+}
+
+/** Our own Danish errors pass; Office's get a Danish lead; anything else says it was unexpected. */
+function toDanish(error: unknown, doing: Doing): Error {
+  if (error instanceof ExcelShellError || error instanceof NotAContractWorkbook || error instanceof PlanError) return error;
+  if (officeCode(error)) return danishError(error, doing);
+  const message = error instanceof Error ? error.message : String(error);
+  return new ExcelShellError(`Der skete en uventet fejl i tilføjelsesprogrammet: ${message}`);
+}
+
+function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
+  const sheets = context.workbook.worksheets.load("items/name,items/id,items/visibility");
+  return () => sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: String(s.visibility) }));
+}
+
+function existingMap(sheets: SheetInfo[]): Map<string, ExistingSheet> {
+  return new Map(sheets.map((s) => [s.name.toLowerCase(), { name: s.name, visibility: s.visibility, protected: false }]));
+}
+
+function readMetaError(): string {
+  try {
+    readMeta(undefined);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return "Projektmappen er ikke en kontraktprojektmappe.";
+}
+
+/**
+ * One sync: the sheet list and the metadata sheet together. Without the metadata sheet the
+ * request fails with ItemNotFound, which is the answer: not a contract workbook (undefined).
+ */
+async function readMetaAndList(
+  context: Excel.RequestContext,
+): Promise<{ meta: Meta; metaGrid: SheetGrid; sheets: SheetInfo[] } | undefined> {
+  const list = queueSheetList(context);
+  const collect = queueGrids(context, [{ sheet: META_SHEET }]);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (officeCode(error) === "ItemNotFound") return undefined;
+    throw error;
+  }
+  const metaGrid = collect()[0]!;
+  return { meta: readMeta(metaGrid.values), metaGrid, sheets: list() };
+}
+
+/** The meta names sheets as it wrote them; Excel may have another case ("ckb" → "CKB"). */
+function metaNameOf(actual: string, refs: Meta["sheets"]): string {
+  return refs.find((r) => r.sheet.toLowerCase() === actual.toLowerCase())?.sheet ?? actual;
+}
+
+function sheetName(metaName: string, present: Map<string, SheetInfo>): string {
+  return present.get(metaName.toLowerCase())?.name ?? metaName;
+}
+
+function expectedPlacement(meta: Meta, centres: string[]): PlacedCentreSheet[] {
+  return placeCentres(meta.contracts, centres).filter((p) =>
+    meta.sheets.some((s) => s.contractId === p.contractId && s.centre === p.centre),
+  );
+}
+
+function samePlacement(placed: PlacedCentreSheet[], grids: SheetGrid[]): boolean {
+  return placed.every((p) => {
+    const grid = grids.find((g) => g.name === p.sheet);
+    if (!grid) return false;
+    const actual = goalRowNumbers(grid);
+    return [...p.rows].every(([id, row]) => actual.get(id) === row) && actual.size === p.rows.size;
+  });
+}
+
+function actualPlacement(placed: PlacedCentreSheet[], grids: SheetGrid[]): PlacedCentreSheet[] {
+  return placed.map((p) => {
+    const grid = grids.find((g) => g.name === p.sheet);
+    const actual = grid ? goalRowNumbers(grid) : new Map<string, number>();
+    return { ...p, rows: new Map([...p.rows.keys()].filter((id) => actual.has(id)).map((id) => [id, actual.get(id)!] as const)) };
+  });
+}
+

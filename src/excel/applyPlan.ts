@@ -1,0 +1,687 @@
+// Shell 1: renders a WorkbookPlan (or some of its sheets) into the open workbook through Office.js.
+// Every write is compiled into a list of queued operations with an estimated request size, and
+// the list is sent in as few context.sync() calls as Excel on the web's 5 MB request cap allows:
+// one, unless the plan is bigger than the budget. Values and formulas go as 2D blocks, styles as
+// one request per distinct style, validations as one rule per distinct rule. No layout decisions.
+import type { CellStyle, ChartPlan, PlanCell, PrintPlan, SheetPlan, ValidationRule, WorkbookPlan } from "../sheets/plan";
+import { colLetter } from "../sheets/layout";
+import { addressLists, cellCount, parseRect, rectAddress, type Rect } from "./a1";
+import type { Capabilities } from "./env";
+import { groupStyles, groupValidations, type StyleGroup } from "./styleGroups";
+
+/** What the read phase found about a sheet the plan will write. */
+export interface ExistingSheet {
+  name: string;
+  protected: boolean;
+  visibility: "Visible" | "Hidden" | "VeryHidden" | string;
+}
+
+export interface ApplyOptions {
+  caps: Capabilities;
+  /** Sheets already in the workbook, keyed by lower-case name (Excel's sheet names ignore case). */
+  existing: ReadonlyMap<string, ExistingSheet>;
+  /** Defined names already in the workbook, lower-case. */
+  existingNames: ReadonlySet<string>;
+  /** Write only the sheets for which this holds (default: all of them). */
+  only?: (sheet: SheetPlan) => boolean;
+  /** Request budget in bytes; Excel on the web refuses requests over 5 MB. */
+  budgetBytes?: number;
+  /** The sheet to show when done (default: the first visible sheet written). */
+  activate?: string;
+  /** Called after each sync with the number of batches sent so far. */
+  onBatch?: (done: number, total: number) => void;
+}
+
+export interface ApplyReport {
+  /** One entry per context.sync(): estimated request size and number of queued operations. */
+  batches: { bytes: number; operations: number }[];
+  /** Danish notes on what this Excel could not do (older requirement sets). */
+  skipped: string[];
+}
+
+/** Leaves room under the 5 MB cap for what the estimate does not see. */
+export const DEFAULT_BUDGET = 4_000_000;
+/** A block of values/formulas is split into row slices of about this size. */
+const BLOCK_BYTES = 256_000;
+/** What office.js adds per queued action and object path, roughly, in its JSON request. */
+const CALL_BYTES = 160;
+const BORDER_COLOR = "#BFBFBF";
+/** Excel's own limits on validation texts (longer ones are refused). */
+const MAX_PROMPT_TITLE = 32;
+const MAX_PROMPT = 255;
+const MAX_ERROR_TITLE = 32;
+const MAX_ERROR = 225;
+
+/** One unit of work: queues its Office.js calls; bytes is its estimated share of the request. */
+export interface WriteOp {
+  bytes: number;
+  /** Print set-up goes last: it is the one thing a build may survive losing. */
+  print?: boolean;
+  queue(q: Queue): void;
+}
+
+/** Worksheet proxies for one batch, so each sheet is looked up once per request. */
+export class Queue {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  constructor(readonly context: Excel.RequestContext) {}
+
+  sheet(name: string): Excel.Worksheet {
+    const key = name.toLowerCase();
+    let ws = this.sheets.get(key);
+    if (!ws) {
+      ws = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(key, ws);
+    }
+    return ws;
+  }
+
+  remember(name: string, ws: Excel.Worksheet): void {
+    this.sheets.set(name.toLowerCase(), ws);
+  }
+}
+
+/** UTF-8 length of a string, without allocating. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Estimated request bytes of one queued call with these arguments. */
+export function callBytes(...args: unknown[]): number {
+  return CALL_BYTES + utf8Length(JSON.stringify(args));
+}
+
+/** Compiles the plan into operations, in the order Excel must run them. */
+export function compilePlan(plan: WorkbookPlan, options: ApplyOptions): { ops: WriteOp[]; skipped: string[] } {
+  const { caps, existing } = options;
+  const sheets = plan.sheets.filter(options.only ?? (() => true));
+  const skipped = new Set<string>();
+  const ops: WriteOp[] = [];
+  const later: WriteOp[] = [];
+  const retired: string[] = [];
+  const taken = new Set([...existing.keys()]);
+
+  // 1. Make room: clear the centre sheets in place (other sheets' formulas point at them), and
+  // replace the helper sheets and Oversigt (nothing points into them but names, re-pointed below).
+  for (const s of sheets) {
+    const old = existing.get(s.name.toLowerCase());
+    if (!old) {
+      ops.push({ bytes: callBytes(s.name), queue: (q) => q.remember(s.name, q.context.workbook.worksheets.add(s.name)) });
+      continue;
+    }
+    if (s.role === "centre") {
+      ops.push(clearInPlace(s.name, old, caps));
+      continue;
+    }
+    const temp = freeName(s.name, taken);
+    retired.push(temp);
+    ops.push({
+      bytes: callBytes(temp) + callBytes(s.name) + (old.visibility === "VeryHidden" ? callBytes("Hidden") : 0),
+      queue: (q) => {
+        const ws = q.sheet(s.name);
+        ws.name = temp;
+        // A very hidden sheet cannot be deleted until it is merely hidden.
+        if (old.visibility === "VeryHidden") ws.visibility = "Hidden";
+        q.remember(temp, ws);
+        q.remember(s.name, q.context.workbook.worksheets.add(s.name));
+      },
+    });
+  }
+
+  // 2. Names, now that their sheets exist; then the replaced sheets can go.
+  for (const n of plan.names) {
+    const formula = n.refersTo.startsWith("=") ? n.refersTo : `=${n.refersTo}`;
+    const exists = options.existingNames.has(n.name.toLowerCase());
+    if (exists && !caps.api17) {
+      // NamedItem.formula is writable from 1.7; before that, delete and add.
+      ops.push({
+        bytes: callBytes(n.name) * 2 + callBytes(formula),
+        queue: (q) => {
+          q.context.workbook.names.getItem(n.name).delete();
+          q.context.workbook.names.add(n.name, formula);
+        },
+      });
+    } else if (exists) {
+      ops.push({ bytes: callBytes(n.name, formula), queue: (q) => void (q.context.workbook.names.getItem(n.name).formula = formula) });
+    } else {
+      ops.push({ bytes: callBytes(n.name, formula), queue: (q) => void q.context.workbook.names.add(n.name, formula) });
+    }
+  }
+  for (const temp of retired) ops.push({ bytes: callBytes(temp), queue: (q) => q.sheet(temp).delete() });
+
+  // 3. Contents and looks, sheet by sheet.
+  for (const s of sheets) {
+    ops.push(...sheetOps(s, caps, skipped));
+    if (s.print) {
+      if (caps.api19) later.push(...printOps(s.name, s.print));
+      else skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
+    }
+  }
+
+  // 4. Lock, order, show and hide. Protection comes after every write to the sheet.
+  for (const s of sheets) {
+    if (s.protect) {
+      const options = { allowFormatColumns: true, allowFormatRows: true };
+      ops.push({ bytes: callBytes(options), queue: (q) => q.sheet(s.name).protection.protect(options) });
+    }
+  }
+  sheets.forEach((s) => {
+    const position = plan.sheets.indexOf(s);
+    ops.push({ bytes: callBytes(position), queue: (q) => void (q.sheet(s.name).position = position) });
+  });
+  const show = options.activate ?? sheets.find((s) => s.visibility === "visible")?.name;
+  if (show) ops.push({ bytes: callBytes(), queue: (q) => q.sheet(show).activate() });
+  for (const s of sheets) {
+    // New and replaced sheets start visible, and clearInPlace shows a centre sheet again.
+    if (s.visibility === "visible") continue;
+    const wanted = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
+    ops.push({ bytes: callBytes(wanted), queue: (q) => void (q.sheet(s.name).visibility = wanted) });
+  }
+  ops.push(...later.map((op) => ({ ...op, print: true })));
+  return { ops, skipped: [...skipped] };
+}
+
+function freeName(name: string, taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const candidate = `${name.slice(0, 24)}~gl${i}`;
+    if (!taken.has(candidate.toLowerCase())) {
+      taken.add(candidate.toLowerCase());
+      return candidate;
+    }
+  }
+}
+
+function clearInPlace(name: string, old: ExistingSheet, caps: Capabilities): WriteOp {
+  let bytes = callBytes("All") + callBytes();
+  if (old.protected) bytes += callBytes();
+  if (caps.conditionalFormats) bytes += callBytes();
+  if (caps.dataValidation) bytes += callBytes();
+  if (caps.api17) bytes += callBytes();
+  return {
+    bytes,
+    queue: (q) => {
+      const ws = q.sheet(name);
+      if (old.protected) ws.protection.unprotect();
+      const all = ws.getRange();
+      all.clear("All");
+      all.unmerge();
+      if (caps.conditionalFormats) all.conditionalFormats.clearAll();
+      if (caps.dataValidation) all.dataValidation.clear();
+      if (caps.api17) ws.freezePanes.unfreeze();
+      if (old.visibility !== "Visible") ws.visibility = "Visible";
+    },
+  };
+}
+
+/** A plan cell as range.formulas takes it: formulas with "=", text with the apostrophe prefix. */
+export function formulaCell(cell: PlanCell): string | number {
+  if (cell === null) return "";
+  if ("formula" in cell) return cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`;
+  const v = cell.value;
+  if (typeof v === "number") return v;
+  // Excel would read "1.2" as a number, "10 %" as 0.1 and "=x" as a formula: text stays text.
+  return v === "" ? "" : `'${v}`;
+}
+
+function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const name = s.name;
+  if (s.tabColor) {
+    if (caps.api17) ops.push({ bytes: callBytes(s.tabColor), queue: (q) => void (q.sheet(name).tabColor = `#${s.tabColor}`) });
+    else skipped.add("Fanefarver (kræver ExcelApi 1.7)");
+  }
+  ops.push(...columnWidthOps(name, s.columnWidths));
+  ops.push(...cellOps(name, s.cells));
+  for (const m of s.merges) ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
+  const groups = groupStyles(s.styles);
+  ops.push(...numberFormatOps(name, groups.numberFormats));
+  for (const g of groups.looks) ops.push(...styleOps(name, g, caps));
+  if (s.validations.length) {
+    if (caps.dataValidation) ops.push(...validationOps(name, s, caps));
+    else skipped.add("Datavalidering af inputfelter (kræver ExcelApi 1.8)");
+  }
+  if (s.conditionalFormats.length || s.dataBars.length) {
+    if (caps.conditionalFormats) ops.push(...conditionalFormatOps(s));
+    else skipped.add("Farver efter status (kræver ExcelApi 1.6)");
+  }
+  for (const c of s.charts) ops.push(chartOp(name, c));
+  if (s.freeze && (s.freeze.rows > 0 || s.freeze.columns > 0)) {
+    if (caps.api17) ops.push(freezeOp(name, s.freeze.rows, s.freeze.columns));
+    else skipped.add("Frosne overskrifter (kræver ExcelApi 1.7)");
+  }
+  return ops;
+}
+
+/** Excel column width in characters of the default font → points (7 px digits + 5 px padding). */
+export function widthPoints(chars: number): number {
+  return Math.round((Math.trunc(chars * 7 + 5) * 72) / 96 * 100) / 100;
+}
+
+function columnWidthOps(name: string, widths: number[]): WriteOp[] {
+  const ops: WriteOp[] = [];
+  let start = 0;
+  for (let i = 1; i <= widths.length; i++) {
+    if (i < widths.length && widths[i] === widths[start]) continue;
+    const address = `${colLetter(start)}:${colLetter(i - 1)}`;
+    const points = widthPoints(widths[start]!);
+    ops.push({ bytes: callBytes(address, points), queue: (q) => void (q.sheet(name).getRange(address).format.columnWidth = points) });
+    start = i;
+  }
+  return ops;
+}
+
+/** The dense cells as row slices of one 2D formulas array each: values and formulas together. */
+function cellOps(name: string, cells: PlanCell[][]): WriteOp[] {
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  if (width === 0 || cells.length === 0) return [];
+  const last = colLetter(width - 1);
+  const ops: WriteOp[] = [];
+  let block: (string | number)[][] = [];
+  let bytes = 0;
+  let first = 1;
+  const flush = (end: number) => {
+    if (block.length === 0) return;
+    const rows = block;
+    const address = `A${first}:${last}${end}`;
+    ops.push({ bytes: CALL_BYTES + bytes + address.length, queue: (q) => void (q.sheet(name).getRange(address).formulas = rows) });
+    block = [];
+    bytes = 0;
+    first = end + 1;
+  };
+  cells.forEach((row, i) => {
+    const line: (string | number)[] = [];
+    for (let c = 0; c < width; c++) line.push(formulaCell(row[c] ?? null));
+    const lineBytes = utf8Length(JSON.stringify(line)) + 1;
+    if (block.length > 0 && bytes + lineBytes > BLOCK_BYTES) flush(i);
+    block.push(line);
+    bytes += lineBytes;
+  });
+  flush(cells.length);
+  return ops;
+}
+
+/** The settable format of a style, as Office.js's CellPropertiesFormat (setCellProperties). */
+function cellProperties(style: CellStyle): Excel.CellPropertiesFormat {
+  const f: Excel.CellPropertiesFormat = {};
+  const font: Excel.CellPropertiesFont = {};
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.size !== undefined) font.size = style.size;
+  if (style.fontColor) font.color = `#${style.fontColor}`;
+  if (Object.keys(font).length) f.font = font;
+  if (style.fill) f.fill = { color: `#${style.fill}` };
+  if (style.wrap) f.wrapText = true;
+  if (style.horizontal) f.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical) f.verticalAlignment = VERTICAL[style.vertical];
+  if (style.locked === false) f.protection = { locked: false };
+  if (style.border) {
+    const side = { style: "Continuous", weight: "Thin", color: BORDER_COLOR } as Excel.CellBorder;
+    f.borders = { top: side, bottom: side, left: side, right: side };
+  }
+  return f;
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+/** The same style as property assignments on a RangeFormat; returns how many it made. */
+function assignFormat(format: Excel.RangeFormat, style: CellStyle, rect?: Rect): void {
+  if (style.bold) format.font.bold = true;
+  if (style.italic) format.font.italic = true;
+  if (style.size !== undefined) format.font.size = style.size;
+  if (style.fontColor) format.font.color = `#${style.fontColor}`;
+  if (style.fill) format.fill.color = `#${style.fill}`;
+  if (style.wrap) format.wrapText = true;
+  if (style.horizontal) format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical) format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.locked === false) format.protection.locked = false;
+  if (style.border && rect) {
+    for (const edge of borderEdges(rect)) {
+      const b = format.borders.getItem(edge);
+      // Continuous is thin unless a weight says otherwise.
+      b.style = "Continuous";
+      b.color = BORDER_COLOR;
+    }
+  }
+}
+
+/** Outer edges always; inside lines only where the range has more than one row or column. */
+function borderEdges(r: Rect): Excel.BorderIndex[] {
+  const edges: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+  if (r.bottom > r.top) edges.push("InsideHorizontal" as Excel.BorderIndex);
+  if (r.right > r.left) edges.push("InsideVertical" as Excel.BorderIndex);
+  return edges;
+}
+
+function assignmentCount(style: CellStyle, rect?: Rect): number {
+  let n = 0;
+  for (const k of ["bold", "italic", "size", "fontColor", "fill", "wrap", "horizontal", "vertical"] as const) if (style[k] !== undefined) n++;
+  if (style.locked === false) n++;
+  if (style.border && rect) n += borderEdges(rect).length * 3;
+  return n;
+}
+
+/**
+ * Number formats as Range.numberFormat takes them (a 2D array): per rectangle of equal format,
+ * or, when formats change from cell to cell, as one array over the block that holds them all
+ * ("General" elsewhere, which is what a new or cleared cell has). Whichever request is smaller.
+ */
+function numberFormatOps(name: string, groups: { numberFormat: string; rects: Rect[] }[]): WriteOp[] {
+  if (groups.length === 0) return [];
+  const perRect: WriteOp[] = groups.flatMap(({ numberFormat, rects }) =>
+    rects.map((rect) => {
+      const address = rectAddress(rect);
+      const rows = rect.bottom - rect.top + 1;
+      const cols = rect.right - rect.left + 1;
+      return {
+        bytes: 2 * CALL_BYTES + address.length + cellCount(rect) * (utf8Length(JSON.stringify(numberFormat)) + 1) + rows * 2,
+        queue: (q: Queue) => {
+          q.sheet(name).getRange(address).numberFormat = Array.from({ length: rows }, () => Array<string>(cols).fill(numberFormat));
+        },
+      };
+    }),
+  );
+  const all = groups.flatMap((g) => g.rects);
+  const box: Rect = {
+    top: Math.min(...all.map((r) => r.top)),
+    left: Math.min(...all.map((r) => r.left)),
+    bottom: Math.max(...all.map((r) => r.bottom)),
+    right: Math.max(...all.map((r) => r.right)),
+  };
+  const matrix = Array.from({ length: box.bottom - box.top + 1 }, () => Array<string>(box.right - box.left + 1).fill("General"));
+  for (const { numberFormat, rects } of groups) {
+    for (const r of rects) {
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) matrix[row - box.top]![col - box.left] = numberFormat;
+    }
+  }
+  const address = rectAddress(box);
+  const blockBytes = 2 * CALL_BYTES + address.length + utf8Length(JSON.stringify(matrix));
+  if (blockBytes >= perRect.reduce((n, op) => n + op.bytes, 0)) return perRect;
+  return [{ bytes: blockBytes, queue: (q) => void (q.sheet(name).getRange(address).numberFormat = matrix) }];
+}
+
+/**
+ * One look (a style without its number format) over its rectangles, by whichever is the smaller
+ * request: property assignments per range (or per RangeAreas of all the rectangles, ExcelApi
+ * 1.9), or one setCellProperties per rectangle (1.9), which carries the whole look in one call
+ * but repeats it for every cell.
+ */
+function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const look = g.style;
+  const perRange = g.rects.reduce((sum, r) => sum + callBytes(rectAddress(r)) + assignmentCount(look, r) * CALL_BYTES, 0);
+  const props = cellProperties(look);
+  const propBytes = utf8Length(JSON.stringify({ format: props })) + 1;
+  const perCell = g.rects.reduce((sum, r) => sum + CALL_BYTES + rectAddress(r).length + cellCount(r) * propBytes, 0);
+  const lists = caps.api19 && !look.border ? addressLists(g.rects) : [];
+  const perAreas = lists.reduce((sum, a) => sum + callBytes(a) + assignmentCount(look) * CALL_BYTES, 0);
+
+  if (caps.api19 && perCell < Math.min(perRange, lists.length ? perAreas : Infinity)) {
+    for (const rect of g.rects) {
+      const address = rectAddress(rect);
+      const rows = rect.bottom - rect.top + 1;
+      const cols = rect.right - rect.left + 1;
+      ops.push({
+        bytes: CALL_BYTES + address.length + cellCount(rect) * propBytes,
+        queue: (q) => {
+          const one: Excel.SettableCellProperties = { format: props };
+          q.sheet(name).getRange(address).setCellProperties(Array.from({ length: rows }, () => Array<Excel.SettableCellProperties>(cols).fill(one)));
+        },
+      });
+    }
+  } else if (lists.length && perAreas < perRange) {
+    for (const list of lists) {
+      ops.push({
+        bytes: callBytes(list) + assignmentCount(look) * CALL_BYTES,
+        queue: (q) => assignFormat(q.sheet(name).getRanges(list).format, look),
+      });
+    }
+  } else {
+    for (const rect of g.rects) {
+      const address = rectAddress(rect);
+      ops.push({
+        bytes: callBytes(address) + assignmentCount(look, rect) * CALL_BYTES,
+        queue: (q) => assignFormat(q.sheet(name).getRange(address).format, look, rect),
+      });
+    }
+  }
+  return ops;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case "decimal":
+      return { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } };
+    case "wholeNumber":
+      return { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } };
+    case "list":
+      // A reference or a defined name as a formula, never a comma list: Excel splits those on
+      // commas in every locale (OFFICE-JS.md).
+      return { list: { inCellDropDown: true, source: rule.source.startsWith("=") ? rule.source : `=${rule.source}` } };
+  }
+}
+
+/** Equal rules over many cells become one rule over one range (or one RangeAreas, 1.9). */
+function validationOps(name: string, s: SheetPlan, caps: Capabilities): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const g of groupValidations(s.validations)) {
+    const rule = validationRule(g.validation.rule);
+    const prompt: Excel.DataValidationPrompt = {
+      showPrompt: true,
+      title: clip(g.validation.prompt.title, MAX_PROMPT_TITLE),
+      message: clip(g.validation.prompt.text, MAX_PROMPT),
+    };
+    const errorAlert: Excel.DataValidationErrorAlert = {
+      showAlert: true,
+      style: "Stop" as Excel.DataValidationAlertStyle,
+      title: clip(g.validation.error.title, MAX_ERROR_TITLE),
+      message: clip(g.validation.error.text, MAX_ERROR),
+    };
+    const settings = callBytes(rule) + callBytes(prompt) + callBytes(errorAlert);
+    const apply = (dv: Excel.DataValidation) => {
+      dv.rule = rule;
+      dv.prompt = prompt;
+      dv.errorAlert = errorAlert;
+    };
+    if (caps.api19 && g.rects.length > 1) {
+      for (const list of addressLists(g.rects)) {
+        ops.push({ bytes: callBytes(list) + settings, queue: (q) => apply(q.sheet(name).getRanges(list).dataValidation) });
+      }
+    } else {
+      for (const rect of g.rects) {
+        const address = rectAddress(rect);
+        ops.push({ bytes: callBytes(address) + settings, queue: (q) => apply(q.sheet(name).getRange(address).dataValidation) });
+      }
+    }
+  }
+  return ops;
+}
+
+/**
+ * Status colours. The rule's formula is relative to the range's top-left cell (issue 5194),
+ * which is how the plan writes it. The plan's rules for one range are mutually exclusive (a
+ * status cell holds one label), so their priority order does not matter and is not set.
+ */
+function conditionalFormatOps(s: SheetPlan): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const cf of s.conditionalFormats) {
+    const formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
+    ops.push({
+      bytes: callBytes(cf.range, "Custom") + callBytes(formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
+      queue: (q) => {
+        const format = q.sheet(s.name).getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        format.custom.rule.formula = formula;
+        format.custom.format.fill.color = `#${cf.fill}`;
+        format.custom.format.font.color = `#${cf.fontColor}`;
+      },
+    });
+  }
+  for (const bar of s.dataBars) {
+    ops.push({
+      bytes: callBytes(bar.range, "DataBar") + callBytes(bar.color) + callBytes(false) + callBytes({ type: "Number", formula: "0" }),
+      queue: (q) => {
+        const format = q.sheet(s.name).getRange(bar.range).conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+        format.dataBar.positiveFormat.fillColor = `#${bar.color}`;
+        format.dataBar.positiveFormat.gradientFill = false;
+        format.dataBar.lowerBoundRule = { type: "Number", formula: "0" } as Excel.ConditionalDataBarRule;
+      },
+    });
+  }
+  return ops;
+}
+
+/** A stacked bar chart: series names in the source's first column, categories in its first row. */
+function chartOp(name: string, c: ChartPlan): WriteOp {
+  const series = Math.max(0, parseRect(c.source).bottom - parseRect(c.source).top);
+  const colors = c.colors.slice(0, series);
+  return {
+    bytes: callBytes("BarStacked", c.source, "Rows") + callBytes(c.title) + callBytes(c.topLeft, c.bottomRight) + colors.length * callBytes("#FFFFFF"),
+    queue: (q) => {
+      const ws = q.sheet(name);
+      const chart = ws.charts.add("BarStacked" as Excel.ChartType, ws.getRange(c.source), "Rows" as Excel.ChartSeriesBy);
+      chart.title.text = c.title;
+      chart.setPosition(c.topLeft, c.bottomRight);
+      colors.forEach((color, i) => chart.series.getItemAt(i).format.fill.setSolidColor(`#${color}`));
+    },
+  };
+}
+
+function freezeOp(name: string, rows: number, columns: number): WriteOp {
+  return {
+    bytes: callBytes(`A1:${colLetter(Math.max(columns, 1) - 1)}${Math.max(rows, 1)}`),
+    queue: (q) => {
+      const panes = q.sheet(name).freezePanes;
+      if (rows > 0 && columns > 0) panes.freezeAt(`A1:${colLetter(columns - 1)}${rows}`);
+      else if (rows > 0) panes.freezeRows(rows);
+      else panes.freezeColumns(columns);
+    },
+  };
+}
+
+/** "&Lleft&Ccentre&Rright" → its three sections ("&&" is a literal ampersand and stays). */
+export function headerSections(header: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let section: keyof typeof out = "center";
+  let i = 0;
+  while (i < header.length) {
+    const ch = header[i]!;
+    const next = header[i + 1];
+    if (ch === "&" && next === "&") {
+      out[section] += "&&";
+      i += 2;
+    } else if (ch === "&" && (next === "L" || next === "C" || next === "R")) {
+      section = next === "L" ? "left" : next === "C" ? "center" : "right";
+      i += 2;
+    } else {
+      out[section] += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+function printOps(name: string, p: PrintPlan): WriteOp[] {
+  const header = headerSections(p.header);
+  const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const repeat = p.repeatRows ? p.repeatRows.replace(/(\d+)/g, "$$$1") : undefined;
+  const bytes =
+    callBytes(p.landscape ? "Landscape" : "Portrait") +
+    (p.fitToWidth ? callBytes(zoom) : 0) +
+    callBytes(header.left) +
+    callBytes(header.center) +
+    callBytes(header.right) +
+    (repeat ? callBytes(repeat) : 0);
+  return [
+    {
+      bytes,
+      queue: (q) => {
+        const layout = q.sheet(name).pageLayout;
+        layout.orientation = (p.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
+        // zoom is set as one object (its members cannot be set one by one).
+        if (p.fitToWidth) layout.zoom = zoom;
+        const all = layout.headersFooters.defaultForAllPages;
+        all.leftHeader = header.left;
+        all.centerHeader = header.center;
+        all.rightHeader = header.right;
+        if (repeat) layout.setPrintTitleRows(repeat);
+      },
+    },
+  ];
+}
+
+/** Greedy batches under the budget, in order; a single oversized operation gets a batch of its own. */
+export function batchOps(ops: WriteOp[], budget: number, reserve = 0): WriteOp[][] {
+  const batches: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let bytes = reserve;
+  for (const op of ops) {
+    if (current.length > 0 && bytes + op.bytes > budget) {
+      batches.push(current);
+      current = [];
+      bytes = reserve;
+    }
+    current.push(op);
+    bytes += op.bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Is this Office error about print set-up, which a build can do without? */
+function isPrintError(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === "string" && /^(PageLayout|HeaderFooter)/.test(location);
+}
+
+/**
+ * Writes the plan in ⌈size ÷ budget⌉ syncs (one for anything up to about 4 MB). Calculation is
+ * suspended in every batch and events are off from the first write to the last, so onChanged
+ * handlers (ours included) do not fire for the add-in's own writes.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyReport> {
+  const { caps } = options;
+  const budget = options.budgetBytes ?? DEFAULT_BUDGET;
+  const { ops, skipped } = compilePlan(plan, options);
+  const prelude = (caps.suspendCalculation ? CALL_BYTES : 0) + (caps.api19 ? CALL_BYTES : 0) + (caps.enableEvents ? 2 * CALL_BYTES : 0);
+  const batches = batchOps(ops, budget, prelude);
+  const report: ApplyReport = { batches: [], skipped };
+  for (let i = 0; i < batches.length; i++) {
+    const batch = batches[i]!;
+    const q = new Queue(context);
+    if (caps.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+    if (caps.api19) context.application.suspendScreenUpdatingUntilNextSync();
+    if (i === 0 && caps.enableEvents) context.runtime.enableEvents = false;
+    for (const op of batch) op.queue(q);
+    if (i === batches.length - 1 && caps.enableEvents) context.runtime.enableEvents = true;
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB batch, by design
+      await context.sync();
+    } catch (error) {
+      const printOnly = i === batches.length - 1 && isPrintError(error);
+      if (caps.enableEvents) {
+        // The batch stopped at the error; whatever ran stays. Events must not stay off.
+        context.runtime.enableEvents = true;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure, then the loop ends
+        await context.sync().catch(() => undefined);
+      }
+      if (!printOnly) throw error;
+      report.skipped.push("Udskriftsopsætning (Excel afviste den)");
+    }
+    report.batches.push({ bytes: prelude + batch.reduce((n, op) => n + op.bytes, 0), operations: batch.length });
+    options.onBatch?.(i + 1, batches.length);
+  }
+  return report;
+}

@@ -1,0 +1,56 @@
+// Where Excel comes from: the real Excel.run and requirement-set check in Office, a fake in tests.
+// Host detection and requirement checks live here, in one place.
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelEnv {
+  run: ExcelRun;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** The real thing: office.js's globals, read when first used (they load after this module). */
+export function officeEnv(): ExcelEnv {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => {
+      try {
+        return Office.context.requirements.isSetSupported(name, version);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * What this Excel can do, by ExcelApi requirement set. The manifest asks for 1.7, so everything
+ * newer is optional and has a fallback (or is left out) where it is used.
+ */
+export interface Capabilities {
+  /** 1.6: conditional formats, suspendApiCalculationUntilNextSync. */
+  conditionalFormats: boolean;
+  suspendCalculation: boolean;
+  /** 1.7: tab colours, freeze panes, NamedItem.formula, worksheet.onChanged. */
+  api17: boolean;
+  /** 1.8: data validation, runtime.enableEvents. */
+  dataValidation: boolean;
+  enableEvents: boolean;
+  /** 1.9: setCellProperties, RangeAreas, pageLayout, suspendScreenUpdating, worksheets.onChanged. */
+  api19: boolean;
+}
+
+export function capabilities(env: ExcelEnv): Capabilities {
+  const has = (v: string) => env.isSetSupported("ExcelApi", v);
+  const v16 = has("1.6");
+  const v17 = has("1.7");
+  const v18 = has("1.8");
+  const v19 = has("1.9");
+  return {
+    conditionalFormats: v16,
+    suspendCalculation: v16,
+    api17: v17,
+    dataValidation: v18,
+    enableEvents: v18,
+    api19: v19,
+  };
+}

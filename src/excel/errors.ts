@@ -1,0 +1,62 @@
+// Every error the task pane shows from Excel is Danish and says what to do; Office's own message
+// and code ride along for support.
+
+export class ExcelShellError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly officeMessage?: string,
+  ) {
+    super(message);
+    this.name = "ExcelShellError";
+  }
+}
+
+/** What the add-in was doing when Excel said no. */
+export type Doing = "write" | "read" | "select" | "listen";
+
+const LEAD: Record<Doing, string> = {
+  write: "Excel afviste ændringen",
+  read: "Excel kunne ikke læse projektmappen",
+  select: "Excel kunne ikke vise rækken",
+  listen: "Excel kunne ikke følge med i ændringer",
+};
+
+const ADVICE: Record<string, string> = {
+  AccessDenied:
+    "et ark eller projektmappen er beskyttet, måske med en adgangskode. Fjern beskyttelsen (Gennemse → Fjern arkbeskyttelse), og prøv igen",
+  InvalidOperationInCellEditMode: "Excel er ved at redigere en celle. Tryk Enter eller Esc, og prøv igen",
+  ItemAlreadyExists: "et ark med samme navn kom til undervejs. Prøv igen",
+  ItemNotFound: "et ark forsvandt eller blev omdøbt undervejs. Prøv igen",
+  InvalidReference: "et ark eller et navn, som formlerne peger på, mangler",
+  RequestPayloadSizeLimitExceeded: "ændringen var for stor til at sende på én gang. Prøv med færre kontrakter ad gangen",
+  ResponsePayloadSizeLimitExceeded: "der var for meget at læse på én gang. Skjul eller fjern store ark, der ikke hører til kontrakterne",
+  ActivityLimitReached: "Excel har for travlt lige nu. Vent et øjeblik, og prøv igen",
+  ServiceNotAvailable: "Excel svarer ikke lige nu. Vent et øjeblik, og prøv igen",
+  RequestAborted: "forespørgslen blev afbrudt. Prøv igen",
+  ApiNotFound: "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
+  UnsupportedOperation: "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
+  NotImplemented: "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
+  InvalidArgument: "en værdi blev afvist. Meld fejlen til den, der vedligeholder tilføjelsesprogrammet",
+  GeneralException: "Excel meldte en generel fejl. Prøv igen; hjælper det ikke, så gem, luk og åbn projektmappen",
+};
+
+interface OfficeLikeError {
+  code?: unknown;
+  message?: unknown;
+}
+
+/** Wraps anything thrown in Excel.run into a Danish ExcelShellError (Danish errors pass through). */
+export function danishError(error: unknown, doing: Doing): Error {
+  if (error instanceof ExcelShellError) return error;
+  const e = (typeof error === "object" && error !== null ? error : {}) as OfficeLikeError;
+  const code = typeof e.code === "string" ? e.code : undefined;
+  const officeMessage = typeof e.message === "string" ? e.message : String(error);
+  const advice = (code && ADVICE[code]) ?? `${officeMessage.replace(/\.$/, "")}${code ? ` (${code})` : ""}`;
+  return new ExcelShellError(`${LEAD[doing]}: ${advice}.`, code, officeMessage);
+}
+
+export function officeCode(error: unknown): string | undefined {
+  const code = (error as OfficeLikeError | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
