@@ -76,10 +76,12 @@ interface Candidate {
 
 interface Accepted {
   template: VerifiedTemplate;
-  shown: string;
+  /** The path as the user gave it (or folder/name), for notes and refusals. */
+  file: string;
+  /** The file's own name, for the preview, the Log and the trip. */
+  baseName: string;
   centreKey: string;
   centre: string;
-  file: string;
   kindAt: ReturnType<typeof cellKinds>;
 }
 
@@ -170,8 +172,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     const t = verified.template;
     accepted.push({
       template: t,
-      shown: c.shown,
-      file: path.basename(c.file),
+      file: c.shown,
+      baseName: path.basename(c.file),
       centre: t.centre.code,
       centreKey: `${t.contract.id}\u0000${t.centre.code}`,
       kindAt: cellKinds(wb.getWorksheet(t.grid.name)),
@@ -188,8 +190,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   const previews: ImportPreview[] = [];
   for (const a of perCentre.take) {
     const inputs = templateInputs(a.template, a.kindAt);
-    const result = previewImport({ ...a.template, file: a.file }, inputs, master.state, master.grids);
-    if (!result.ok) refusals.push({ ...result.refusal, file: a.shown });
+    const result = previewImport({ ...a.template, file: a.baseName }, inputs, master.state, master.grids);
+    if (!result.ok) refusals.push({ ...result.refusal, file: a.file });
     else previews.push(result.preview);
   }
   if (refusals.length) throw refusedError(refusals);
