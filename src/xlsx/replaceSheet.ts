@@ -4,9 +4,9 @@
 // reported so the command can warn.
 import type ExcelJS from "exceljs";
 import type { SheetPlan } from "../sheets/plan";
-import { columnLetters, columnNumber } from "./a1";
 import { loadWorkbook, type ReadOptions } from "./readGrids";
 import { markFullCalcOnLoad, renderSheet, selectFirstVisible, toBuffer } from "./writePlan";
+import { normaliseValidations } from "./validations";
 import { zipEntries } from "./zipEntries";
 
 export interface ReplaceResult {
@@ -48,61 +48,4 @@ export async function replaceSheet(buffer: Buffer, plan: SheetPlan, options: Rea
   markFullCalcOnLoad(wb);
   selectFirstVisible(wb);
   return { buffer: await toBuffer(wb), dropped };
-}
-
-interface ValidationModel {
-  model: Record<string, object | undefined>;
-}
-
-/**
- * exceljs expands every validation range into single cells when it loads a file, and on saving
- * squeezes alike cells back into ranges after sorting addresses as text (H10 before H8), which
- * writes overlapping ranges Excel complains about. Group the cells back into rectangles here,
- * in numeric order, so the writer finds ranges and leaves them alone.
- */
-export function normaliseValidations(ws: ExcelJS.Worksheet): void {
-  const dv = (ws as unknown as { dataValidations: ValidationModel }).dataValidations;
-  const groups = new Map<string, { rule: object; cells: Set<string> }>();
-  const next: Record<string, object> = {};
-  for (const [address, rule] of Object.entries(dv.model)) {
-    if (!rule) continue;
-    if (address.includes(":")) {
-      next[address] = rule;
-      continue;
-    }
-    const key = JSON.stringify(rule);
-    const group = groups.get(key) ?? { rule, cells: new Set<string>() };
-    group.cells.add(address.replace(/\$/g, "").toUpperCase());
-    groups.set(key, group);
-  }
-  for (const { rule, cells } of groups.values()) {
-    for (const range of rectangles(cells)) next[range] = rule;
-  }
-  dv.model = next;
-}
-
-/** Covers a set of A1 cells with rectangles: down first, then right, in numeric order. */
-function rectangles(cells: Set<string>): string[] {
-  const parsed = [...cells].map((a) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-    return { col: columnNumber(m[1]!), row: Number(m[2]), a };
-  });
-  parsed.sort((x, y) => x.row - y.row || x.col - y.col);
-  const has = (row: number, col: number) => cells.has(`${columnLetters(col)}${row}`);
-  const done = new Set<string>();
-  const out: string[] = [];
-  for (const { row, col, a } of parsed) {
-    if (done.has(a)) continue;
-    let height = 1;
-    while (has(row + height, col) && !done.has(`${columnLetters(col)}${row + height}`)) height++;
-    let width = 1;
-    const columnFree = (c: number) => {
-      for (let r = row; r < row + height; r++) if (!has(r, c) || done.has(`${columnLetters(c)}${r}`)) return false;
-      return true;
-    };
-    while (columnFree(col + width)) width++;
-    for (let r = row; r < row + height; r++) for (let c = col; c < col + width; c++) done.add(`${columnLetters(c)}${r}`);
-    out.push(height === 1 && width === 1 ? a : `${a}:${columnLetters(col + width - 1)}${row + height - 1}`);
-  }
-  return out;
 }

@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import { emptySheet } from "../../src/sheets/plan";
 import { atomicWrite } from "../../src/xlsx/atomicWrite";
 import { readGrids } from "../../src/xlsx/readGrids";
-import { normaliseValidations, replaceSheet } from "../../src/xlsx/replaceSheet";
+import { replaceSheet } from "../../src/xlsx/replaceSheet";
+import { normaliseValidations } from "../../src/xlsx/validations";
 import { writePlan } from "../../src/xlsx/writePlan";
 import { part, samplePlan } from "./helpers";
 

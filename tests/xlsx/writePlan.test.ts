@@ -59,6 +59,21 @@ describe("writePlan", () => {
     expect(byRange("B4")).toMatch(/type="whole"/);
   });
 
+  it("never writes two rules over one cell, even for alike single-cell rules on adjacent rows", async () => {
+    const plan = samplePlan();
+    const rule = (row: number, text: string) => ({
+      range: `H${row}`,
+      rule: { kind: "decimal" as const, min: 0 },
+      prompt: { title: "Grundlag", text },
+      error: { title: "Ugyldigt tal", text: "Skriv et tal" },
+    });
+    // Rows 8-40 alike except row 20: exceljs alone would write H10:H19 and H8:H19 (text order).
+    plan.sheets[0]!.validations = Array.from({ length: 33 }, (_, i) => rule(8 + i, 8 + i === 20 ? "Andet" : "Tallet for 2006"));
+    const xml = await part(await writePlan(plan), "xl/worksheets/sheet1.xml");
+    const sqrefs = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sqrefs.sort()).toEqual(["H20", "H21:H40", "H8:H19"]);
+  });
+
   it("cuts validation texts to what Excel accepts", () => {
     const rule = [...sheetXml.matchAll(/<dataValidation [^>]*sqref="B4"[^>]*>/g)][0]![0];
     const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(rule)![1]!;
