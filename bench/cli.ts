@@ -1,0 +1,257 @@
+// Benchmarks of the command line and the xlsx writer. bench/run.ts calls benchCli() and stores the
+// result under "cli"; `node -r ts-node/register/transpile-only bench/cli.ts` prints it alone.
+//
+// - Wall time of `kontrakt build` / `fill` / `check` as a user runs them (a child process each,
+//   Node start-up included, transpile cache warm), median of several runs, with the child's peak
+//   RSS (process.resourceUsage().maxRSS, read by a small --require hook).
+// - The writer against exceljs itself: planWorkbook + writePlan versus exceljs writing the same
+//   sheets with the same cells as plain values and nothing else ("ratio"; also against only
+//   the plan's non-empty cells, "ratioToValuesOnly", and on CPU time, "ratioCpu", which a busy
+//   machine disturbs less than wall time).
+import { spawnSync } from "node:child_process";
+import { promises as fs, readFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { builtinContracts } from "../src/contracts/builtin";
+import type { Contract, Goal, Target } from "../src/contracts/model";
+import { parseContract } from "../src/contracts/schema";
+import { planWorkbook } from "../src/sheets/planWorkbook";
+import type { WorkbookPlan } from "../src/sheets/plan";
+import { parseRange } from "../src/xlsx/a1";
+import { writePlan } from "../src/xlsx/writePlan";
+
+const ROOT = path.join(__dirname, "..");
+const BIN = path.join(ROOT, "bin", "kontrakt.js");
+
+interface Measure {
+  medianMs: number;
+  runsMs: number[];
+  peakRssMb: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Runs the bin `runs` times (after one warm-up run that fills the transpile cache). */
+async function measureCli(args: string[], runs: number, work: string): Promise<Measure> {
+  const hook = path.join(work, "maxrss-hook.js");
+  const rssFile = path.join(work, "maxrss.txt");
+  await fs.writeFile(
+    hook,
+    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0) throw new Error(`kontrakt ${args.join(" ")} failed: ${r.stderr}`);
+    return { ms, rssKb: Number(readFileSync(rssFile, "utf8")) };
+  };
+  once();
+  const results = Array.from({ length: runs }, once);
+  return {
+    medianMs: round(median(results.map((r) => r.ms))),
+    runsMs: results.map((r) => round(r.ms)),
+    peakRssMb: round(Math.max(...results.map((r) => r.rssKb)) / 1024),
+  };
+}
+
+/** 200 centres × 60 goals of every kind (joint goals over small groups: see the note in the result). */
+export function syntheticContract(centres = 200, goals = 60): Contract {
+  const codes = Array.from({ length: centres }, (_, i) => `C${String(i + 1).padStart(3, "0")}`);
+  const kinds: ((i: number) => Target)[] = [
+    (i) => ({ kind: "change", direction: i % 2 ? "rise" : "fall", atLeast: 0.1 }),
+    () => ({ kind: "absoluteChange", direction: "fall", atLeast: 1, unit: "dage" }),
+    (i) => ({ kind: "shareMin", atLeast: 0.9, ...(i % 3 === 0 ? { provisionalUpTo: 0.95 } : {}) }),
+    () => ({ kind: "shareMax", atMost: 0.22, from: 0.28 }),
+    () => ({ kind: "spendRange", min: 0.85, max: 1 }),
+    () => ({ kind: "countMin", atLeast: 30, unit: "forløb" }),
+    () => ({ kind: "valueMax", atMost: 33, unit: "uger" }),
+    () => ({ kind: "yesNo" }),
+  ];
+  const areas = ["Beskæftigelsesindsatsen", "Kvalitet i servicen", "Personale og organisation", "Økonomi"] as const;
+  const list: Goal[] = [];
+  for (let g = 0; g < goals - 1; g++) {
+    const id = `s-${String(g + 1).padStart(2, "0")}`;
+    const base = { id, text: `Syntetisk mål ${g + 1} med en tekst af en almindelig længde for en resultatkontrakt.`, area: areas[g % 4]!, section: "Syntetisk" };
+    if (g % 20 === 19) {
+      // A joint goal per group of four centres (one joint row for every centre).
+      list.push({ ...base, centres: codes, measure: { kind: "parts", parts: [{ key: "a", label: "del a", target: kinds[5]!(g) }, { key: "b", label: "del b", target: kinds[7]!(g) }] } });
+    } else {
+      list.push({ ...base, centres: codes, measure: { kind: "single", target: kinds[g % kinds.length]!(g) } });
+    }
+  }
+  // Joint goals: each group of 4 centres shares one goal (Excel caps a formula at 8,192 characters,
+  // so a joint goal over all 200 centres could not be written as one formula).
+  for (let i = 0; i < codes.length; i += 4) {
+    const group = codes.slice(i, i + 4);
+    list.push({
+      id: `s-j${String(i / 4 + 1).padStart(3, "0")}`,
+      text: "Fælles mål for en gruppe af centre.",
+      area: "Beskæftigelsesindsatsen",
+      section: "Syntetisk",
+      centres: group,
+      measure: { kind: "single", joint: { kind: "countMin", atLeast: 1000, unit: "personer" } },
+    });
+  }
+  return parseContract(
+    { id: "syntetisk", title: "Syntetisk kontrakt til måling", year: 2007, centres: codes.map((code) => ({ code, name: `Center ${code}` })), goals: list },
+    "syntetisk",
+  );
+}
+
+/**
+ * exceljs with no logic: the same sheets, values written with addRows, no styles, rules or names.
+ * sameCells: every cell our file holds (a styled empty input cell is a cell too: it gets a 0);
+ * valuesOnly: only the plan's non-empty cells.
+ */
+async function plainExcelJs(plan: WorkbookPlan, sameCells: boolean): Promise<{ ms: number; cpuMs: number; cells: number }> {
+  const grids = plan.sheets.map((sheet) => {
+    const rows: (string | number | null)[][] = sheet.cells.map((row) => row.map((c) => (c === null ? null : "value" in c ? c.value : c.formula)));
+    if (sameCells) {
+      for (const { range } of sheet.styles) {
+        const r = parseRange(range);
+        for (let y = r.top; y <= r.bottom; y++) {
+          const row = (rows[y - 1] ??= []);
+          for (let x = r.left; x <= r.right; x++) if (row[x - 1] === null || row[x - 1] === undefined) row[x - 1] = 0;
+        }
+      }
+    }
+    return rows;
+  });
+  const cells = grids.reduce((n, g) => n + g.reduce((m, row) => m + row.filter((v) => v !== null && v !== undefined).length, 0), 0);
+  const cpu0 = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const wb = new ExcelJS.Workbook();
+  plan.sheets.forEach((sheet, i) => wb.addWorksheet(sheet.name).addRows(grids[i]!));
+  await wb.xlsx.writeBuffer();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: cpuMs(cpu0), cells };
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+}
+
+async function ours(contracts: Contract[]): Promise<{ ms: number; cpuMs: number; writeMs: number; bytes: number }> {
+  const cpu0 = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const plan = planWorkbook(contracts, { generatedAt: "2026-11-22T10:00:00Z" });
+  const planned = process.hrtime.bigint();
+  const buffer = await writePlan(plan);
+  const end = process.hrtime.bigint();
+  return { ms: Number(end - start) / 1e6, cpuMs: cpuMs(cpu0), writeMs: Number(end - planned) / 1e6, bytes: buffer.length };
+}
+
+async function writerRatio(contracts: Contract[], runs: number) {
+  const plan = planWorkbook(contracts, { generatedAt: "2026-11-22T10:00:00Z" });
+  await ours(contracts); // warm up
+  await plainExcelJs(plan, true);
+  const o: Awaited<ReturnType<typeof ours>>[] = [];
+  const same: Awaited<ReturnType<typeof plainExcelJs>>[] = [];
+  const values: Awaited<ReturnType<typeof plainExcelJs>>[] = [];
+  for (let i = 0; i < runs; i++) {
+    o.push(await ours(contracts));
+    same.push(await plainExcelJs(plan, true));
+    values.push(await plainExcelJs(plan, false));
+  }
+  const m = (xs: number[]) => round(median(xs));
+  const build = m(o.map((x) => x.ms));
+  return {
+    sheets: plan.sheets.length,
+    cellsInOurFile: same[0]!.cells,
+    nonEmptyPlanCells: values[0]!.cells,
+    fileMb: round(o[0]!.bytes / 1024 / 1024, 2),
+    oursBuildMedianMs: build,
+    oursWriteOnlyMedianMs: m(o.map((x) => x.writeMs)),
+    plainSameCellsMedianMs: m(same.map((x) => x.ms)),
+    plainValuesOnlyMedianMs: m(values.map((x) => x.ms)),
+    ratio: round(build / median(same.map((x) => x.ms)), 2),
+    ratioWriteOnly: round(median(o.map((x) => x.writeMs)) / median(same.map((x) => x.ms)), 2),
+    ratioToValuesOnly: round(build / median(values.map((x) => x.ms)), 2),
+    ratioCpu: round(median(o.map((x) => x.cpuMs)) / median(same.map((x) => x.cpuMs)), 2),
+  };
+}
+
+/** A figures file for every goal row of the synthetic workbook (Danish style). */
+function syntheticCsv(contract: Contract): string {
+  const lines = ["center;mål;grundlag;resultat"];
+  for (const c of contract.centres) {
+    for (const g of contract.goals) {
+      if (!g.centres.includes(c.code)) continue;
+      if (g.measure.kind === "parts") {
+        for (const p of g.measure.parts) lines.push(`${c.code};${g.id}.${p.key};;${p.target.kind === "yesNo" ? "Ja" : "31"}`);
+        continue;
+      }
+      const t = g.measure.target;
+      if (!t) lines.push(`${c.code};${g.id};;300`);
+      else if (t.kind === "yesNo") lines.push(`${c.code};${g.id};;Nej`);
+      else if (t.kind === "countMin" || t.kind === "valueMax") lines.push(`${c.code};${g.id};;31`);
+      else lines.push(`${c.code};${g.id};100;91`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export async function benchCli(): Promise<object> {
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), "rk-bench-"));
+  try {
+    const builtFile = path.join(work, "indbygget.xlsx");
+    const builtinBuild = await measureCli(["build", "--out", builtFile], 5, work);
+    const builtinCheck = await measureCli(["check", builtFile, "--json"], 5, work);
+
+    const synthetic = syntheticContract();
+    const contractFile = path.join(work, "syntetisk.json");
+    await fs.writeFile(contractFile, JSON.stringify(synthetic));
+    const synthFile = path.join(work, "syntetisk.xlsx");
+    const synthBuild = await measureCli(["build", "--contract", contractFile, "--out", synthFile], 3, work);
+    const csv = path.join(work, "syntetisk.csv");
+    const csvText = syntheticCsv(synthetic);
+    await fs.writeFile(csv, csvText);
+    const filledFile = path.join(work, "syntetisk-udfyldt.xlsx");
+    const synthFill = await measureCli(["fill", synthFile, csv, "--out", filledFile], 3, work);
+    const synthCheck = await measureCli(["check", filledFile, "--json"], 3, work);
+
+    return {
+      node: process.version,
+      builtin: {
+        centres: builtinContracts().reduce((n, c) => n + c.centres.length, 0),
+        build: builtinBuild,
+        check: builtinCheck,
+        targetMs: 1000,
+        withinTarget: builtinBuild.medianMs < 1000 && builtinCheck.medianMs < 1000,
+      },
+      synthetic: {
+        centres: synthetic.centres.length,
+        goalsPerCentre: 60,
+        note: "59 own goals of every kind (two of them with two parts) per centre plus one joint goal per group of 4 centres",
+        build: synthBuild,
+        fill: { ...synthFill, lines: csvText.split("\n").length - 2 },
+        check: synthCheck,
+      },
+      writerVsPlainExceljs: {
+        builtin: await writerRatio(builtinContracts(), 7),
+        synthetic: await writerRatio([synthetic], 5),
+        targetRatio: 1.5,
+      },
+    };
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchCli().then(
+    (r) => process.stdout.write(JSON.stringify(r, null, 2) + "\n"),
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
