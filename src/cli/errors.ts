@@ -26,6 +26,7 @@ const USER_ERRORS = new Set([
   "ContractFileError",
   "PlanError",
   "PatchError",
+  "AddSheetError",
 ]);
 
 export function isUserError(e: unknown): e is Error {
