@@ -55,9 +55,12 @@ interface SheetInfo {
   visibility: string;
 }
 
-export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost & {
-  build(ids: string[], o: { update: boolean }, p?: (p: BuildProgress) => void): Promise<OfficeBuildResult>;
-} {
+/** WorkbookHost, with a build that also tells what it could not keep or do. */
+export interface OfficeHost extends WorkbookHost {
+  build(contractIds: string[], options: { update: boolean }, onProgress?: (p: BuildProgress) => void): Promise<OfficeBuildResult>;
+}
+
+export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const env = options.env ?? officeEnv();
   const contractsOf = options.contracts ?? builtinContracts;
   const now = options.now ?? (() => new Date().toISOString());

@@ -1,0 +1,117 @@
+// applyPlan's parts and readGrids on their own.
+import { addressLists, parseRect, rectanglesOf } from "../../src/excel/a1";
+import { applyPlan, batchOps, formulaCell, headerSections, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
+import { capabilities } from "../../src/excel/env";
+import { readGrids } from "../../src/excel/readGrids";
+import { groupStyles, groupValidations } from "../../src/excel/styleGroups";
+import { emptySheet, type WorkbookPlan } from "../../src/sheets/plan";
+import { FakeExcel } from "../support/fakeExcel";
+
+test("plan cells become one formulas array: formulas with =, text with the apostrophe, numbers as numbers", () => {
+  expect(formulaCell(null)).toBe("");
+  expect(formulaCell({ formula: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
+  expect(formulaCell({ value: 12.5 })).toBe(12.5);
+  expect(formulaCell({ value: "1.2" })).toBe("'1.2");
+  expect(formulaCell({ value: "Mål" })).toBe("'Mål");
+});
+
+test("page headers split into their sections; && stays a literal ampersand", () => {
+  expect(headerSections("&LResultat && kontrakt&CCenter&R&D")).toEqual({ left: "Resultat && kontrakt", center: "Center", right: "&D" });
+});
+
+test("column widths in characters become points as Excel sizes them", () => {
+  expect(widthPoints(10)).toBe(56.25);
+  expect(widthPoints(60)).toBe(318.75);
+});
+
+test("cells become few rectangles; address lists stay under Excel's 8,192 characters", () => {
+  const cells = [];
+  for (let row = 8; row <= 40; row++) for (const col of [8, 9, 14]) cells.push({ row, col });
+  expect(rectanglesOf(cells)).toEqual([parseRect("H8:I40"), parseRect("N8:N40")]);
+  const many = Array.from({ length: 2000 }, (_, i) => parseRect(`A${i * 2 + 1}`));
+  const lists = addressLists(many);
+  expect(lists.length).toBeGreaterThan(1);
+  for (const l of lists) expect(l.length).toBeLessThanOrEqual(8000);
+  expect(lists.join(",").split(",")).toHaveLength(2000);
+});
+
+test("styles merge property by property in plan order, then group by look and by number format", () => {
+  const { looks, numberFormats } = groupStyles([
+    { range: "A1:C1", style: { bold: true, fill: "EEEEEE" } },
+    { range: "B1", style: { fill: "FF0000", numberFormat: "0%" } },
+    { range: "A2:C2", style: { locked: true } },
+  ]);
+  expect(looks).toEqual(
+    expect.arrayContaining([
+      { style: { bold: true, fill: "EEEEEE" }, rects: [parseRect("A1"), parseRect("C1")], cells: 2 },
+      { style: { bold: true, fill: "FF0000" }, rects: [parseRect("B1")], cells: 1 },
+    ]),
+  );
+  expect(looks).toHaveLength(2);
+  expect(numberFormats).toEqual([{ numberFormat: "0%", rects: [parseRect("B1")], cells: 1 }]);
+});
+
+test("equal validations over many cells become one rule over one rectangle", () => {
+  const v = (range: string, title = "Grundlag") => ({
+    range,
+    rule: { kind: "decimal" as const, min: 0 },
+    prompt: { title, text: "tal" },
+    error: { title: "Fejl", text: "tal" },
+  });
+  const groups = groupValidations([v("H8"), v("H9"), v("H10"), v("I8", "Resultat")]);
+  expect(groups.map((g) => g.rects)).toEqual([[parseRect("H8:H10")], [parseRect("I8")]]);
+});
+
+test("batches are cut by estimated size, in order, and an oversized operation goes alone", () => {
+  const op = (bytes: number): WriteOp => ({ bytes, queue: () => undefined });
+  const ops = [op(40), op(40), op(40), op(500), op(10)];
+  expect(batchOps(ops, 100).map((b) => b.map((o) => o.bytes))).toEqual([[40, 40], [40], [500], [10]]);
+});
+
+test("readGrids reads many sheets in one sync, from A1, with formulas when asked", async () => {
+  const fake = new FakeExcel({ sheets: ["Et", "To"] });
+  await fake.run(async (context) => {
+    context.workbook.worksheets.getItem("Et").getRange("B2:C3").formulas = [
+      [1, "'x"],
+      ["=B2+1", null],
+    ];
+    context.workbook.worksheets.getItem("To").getRange("A1").values = [["a"]];
+    context.workbook.worksheets.getItem("To").getRange("D5").values = [[9]];
+    await context.sync();
+  });
+  fake.resetStats();
+  const grids = await fake.run((context) =>
+    readGrids(context, [
+      { sheet: "Et", formulas: true },
+      { sheet: "To", columns: ["A", "D"] },
+    ]),
+  );
+  expect(fake.stats.syncs).toBe(1);
+  expect(grids[0]).toEqual({
+    name: "Et",
+    values: [
+      [null, null, null],
+      [null, 1, "x"],
+      [null, 2, null],
+    ],
+    formulas: [
+      [null, null, null],
+      [null, null, null],
+      [null, "=B2+1", null],
+    ],
+  });
+  expect(grids[1]!.values[0]![0]).toBe("a");
+  expect(grids[1]!.values[4]![3]).toBe(9);
+});
+
+test("a print set-up Excel refuses is skipped; the rest of the build stands", async () => {
+  const fake = new FakeExcel();
+  const sheet = { ...emptySheet("Ark2", "summary"), cells: [[{ value: "x" }]], print: { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" } };
+  const plan: WorkbookPlan = { sheets: [sheet], names: [] };
+  const report = await fake.run((context) =>
+    applyPlan(context, plan, { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set() }),
+  );
+  expect(report.skipped).toEqual(["Udskriftsopsætning (Excel afviste den)"]);
+  expect(fake.value("Ark2", "A1")).toBe("x");
+  expect(fake.enableEvents).toBe(true);
+});
