@@ -7,6 +7,7 @@ import type { Contract, GoalRow, Status, Target } from "../../src/contracts/mode
 import { rowsFor } from "../../src/contracts/resolve";
 import { COL, FIRST_GOAL_ROW } from "../../src/sheets/layout";
 import type { SheetGrid } from "../../src/sheets/grid";
+import type { WorkbookPlan } from "../../src/sheets/plan";
 import { readGrids } from "../../src/xlsx/readGrids";
 
 export const PYTHON = "/usr/bin/python3";
@@ -134,4 +135,13 @@ export function fillOps(sheet: string, figures: PlannedFigure[]): Op[] {
     ...(f.grundlag !== null ? [{ op: "set" as const, sheet, cell: `${COL.grundlag}${f.row}`, value: f.grundlag }] : []),
     ...(f.resultat !== null ? [{ op: "set" as const, sheet, cell: `${COL.resultat}${f.row}`, value: f.resultat }] : []),
   ]);
+}
+
+/** The grids a shell would read back from a rendered plan, without writing a file. */
+export function gridsOfPlan(plan: WorkbookPlan): SheetGrid[] {
+  return plan.sheets.map((s) => ({
+    name: s.name,
+    values: s.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null))),
+    formulas: s.cells.map((line) => line.map((c) => (c && "formula" in c ? `=${c.formula}` : null))),
+  }));
 }
