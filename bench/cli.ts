@@ -48,7 +48,10 @@ async function measureCli(args: string[], runs: number, work: string): Promise<M
   );
   const once = () => {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], {
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.status !== 0) throw new Error(`kontrakt ${args.join(" ")} failed: ${r.stderr}`);
     return { ms, rssKb: Number(readFileSync(rssFile, "utf8")) };
@@ -75,16 +78,40 @@ export function syntheticContract(centres = 200, goals = 60): Contract {
     () => ({ kind: "valueMax", atMost: 33, unit: "uger" }),
     () => ({ kind: "yesNo" }),
   ];
-  const areas = ["Beskæftigelsesindsatsen", "Kvalitet i servicen", "Personale og organisation", "Økonomi"] as const;
+  const areas = [
+    "Beskæftigelsesindsatsen",
+    "Kvalitet i servicen",
+    "Personale og organisation",
+    "Økonomi",
+  ] as const;
   const list: Goal[] = [];
   for (let g = 0; g < goals - 1; g++) {
     const id = `s-${String(g + 1).padStart(2, "0")}`;
-    const base = { id, text: `Syntetisk mål ${g + 1} med en tekst af en almindelig længde for en resultatkontrakt.`, area: areas[g % 4]!, section: "Syntetisk" };
+    const base = {
+      id,
+      text: `Syntetisk mål ${g + 1} med en tekst af en almindelig længde for en resultatkontrakt.`,
+      area: areas[g % 4]!,
+      section: "Syntetisk",
+    };
     if (g % 20 === 19) {
       // A joint goal per group of four centres (one joint row for every centre).
-      list.push({ ...base, centres: codes, measure: { kind: "parts", parts: [{ key: "a", label: "del a", target: kinds[5]!(g) }, { key: "b", label: "del b", target: kinds[7]!(g) }] } });
+      list.push({
+        ...base,
+        centres: codes,
+        measure: {
+          kind: "parts",
+          parts: [
+            { key: "a", label: "del a", target: kinds[5]!(g) },
+            { key: "b", label: "del b", target: kinds[7]!(g) },
+          ],
+        },
+      });
     } else {
-      list.push({ ...base, centres: codes, measure: { kind: "single", target: kinds[g % kinds.length]!(g) } });
+      list.push({
+        ...base,
+        centres: codes,
+        measure: { kind: "single", target: kinds[g % kinds.length]!(g) },
+      });
     }
   }
   // Joint goals: each group of 4 centres shares one goal (Excel caps a formula at 8,192 characters,
@@ -101,7 +128,13 @@ export function syntheticContract(centres = 200, goals = 60): Contract {
     });
   }
   return parseContract(
-    { id: "syntetisk", title: "Syntetisk kontrakt til måling", year: 2007, centres: codes.map((code) => ({ code, name: `Center ${code}` })), goals: list },
+    {
+      id: "syntetisk",
+      title: "Syntetisk kontrakt til måling",
+      year: 2007,
+      centres: codes.map((code) => ({ code, name: `Center ${code}` })),
+      goals: list,
+    },
     "syntetisk",
   );
 }
@@ -111,21 +144,30 @@ export function syntheticContract(centres = 200, goals = 60): Contract {
  * sameCells: every cell our file holds (a styled empty input cell is a cell too: it gets a 0);
  * valuesOnly: only the plan's non-empty cells.
  */
-async function plainExcelJs(plan: WorkbookPlan, sameCells: boolean): Promise<{ ms: number; cpuMs: number; cells: number }> {
+async function plainExcelJs(
+  plan: WorkbookPlan,
+  sameCells: boolean,
+): Promise<{ ms: number; cpuMs: number; cells: number }> {
   const grids = plan.sheets.map((sheet) => {
-    const rows: (string | number | null)[][] = sheet.cells.map((row) => row.map((c) => (c === null ? null : "value" in c ? c.value : c.formula)));
+    const rows: (string | number | null)[][] = sheet.cells.map((row) =>
+      row.map((c) => (c === null ? null : "value" in c ? c.value : c.formula)),
+    );
     if (sameCells) {
       for (const { range } of sheet.styles) {
         const r = parseRange(range);
         for (let y = r.top; y <= r.bottom; y++) {
           const row = (rows[y - 1] ??= []);
-          for (let x = r.left; x <= r.right; x++) if (row[x - 1] === null || row[x - 1] === undefined) row[x - 1] = 0;
+          for (let x = r.left; x <= r.right; x++)
+            if (row[x - 1] === null || row[x - 1] === undefined) row[x - 1] = 0;
         }
       }
     }
     return rows;
   });
-  const cells = grids.reduce((n, g) => n + g.reduce((m, row) => m + row.filter((v) => v !== null && v !== undefined).length, 0), 0);
+  const cells = grids.reduce(
+    (n, g) => n + g.reduce((m, row) => m + row.filter((v) => v !== null && v !== undefined).length, 0),
+    0,
+  );
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const wb = new ExcelJS.Workbook();
@@ -139,14 +181,21 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-async function ours(contracts: Contract[]): Promise<{ ms: number; cpuMs: number; writeMs: number; bytes: number }> {
+async function ours(
+  contracts: Contract[],
+): Promise<{ ms: number; cpuMs: number; writeMs: number; bytes: number }> {
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const plan = planWorkbook(contracts, { generatedAt: "2026-11-22T10:00:00Z" });
   const planned = process.hrtime.bigint();
   const buffer = await writePlan(plan);
   const end = process.hrtime.bigint();
-  return { ms: Number(end - start) / 1e6, cpuMs: cpuMs(cpu0), writeMs: Number(end - planned) / 1e6, bytes: buffer.length };
+  return {
+    ms: Number(end - start) / 1e6,
+    cpuMs: cpuMs(cpu0),
+    writeMs: Number(end - planned) / 1e6,
+    bytes: buffer.length,
+  };
 }
 
 async function writerRatio(contracts: Contract[], runs: number) {
@@ -186,7 +235,8 @@ function syntheticCsv(contract: Contract): string {
     for (const g of contract.goals) {
       if (!g.centres.includes(c.code)) continue;
       if (g.measure.kind === "parts") {
-        for (const p of g.measure.parts) lines.push(`${c.code};${g.id}.${p.key};;${p.target.kind === "yesNo" ? "Ja" : "31"}`);
+        for (const p of g.measure.parts)
+          lines.push(`${c.code};${g.id}.${p.key};;${p.target.kind === "yesNo" ? "Ja" : "31"}`);
         continue;
       }
       const t = g.measure.target;

@@ -29,7 +29,9 @@ let tsVersion;
 function typescriptVersion() {
   if (tsVersion === undefined) {
     try {
-      tsVersion = JSON.parse(fs.readFileSync(require.resolve("typescript/package.json", { paths: [root] }), "utf8")).version;
+      tsVersion = JSON.parse(
+        fs.readFileSync(require.resolve("typescript/package.json", { paths: [root] }), "utf8"),
+      ).version;
     } catch {
       tsVersion = "unknown";
     }

@@ -26,16 +26,25 @@ export const COMMON_OPTIONS = {
 
 export function parse<O extends Options>(command: string, argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...COMMON_OPTIONS, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const code = (e as { code?: string }).code;
     const option = /'([^']+)'/.exec(message)?.[1];
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw new CliError(`Ukendt tilvalg ${option ?? ""} til "kontrakt ${command}". Se kontrakt ${command} --help.`);
+      throw new CliError(
+        `Ukendt tilvalg ${option ?? ""} til "kontrakt ${command}". Se kontrakt ${command} --help.`,
+      );
     }
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      throw new CliError(`Tilvalget ${option?.split(" ")[0] ?? ""} mangler en værdi. Se kontrakt ${command} --help.`);
+      throw new CliError(
+        `Tilvalget ${option?.split(" ")[0] ?? ""} mangler en værdi. Se kontrakt ${command} --help.`,
+      );
     }
     throw new CliError(`Kommandolinjen kan ikke læses: ${message}. Se kontrakt ${command} --help.`);
   }
@@ -43,10 +52,14 @@ export function parse<O extends Options>(command: string, argv: string[], option
 
 export function expectPositionals(command: string, positionals: string[], names: string[]): string[] {
   if (positionals.length < names.length) {
-    throw new CliError(`Mangler ${names.slice(positionals.length).join(" og ")}. Se kontrakt ${command} --help.`);
+    throw new CliError(
+      `Mangler ${names.slice(positionals.length).join(" og ")}. Se kontrakt ${command} --help.`,
+    );
   }
   if (positionals.length > names.length) {
-    throw new CliError(`For mange argumenter til "kontrakt ${command}": ${positionals.slice(names.length).join(" ")}. Se kontrakt ${command} --help.`);
+    throw new CliError(
+      `For mange argumenter til "kontrakt ${command}": ${positionals.slice(names.length).join(" ")}. Se kontrakt ${command} --help.`,
+    );
   }
   return positionals;
 }

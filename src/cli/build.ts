@@ -31,7 +31,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length > 0) {
-    throw new CliError(`"kontrakt build" tager ingen filnavne uden tilvalg (fik ${positionals.join(" ")}). Brug --contract FIL og --out FIL.xlsx.`);
+    throw new CliError(
+      `"kontrakt build" tager ingen filnavne uden tilvalg (fik ${positionals.join(" ")}). Brug --contract FIL og --out FIL.xlsx.`,
+    );
   }
   const out = requireXlsxOut(values.out, "build");
   const contracts = await loadContracts(values.contract);

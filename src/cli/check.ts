@@ -62,7 +62,9 @@ export function checkJson(reports: CentreReport[]): { centres: CheckCentreJson[]
         requirement: g.requirement,
         message: g.message,
         joint: g.joint,
-        cells: g.cells ? { grundlag: g.cells.grundlag, resultat: g.cells.resultat, status: g.cells.status } : null,
+        cells: g.cells
+          ? { grundlag: g.cells.grundlag, resultat: g.cells.resultat, status: g.cells.status }
+          : null,
       })),
     })),
   };
@@ -128,7 +130,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         g.message,
       ]),
     );
-    const counts = COUNT_WORDS.map(([s, word]) => `${report.goals.filter((g) => g.status === s).length} ${word}`).join(", ");
+    const counts = COUNT_WORDS.map(
+      ([s, word]) => `${report.goals.filter((g) => g.status === s).length} ${word}`,
+    ).join(", ");
     const unknown = centre.unknownIds.length
       ? `\n  Bemærk: arket har rækker med mål-id, som kontrakten ikke kender, og som ikke er vurderet: ${centre.unknownIds.join(", ")}.`
       : "";

@@ -31,7 +31,11 @@ const USER_ERRORS = new Set([
 
 export function isUserError(e: unknown): e is Error {
   if (!(e instanceof Error)) return false;
-  for (let proto = Object.getPrototypeOf(e); proto && proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = Object.getPrototypeOf(e);
+    proto && proto !== Error.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     if (USER_ERRORS.has((proto as { constructor: { name: string } }).constructor.name)) return true;
   }
   return false;

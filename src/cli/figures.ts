@@ -15,14 +15,14 @@ const HEADER_NAMES: Record<string, Field> = {
   center: "center",
   centre: "center",
   centerkode: "center",
-  "mål": "mål",
+  mål: "mål",
   "mål-id": "mål",
-  "målid": "mål",
+  målid: "mål",
   maal: "mål",
   grundlag: "grundlag",
   resultat: "resultat",
-  "bemærkning": "bemærkning",
-  "bemærkninger": "bemærkning",
+  bemærkning: "bemærkning",
+  bemærkninger: "bemærkning",
 };
 
 const STYLE_OF: Record<Separator, NumberStyle> = { ";": "da", ",": "en", "\t": "auto" };
@@ -57,9 +57,19 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
       return i === undefined ? undefined : record.fields[i];
     };
     const fail = (f: Field | undefined, message: string, field?: CsvField) =>
-      problems.push(f ? `Linje ${field?.line ?? record.line}, kolonne ${f}: ${message}` : `Linje ${record.line}: ${message}`);
-    if (record.fields.length > header.fields.length && record.fields.slice(header.fields.length).some((x) => x.text.trim() !== "")) {
-      fail(undefined, `linjen har ${record.fields.length} felter, men overskriften har ${header.fields.length}. Står der et skilletegn ("${show(csv.separator)}") inde i et tal eller en tekst? Sæt i så fald feltet i anførselstegn.`);
+      problems.push(
+        f
+          ? `Linje ${field?.line ?? record.line}, kolonne ${f}: ${message}`
+          : `Linje ${record.line}: ${message}`,
+      );
+    if (
+      record.fields.length > header.fields.length &&
+      record.fields.slice(header.fields.length).some((x) => x.text.trim() !== "")
+    ) {
+      fail(
+        undefined,
+        `linjen har ${record.fields.length} felter, men overskriften har ${header.fields.length}. Står der et skilletegn ("${show(csv.separator)}") inde i et tal eller en tekst? Sæt i så fald feltet i anførselstegn.`,
+      );
       continue;
     }
     const centreField = at("center");
@@ -72,7 +82,11 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
     }
     const centre = findCentre(state, centreText);
     if (!centre) {
-      fail("center", `ukendt center "${centreText}". Projektmappens centre er: ${state.centres.map((c) => c.centre.code).join(", ")}.`, centreField);
+      fail(
+        "center",
+        `ukendt center "${centreText}". Projektmappens centre er: ${state.centres.map((c) => c.centre.code).join(", ")}.`,
+        centreField,
+      );
       continue;
     }
     if (goalText === "") {
@@ -85,13 +99,21 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
       continue;
     }
     if (row.rowNumber === undefined) {
-      fail("mål", `målet ${row.row.id} har ingen række på arket "${centre.sheet}" (er rækken slettet?).`, goalField);
+      fail(
+        "mål",
+        `målet ${row.row.id} har ingen række på arket "${centre.sheet}" (er rækken slettet?).`,
+        goalField,
+      );
       continue;
     }
     const key = `${centre.sheet}\u0000${row.row.id}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      fail("mål", `målet ${row.row.id} for ${centre.centre.code} står også i linje ${earlier}. Skriv hvert mål én gang.`, goalField);
+      fail(
+        "mål",
+        `målet ${row.row.id} for ${centre.centre.code} står også i linje ${earlier}. Skriv hvert mål én gang.`,
+        goalField,
+      );
       continue;
     }
     seen.set(key, record.line);
@@ -102,7 +124,12 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
       if (!field || field.text.trim() === "") continue;
       const value = inputValue(f, field.text, row, style);
       if (typeof value === "object") fail(f, value.error, field);
-      else mine.push({ sheet: centre.sheet, address: `${f === "grundlag" ? COL.grundlag : COL.resultat}${row.rowNumber}`, value });
+      else
+        mine.push({
+          sheet: centre.sheet,
+          address: `${f === "grundlag" ? COL.grundlag : COL.resultat}${row.rowNumber}`,
+          value,
+        });
     }
     const note = at("bemærkning");
     if (note && note.text.trim() !== "") {
@@ -137,15 +164,20 @@ function headerColumns(fields: CsvField[], line: number, fileName: string): Map<
         `Linje ${line}, kolonne ${i + 1}: ukendt overskrift "${f.text.trim()}" i "${fileName}". Brug center, mål, grundlag, resultat og evt. bemærkning.`,
       );
     }
-    if (columns.has(field)) throw new CliError(`Linje ${line}: overskriften "${field}" står to gange i "${fileName}".`);
+    if (columns.has(field))
+      throw new CliError(`Linje ${line}: overskriften "${field}" står to gange i "${fileName}".`);
     columns.set(field, i);
   });
   const lacking = (["center", "mål"] as const).filter((f) => !columns.has(f));
   if (lacking.length) {
-    throw new CliError(`Linje ${line}: "${fileName}" mangler kolonnen ${lacking.join(" og ")}. Første linje skal være fx: center;mål;grundlag;resultat;bemærkning`);
+    throw new CliError(
+      `Linje ${line}: "${fileName}" mangler kolonnen ${lacking.join(" og ")}. Første linje skal være fx: center;mål;grundlag;resultat;bemærkning`,
+    );
   }
   if (!columns.has("grundlag") && !columns.has("resultat") && !columns.has("bemærkning")) {
-    throw new CliError(`Linje ${line}: "${fileName}" har hverken kolonnen grundlag, resultat eller bemærkning.`);
+    throw new CliError(
+      `Linje ${line}: "${fileName}" har hverken kolonnen grundlag, resultat eller bemærkning.`,
+    );
   }
   return columns;
 }
@@ -162,8 +194,11 @@ function findCentre(state: WorkbookState, text: string): CentreState | undefined
 function unknownGoal(goal: string, centre: CentreState): string {
   const inContract = centre.contract.goals.find((g) => g.id.toLowerCase() === goal.toLowerCase());
   if (inContract) return `målet ${inContract.id} gælder ikke for ${centre.centre.code}.`;
-  const parts = centre.rows.filter((r) => r.row.goalId.toLowerCase() === goal.toLowerCase()).map((r) => r.row.id);
-  if (parts.length) return `målet ${goal} har flere dele; skriv hver del på sin egen linje: ${parts.join(", ")}.`;
+  const parts = centre.rows
+    .filter((r) => r.row.goalId.toLowerCase() === goal.toLowerCase())
+    .map((r) => r.row.id);
+  if (parts.length)
+    return `målet ${goal} har flere dele; skriv hver del på sin egen linje: ${parts.join(", ")}.`;
   return `ukendt mål "${goal}" for ${centre.centre.code}. Se målene med: kontrakt goals --centre ${centre.centre.code}`;
 }
 
@@ -185,7 +220,12 @@ function inputsOf(t: Target): { grundlag: boolean; percent: boolean } {
 }
 
 /** The value to put in the cell, exactly as the evaluator reads it, or why the text cannot be used. */
-function inputValue(f: "grundlag" | "resultat", text: string, row: RowState, style: NumberStyle): number | string | { error: string } {
+function inputValue(
+  f: "grundlag" | "resultat",
+  text: string,
+  row: RowState,
+  style: NumberStyle,
+): number | string | { error: string } {
   const a = row.row.assessment;
   const target = ownTarget(a) ?? statusTarget(a);
   const uses = inputsOf(target);
@@ -208,7 +248,9 @@ function inputValue(f: "grundlag" | "resultat", text: string, row: RowState, sty
   if (n.kind === "error") return { error: n.message };
   if (n.kind === "empty") return { error: "tomt felt." };
   if (n.percent && !uses.percent) {
-    return { error: `"${text.trim()}" er en procentdel, men målet ${id} skal have ${unitWord(target)} uden %.` };
+    return {
+      error: `"${text.trim()}" er en procentdel, men målet ${id} skal have ${unitWord(target)} uden %.`,
+    };
   }
   return n.value;
 }

@@ -92,7 +92,9 @@ async function contractFile(spec: string): Promise<Contract> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new CliError(`Kontraktfilen "${spec}" er ikke gyldig JSON (${e instanceof Error ? e.message : String(e)}).`);
+    throw new CliError(
+      `Kontraktfilen "${spec}" er ikke gyldig JSON (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
   return parseContract(json, `Kontraktfilen "${path.basename(spec)}"`);
 }

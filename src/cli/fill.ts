@@ -37,7 +37,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP);
     return EXIT_OK;
   }
-  const [workbookFile, figuresFile] = expectPositionals("fill", positionals, ["PROJEKTMAPPE.xlsx", "TAL.csv"]);
+  const [workbookFile, figuresFile] = expectPositionals("fill", positionals, [
+    "PROJEKTMAPPE.xlsx",
+    "TAL.csv",
+  ]);
   const out = requireXlsxOut(values.out, "fill");
   const workbook = await openContractWorkbook(workbookFile!);
   const text = decodeUtf8(await readInput(figuresFile!), path.basename(figuresFile!));
@@ -45,7 +48,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   const patched = await patchCells(workbook.buffer, figures.patches);
   await writeOutput(out, patched);
   const sep = figures.separator === "\t" ? "tabulator" : `"${figures.separator}"`;
-  const style = figures.style === "da" ? "danske tal" : figures.style === "en" ? "engelske tal" : "danske eller engelske tal";
+  const style =
+    figures.style === "da"
+      ? "danske tal"
+      : figures.style === "en"
+        ? "engelske tal"
+        : "danske eller engelske tal";
   io.out(
     `Skrev ${path.basename(out)}: ${figures.patches.length} ${figures.patches.length === 1 ? "værdi" : "værdier"} fra ${figures.lines} ${figures.lines === 1 ? "linje" : "linjer"} (skilletegn ${sep}, ${style}) for ${figures.centres.size} ${figures.centres.size === 1 ? "center" : "centre"}.\n`,
   );

@@ -107,10 +107,18 @@ async function run(argv: string[], io: Io): Promise<number> {
   const blocks = centres.map((c) => {
     const head = `${c.code} – ${c.name} (${c.contract}): ${c.goals.length} mål`;
     const table = formatTable(
-      [{ header: "Mål-ID", max: 14 }, { header: "Krav", max: 60 }, { header: "Mål", max: 80 }],
+      [
+        { header: "Mål-ID", max: 14 },
+        { header: "Krav", max: 60 },
+        { header: "Mål", max: 80 },
+      ],
       c.goals.map((g) => [
         g.id,
-        g.basis === "joint" ? `Fælles: ${g.requirement}` : g.basis === "ownAndJoint" ? `${g.requirement} (og fælles)` : g.requirement,
+        g.basis === "joint"
+          ? `Fælles: ${g.requirement}`
+          : g.basis === "ownAndJoint"
+            ? `${g.requirement} (og fælles)`
+            : g.requirement,
         g.partLabel ? `${g.text} [del: ${g.partLabel}]` : g.text,
       ]),
     );

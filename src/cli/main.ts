@@ -11,13 +11,41 @@ interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
-  { name: "goals", summary: "Vis centrene og de mål, der gælder for hvert af dem", load: async () => (await import("./goals")).goalsCommand },
-  { name: "build", summary: "Byg en projektmappe til kontrakterne", load: async () => (await import("./build")).buildCommand },
-  { name: "fill", summary: "Indsæt mange tal på én gang fra en CSV-fil", load: async () => (await import("./fill")).fillCommand },
-  { name: "check", summary: "Vurder alle mål ud fra de indtastede tal", load: async () => (await import("./check")).checkCommand },
-  { name: "summary", summary: 'Lav arket "Oversigt" forfra', load: async () => (await import("./summary")).summaryCommand },
-  { name: "export", summary: "Lav en skabelon pr. center til at sende ud", load: async () => (await import("./export")).exportCommand },
-  { name: "import", summary: "Indlæs udfyldte skabeloner fra centrene", load: async () => (await import("./import")).importCommand },
+  {
+    name: "goals",
+    summary: "Vis centrene og de mål, der gælder for hvert af dem",
+    load: async () => (await import("./goals")).goalsCommand,
+  },
+  {
+    name: "build",
+    summary: "Byg en projektmappe til kontrakterne",
+    load: async () => (await import("./build")).buildCommand,
+  },
+  {
+    name: "fill",
+    summary: "Indsæt mange tal på én gang fra en CSV-fil",
+    load: async () => (await import("./fill")).fillCommand,
+  },
+  {
+    name: "check",
+    summary: "Vurder alle mål ud fra de indtastede tal",
+    load: async () => (await import("./check")).checkCommand,
+  },
+  {
+    name: "summary",
+    summary: 'Lav arket "Oversigt" forfra',
+    load: async () => (await import("./summary")).summaryCommand,
+  },
+  {
+    name: "export",
+    summary: "Lav en skabelon pr. center til at sende ud",
+    load: async () => (await import("./export")).exportCommand,
+  },
+  {
+    name: "import",
+    summary: "Indlæs udfyldte skabeloner fra centrene",
+    load: async () => (await import("./import")).importCommand,
+  },
 ];
 
 export function mainHelp(): string {
@@ -64,7 +92,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     const entry = COMMANDS.find((c) => c.name === name);
     if (!entry) {
-      throw new CliError(`Ukendt kommando "${name}". Kommandoerne er: ${COMMANDS.map((c) => c.name).join(", ")}. Se kontrakt --help.`);
+      throw new CliError(
+        `Ukendt kommando "${name}". Kommandoerne er: ${COMMANDS.map((c) => c.name).join(", ")}. Se kontrakt --help.`,
+      );
     }
     return await (await entry.load()).run(rest, io);
   } catch (e) {
@@ -74,7 +104,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       if (debug && e.stack) io.err(`${e.stack}\n`);
       return EXIT_ERROR;
     }
-    io.err(`kontrakt: der opstod en uventet fejl: ${e instanceof Error ? e.message : String(e)}${debug ? "" : " (kør igen med --debug for detaljer)"}\n`);
+    io.err(
+      `kontrakt: der opstod en uventet fejl: ${e instanceof Error ? e.message : String(e)}${debug ? "" : " (kør igen med --debug for detaljer)"}\n`,
+    );
     if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return EXIT_ERROR;
   }

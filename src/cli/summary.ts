@@ -36,12 +36,19 @@ async function run(argv: string[], io: Io): Promise<number> {
   const { state } = workbook;
   const placed = placedSheets(state);
   const contracts = state.meta.contracts.filter((c) => placed.some((p) => p.contractId === c.id));
-  const plan = planSummary(contracts, placed, { generatedAt: new Date().toISOString(), trips: state.meta.trips });
+  const plan = planSummary(contracts, placed, {
+    generatedAt: new Date().toISOString(),
+    trips: state.meta.trips,
+  });
   const result = await replaceSheet(workbook.buffer, plan, { fileName: path.basename(file!) });
   await writeOutput(out, result.buffer);
-  io.out(`Skrev ${path.basename(out)}: arket "${SUMMARY_SHEET}" er lavet forfra for ${placed.length} centre.\n`);
+  io.out(
+    `Skrev ${path.basename(out)}: arket "${SUMMARY_SHEET}" er lavet forfra for ${placed.length} centre.\n`,
+  );
   if (result.dropped.length) {
-    io.err(`Bemærk: projektmappen havde ${result.dropped.join(", ")}, som ikke kunne overføres til den nye fil.\n`);
+    io.err(
+      `Bemærk: projektmappen havde ${result.dropped.join(", ")}, som ikke kunne overføres til den nye fil.\n`,
+    );
   }
   return EXIT_OK;
 }

@@ -15,7 +15,9 @@ function cut(text: string, max: number | undefined): string {
 
 export function formatTable(columns: Column[], rows: string[][], indent = "  "): string {
   const cells = rows.map((row) => columns.map((c, i) => cut(row[i] ?? "", c.max)));
-  const widths = columns.map((c, i) => Math.max(Array.from(c.header).length, ...cells.map((r) => Array.from(r[i]!).length)));
+  const widths = columns.map((c, i) =>
+    Math.max(Array.from(c.header).length, ...cells.map((r) => Array.from(r[i]!).length)),
+  );
   const line = (values: string[]) =>
     indent +
     values

@@ -61,7 +61,8 @@ async function worksheetPaths(zip: JSZip, workbookXml: string): Promise<Map<stri
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1]!, "Id");
     const target = attr(m[1]!, "Target");
-    if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
+    if (id && target)
+      targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`);
   }
   const paths = new Map<string, string>();
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
@@ -231,10 +232,24 @@ export function withFullCalcOnLoad(xml: string): string {
   const calc = new RegExp(`<${prefix}calcPr\\b([^>]*?)(\\/?)>`).exec(xml);
   if (calc) {
     const attrs = calc[1]!.replace(/\sfullCalcOnLoad="[^"]*"/, "");
-    return xml.slice(0, calc.index) + `<${prefix}calcPr${attrs} fullCalcOnLoad="1"${calc[2]}>` + xml.slice(calc.index + calc[0].length);
+    return (
+      xml.slice(0, calc.index) +
+      `<${prefix}calcPr${attrs} fullCalcOnLoad="1"${calc[2]}>` +
+      xml.slice(calc.index + calc[0].length)
+    );
   }
   // CT_Workbook's sequence: calcPr follows definedNames and precedes these.
-  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const after = [
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
   let at = xml.lastIndexOf(`</${prefix}workbook>`);
   for (const name of after) {
     const i = xml.indexOf(`<${prefix}${name}`);

@@ -41,14 +41,19 @@ export function assertXlsx(buffer: Buffer, options: ReadOptions = {}): void {
   const looksLikeZip = buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
   if (!looksLikeZip) throw new XlsxReadError(`${file} er ikke en Excel-projektmappe (.xlsx).`);
   const entries = zipEntries(buffer);
-  if (!entries) throw new XlsxReadError(`${file} er beskadiget og kan ikke læses som Excel-projektmappe (.xlsx).`);
+  if (!entries)
+    throw new XlsxReadError(`${file} er beskadiget og kan ikke læses som Excel-projektmappe (.xlsx).`);
   if (!entries.some((e) => e.name === "xl/workbook.xml")) {
-    throw new XlsxReadError(`${file} er ikke en Excel-projektmappe (.xlsx): den mangler selve projektmappen.`);
+    throw new XlsxReadError(
+      `${file} er ikke en Excel-projektmappe (.xlsx): den mangler selve projektmappen.`,
+    );
   }
   const unpacked = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   const maxUnpacked = options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
   if (unpacked > maxUnpacked) {
-    throw new XlsxReadError(`${file} er for stor, når den pakkes ud (${Number.isFinite(unpacked) ? mb(unpacked) : "over 4 GB"}; højst ${mb(maxUnpacked)}).`);
+    throw new XlsxReadError(
+      `${file} er for stor, når den pakkes ud (${Number.isFinite(unpacked) ? mb(unpacked) : "over 4 GB"}; højst ${mb(maxUnpacked)}).`,
+    );
   }
 }
 
@@ -89,7 +94,11 @@ export function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
       width = Math.max(width, colNumber);
     });
   });
-  return { name: ws.name, values: dense(values, height, width, null), formulas: dense(formulas, height, width, null) };
+  return {
+    name: ws.name,
+    values: dense(values, height, width, null),
+    formulas: dense(formulas, height, width, null),
+  };
 }
 
 function dense<T>(sparse: T[][], height: number, width: number, empty: T): T[][] {
@@ -122,7 +131,8 @@ function plain(v: unknown): CellValue {
   if (v instanceof Date) return excelSerial(v);
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? "").join("");
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: string }[]).map((t) => t.text ?? "").join("");
     if (typeof o.error === "string") return o.error;
     if ("text" in o) return plain(o.text); // hyperlink
     if ("formula" in o || "sharedFormula" in o) return plain(o.result);

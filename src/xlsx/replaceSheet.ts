@@ -25,7 +25,11 @@ const DROPPED_PARTS: [RegExp, string][] = [
   [/^xl\/vbaProject\.bin$/, "makroer"],
 ];
 
-export async function replaceSheet(buffer: Buffer, plan: SheetPlan, options: ReadOptions = {}): Promise<ReplaceResult> {
+export async function replaceSheet(
+  buffer: Buffer,
+  plan: SheetPlan,
+  options: ReadOptions = {},
+): Promise<ReplaceResult> {
   const names = (zipEntries(buffer) ?? []).map((e) => e.name);
   const dropped = DROPPED_PARTS.filter(([re]) => names.some((n) => re.test(n))).map(([, what]) => what);
 

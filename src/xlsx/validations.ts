@@ -51,11 +51,13 @@ export function rectangles(cells: Set<string>): string[] {
     while (has(row + height, col) && !done.has(`${columnLetters(col)}${row + height}`)) height++;
     let width = 1;
     const columnFree = (c: number) => {
-      for (let r = row; r < row + height; r++) if (!has(r, c) || done.has(`${columnLetters(c)}${r}`)) return false;
+      for (let r = row; r < row + height; r++)
+        if (!has(r, c) || done.has(`${columnLetters(c)}${r}`)) return false;
       return true;
     };
     while (columnFree(col + width)) width++;
-    for (let r = row; r < row + height; r++) for (let c = col; c < col + width; c++) done.add(`${columnLetters(c)}${r}`);
+    for (let r = row; r < row + height; r++)
+      for (let c = col; c < col + width; c++) done.add(`${columnLetters(c)}${r}`);
     out.push(height === 1 && width === 1 ? a : `${a}:${columnLetters(col + width - 1)}${row + height - 1}`);
   }
   return out;

@@ -39,7 +39,9 @@ export function newWorkbook(): ExcelJS.Workbook {
 
 /** No formula carries a cached result; this tells Excel to compute every one when the file opens. */
 export function markFullCalcOnLoad(wb: ExcelJS.Workbook): void {
-  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties = { fullCalcOnLoad: true };
+  (wb as unknown as { calcProperties: { fullCalcOnLoad?: boolean } }).calcProperties = {
+    fullCalcOnLoad: true,
+  };
 }
 
 /**
@@ -69,16 +71,25 @@ export function addDefinedName(wb: ExcelJS.Workbook, name: string, refersTo: str
 /** Excel opens on the active tab; a hidden active tab confuses it, so pick the first visible one. */
 export function selectFirstVisible(wb: ExcelJS.Workbook): void {
   const sheets = wb.worksheets;
-  const active = Math.max(0, sheets.findIndex((ws) => ws.state === "visible"));
+  const active = Math.max(
+    0,
+    sheets.findIndex((ws) => ws.state === "visible"),
+  );
   sheets.forEach((ws, i) => {
     const view = (ws.views[0] ?? {}) as Partial<ExcelJS.WorksheetView>;
     ws.views = [{ ...view, tabSelected: i === active } as unknown as ExcelJS.WorksheetView];
   });
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" },
+  ];
 }
 
 /** Renders one SheetPlan as a new worksheet at the end of the workbook. */
-export function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles = new StyleCache()): ExcelJS.Worksheet {
+export function renderSheet(
+  wb: ExcelJS.Workbook,
+  plan: SheetPlan,
+  styles = new StyleCache(),
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, {
     state: plan.visibility,
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
@@ -251,7 +262,10 @@ function clip(text: string, max: number): string {
  * rules to write, and none that exceljs's own text-ordered merging could make overlap.
  */
 function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
-  const groups = new Map<string, { validation: ExcelJS.DataValidation; cells: Set<string>; ranges: string[] }>();
+  const groups = new Map<
+    string,
+    { validation: ExcelJS.DataValidation; cells: Set<string>; ranges: string[] }
+  >();
   for (const v of plans) {
     const r = v.rule;
     const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
@@ -264,7 +278,8 @@ function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
     if (range.includes(":")) group.ranges.push(range);
     else group.cells.add(range);
   }
-  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const { validation, cells, ranges } of groups.values()) {
     for (const range of [...ranges, ...rectangles(cells)]) dv.add(range, validation);
   }
@@ -284,11 +299,20 @@ function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
   const rule = v.rule;
   return rule.kind === "list"
     ? { ...common, type: "list", formulae: [rule.source.replace(/^=/, "")] }
-    : { ...common, type: rule.kind === "decimal" ? "decimal" : "whole", operator: "greaterThanOrEqual", formulae: [rule.min] };
+    : {
+        ...common,
+        type: rule.kind === "decimal" ? "decimal" : "whole",
+        operator: "greaterThanOrEqual",
+        formulae: [rule.min],
+      };
 }
 
 /** The plan's order is the priority order: the first rule wins where two apply. */
-function addConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormatPlan[], bars: DataBarPlan[]): void {
+function addConditionalFormats(
+  ws: ExcelJS.Worksheet,
+  formats: ConditionalFormatPlan[],
+  bars: DataBarPlan[],
+): void {
   let priority = 1;
   for (const f of formats) {
     const color = { argb: argb(f.fill) };

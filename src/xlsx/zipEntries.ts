@@ -39,7 +39,11 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
     const extraLength = buffer.readUInt16LE(p + 30);
     const commentLength = buffer.readUInt16LE(p + 32);
     const name = buffer.toString("utf8", p + 46, p + 46 + nameLength);
-    entries.push({ name, compressedSize, uncompressedSize: uncompressed === 0xffffffff ? Infinity : uncompressed });
+    entries.push({
+      name,
+      compressedSize,
+      uncompressedSize: uncompressed === 0xffffffff ? Infinity : uncompressed,
+    });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

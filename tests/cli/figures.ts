@@ -44,7 +44,7 @@ export const DANISH_CSV =
 export const ENGLISH_CSV = [
   "center,mål,grundlag,resultat,bemærkning",
   // shareMax "fra 28% til 22%": 220 of 1,000 is exactly 22 %
-  "Sygedagpenge,jc-b32,\"1,000\",220,",
+  'Sygedagpenge,jc-b32,"1,000",220,',
   // valueMax 33 uger
   "Sygedagpenge,jc-b33,,33.5,",
   // absoluteChange "1 dag": 10.5 → 9.5 days
@@ -52,7 +52,7 @@ export const ENGLISH_CSV = [
   // Sygedagpenge's own 25 % for jc-k01
   "Sygedagpenge,jc-k01,200,150,",
   // yesNo "Nej", valueMax 6 måneder
-  "JSV,jc-k05,,Nej,\"Registrering, ikke i orden\"",
+  'JSV,jc-k05,,Nej,"Registrering, ikke i orden"',
   "JSV,jc-b47,,5.5,",
 ].join("\n");
 

@@ -56,7 +56,9 @@ describe("kontrakt --help", () => {
   it("refuses an unknown command or option with one Danish line and exit 2", () => {
     const r = kontrakt(["tjek"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^kontrakt: Ukendt kommando "tjek"\. Kommandoerne er: goals, build, fill, check, summary\b.*\. Se kontrakt --help\.\n$/);
+    expect(r.stderr).toMatch(
+      /^kontrakt: Ukendt kommando "tjek"\. Kommandoerne er: goals, build, fill, check, summary\b.*\. Se kontrakt --help\.\n$/,
+    );
     const o = kontrakt(["check", "--hurtigt"]);
     expect(o.code).toBe(2);
     expect(o.stderr.trim().split("\n")).toHaveLength(1);
@@ -69,9 +71,24 @@ describe("kontrakt goals", () => {
     const r = kontrakt(["goals", "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as {
-      centres: { code: string; name: string; contract: string; goals: { id: string; text: string; area: string; requirement: string; joint: boolean }[] }[];
+      centres: {
+        code: string;
+        name: string;
+        contract: string;
+        goals: { id: string; text: string; area: string; requirement: string; joint: boolean }[];
+      }[];
     };
-    expect(json.centres.map((c) => c.code)).toEqual(["Nyropsgade", "Skelbækgade", "Musvågevej", "CJF", "Sygedagpenge", "JSV", "CKB", "CAB", "CBSI"]);
+    expect(json.centres.map((c) => c.code)).toEqual([
+      "Nyropsgade",
+      "Skelbækgade",
+      "Musvågevej",
+      "CJF",
+      "Sygedagpenge",
+      "JSV",
+      "CKB",
+      "CAB",
+      "CBSI",
+    ]);
     const ids = (code: string) => json.centres.find((c) => c.code === code)!.goals.map((g) => g.id);
     // "[ikke mål for JSV og CJF]"
     for (const excluded of ["CJF", "JSV"]) {
@@ -83,7 +100,8 @@ describe("kontrakt goals", () => {
     expect(ids("Skelbækgade")).toContain("jc-b18");
     expect(ids("Nyropsgade")).not.toContain("jc-b18");
     expect(ids("CAB")).toEqual(expect.arrayContaining(["bc-p07.moeder", "bc-p07.seminarer"]));
-    const goal = (code: string, id: string) => json.centres.find((c) => c.code === code)!.goals.find((g) => g.id === id)!;
+    const goal = (code: string, id: string) =>
+      json.centres.find((c) => c.code === code)!.goals.find((g) => g.id === id)!;
     expect(goal("Nyropsgade", "jc-b09").requirement).toBe("Mindst 95 %");
     expect(goal("Skelbækgade", "jc-b09").requirement).toBe("Mindst 90 %");
     expect(goal("CKB", "bc-b05")).toMatchObject({ joint: true, area: "Beskæftigelsesindsatsen" });
@@ -112,7 +130,12 @@ describe("kontrakt build", () => {
   });
 
   it("builds from a contract file validated like the built-in ones, and refuses a bad one", async () => {
-    const source = JSON.parse(await fs.readFile(path.join(__dirname, "..", "..", "src", "contracts", "data", "beskaeftigelsescentre-2007.json"), "utf8"));
+    const source = JSON.parse(
+      await fs.readFile(
+        path.join(__dirname, "..", "..", "src", "contracts", "data", "beskaeftigelsescentre-2007.json"),
+        "utf8",
+      ),
+    );
     const file = path.join(dir, "kontrakt.json");
     await fs.writeFile(file, JSON.stringify(source));
     const out = path.join(dir, "bc.xlsx");
@@ -129,7 +152,9 @@ describe("kontrakt build", () => {
 
     const unknown = kontrakt(["build", "--contract", "aarhus-2007", "--out", path.join(dir, "bad.xlsx")]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/Ukendt kontrakt "aarhus-2007"\. Indbyggede kontrakter: jobcenter-kbh-2007, beskaeftigelsescentre-2007/);
+    expect(unknown.stderr).toMatch(
+      /Ukendt kontrakt "aarhus-2007"\. Indbyggede kontrakter: jobcenter-kbh-2007, beskaeftigelsescentre-2007/,
+    );
   });
 
   it("needs --out ending in .xlsx", () => {
@@ -153,19 +178,35 @@ describe("kontrakt fill → check", () => {
     expect(Object.keys(c)).toEqual(["code", "name", "contract", "sheet", "goals"]);
     expect(c).toMatchObject({ contract: "jobcenter-kbh-2007", sheet: "Nyropsgade" });
     const g = c.goals[0]!;
-    expect(Object.keys(g)).toEqual(["id", "text", "status", "achieved", "requirement", "message", "joint", "cells"]);
-    expect(g).toMatchObject({ id: "jc-b01", joint: false, cells: { grundlag: "H8", resultat: "I8", status: "K8" } });
+    expect(Object.keys(g)).toEqual([
+      "id",
+      "text",
+      "status",
+      "achieved",
+      "requirement",
+      "message",
+      "joint",
+      "cells",
+    ]);
+    expect(g).toMatchObject({
+      id: "jc-b01",
+      joint: false,
+      cells: { grundlag: "H8", resultat: "I8", status: "K8" },
+    });
     expect(g.message).toBe("Opfyldt: fald på 10 %.");
   });
 
   it("explains invalid inputs in Danish", () => {
     expect(goalOf(report, "Nyropsgade", "jc-k01").message).toMatch(/Grundlag er 0/);
-    expect(goalOf(report, "Nyropsgade", "jc-k02").message).toMatch(/tælleren kan ikke være større end nævneren/);
+    expect(goalOf(report, "Nyropsgade", "jc-k02").message).toMatch(
+      /tælleren kan ikke være større end nævneren/,
+    );
     expect(goalOf(report, "Nyropsgade", "jc-k03").message).toMatch(/en andel kan højst være 100 %/);
   });
 
   it("judges joint goals on the sum, and the capacity split on each centre's own share", () => {
-    for (const code of ["CKB", "CAB", "CBSI"]) expect(goalOf(report, code, "bc-b05")).toMatchObject({ joint: true, status: "met" });
+    for (const code of ["CKB", "CAB", "CBSI"])
+      expect(goalOf(report, code, "bc-b05")).toMatchObject({ joint: true, status: "met" });
     expect(goalOf(report, "CBSI", "bc-b06").message).toMatch(/CBSI har ikke udfyldt Resultat/);
     expect(goalOf(report, "CAB", "bc-o03").requirement).toBe("Mindst 799 pladser");
   });
@@ -210,8 +251,12 @@ describe("kontrakt fill → check", () => {
   it("prints a Danish table per centre for people", () => {
     const r = kontrakt(["check", filled]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Nyropsgade – .*\(jobcenter-kbh-2007, arket "Nyropsgade"\)\n {2}Mål-ID\s+Status\s+Opnået\s+Krav\s+Besked\n/);
-    expect(r.stdout).toMatch(/jc-b01\s+Opfyldt\s+10 %\s+Fald på mindst 10 % ift\. 2006\s+Opfyldt: fald på 10 %\./);
+    expect(r.stdout).toMatch(
+      /^Nyropsgade – .*\(jobcenter-kbh-2007, arket "Nyropsgade"\)\n {2}Mål-ID\s+Status\s+Opnået\s+Krav\s+Besked\n/,
+    );
+    expect(r.stdout).toMatch(
+      /jc-b01\s+Opfyldt\s+10 %\s+Fald på mindst 10 % ift\. 2006\s+Opfyldt: fald på 10 %\./,
+    );
     expect(r.stdout).toMatch(/jc-p02\s+Opfyldt\s+1 dag\s+Fald på mindst 1 dag ift\. 2006/);
     expect(r.stdout).toMatch(/bc-b05\s+Opfyldt\s+1\.850 personer/);
     expect(r.stdout).toMatch(/I alt: \d+ opfyldt, \d+ ikke opfyldt, \d+ mangler data, \d+ ugyldige\./);
@@ -228,23 +273,79 @@ describe("kontrakt fill → check", () => {
 describe("kontrakt fill refusals", () => {
   const header = "center;mål;grundlag;resultat";
   const cases: [string, string, string, RegExp][] = [
-    ["an unknown centre", "csv", `${header}\nNyropsgade;jc-b01;10;9\nAarhus;jc-b01;10;9\n`, /Linje 3, kolonne center: ukendt center "Aarhus"/],
-    ["an unknown goal", "csv", `${header}\nNyropsgade;jc-x99;10;9\n`, /Linje 2, kolonne mål: ukendt mål "jc-x99" for Nyropsgade/],
-    ["a goal that does not apply (excluded)", "csv", `${header}\nCJF;jc-o01;10;9\n`, /Linje 2, kolonne mål: målet jc-o01 gælder ikke for CJF\./],
-    ["an ambiguous 1.5 in a tab file", "txt", "center\tmål\tgrundlag\tresultat\nNyropsgade\tjc-b01\t1.5\t1\n", /Linje 2, kolonne grundlag: "1\.5" er tvetydigt/],
-    ["Ja where a number is wanted", "csv", `${header}\nNyropsgade;jc-b01;Ja;\n`, /Linje 2, kolonne grundlag: målet jc-b01 skal have et tal, ikke "Ja"\./],
-    ["a number where Ja/Nej is wanted", "csv", `${header}\nSkelbækgade;jc-b18;;1\n`, /Linje 2, kolonne resultat: målet jc-b18 skal have Ja eller Nej/],
-    ["an English decimal in a Danish file", "csv", `${header}\nNyropsgade;jc-b01;12.5;9\n`, /Linje 2, kolonne grundlag: "12\.5" er ikke et gyldigt dansk tal/],
-    ["a percentage for a count", "csv", `${header}\nSkelbækgade;jc-b14;;30 %\n`, /Linje 2, kolonne resultat: "30 %" er en procentdel/],
-    ["a figure in an unused Grundlag", "csv", `${header}\nSkelbækgade;jc-b14;5;30\n`, /Linje 2, kolonne grundlag: målet jc-b14 bruger ikke Grundlag/],
-    ["the same goal twice", "csv", `${header}\nNyropsgade;jc-b01;10;9\n\nNyropsgade;jc-b01;10;8\n`, /Linje 4, kolonne mål: målet jc-b01 for Nyropsgade står også i linje 2/],
-    ["an unknown column", "csv", "center;mål;resultater\nNyropsgade;jc-b01;9\n", /Linje 1, kolonne 3: ukendt overskrift "resultater"/],
+    [
+      "an unknown centre",
+      "csv",
+      `${header}\nNyropsgade;jc-b01;10;9\nAarhus;jc-b01;10;9\n`,
+      /Linje 3, kolonne center: ukendt center "Aarhus"/,
+    ],
+    [
+      "an unknown goal",
+      "csv",
+      `${header}\nNyropsgade;jc-x99;10;9\n`,
+      /Linje 2, kolonne mål: ukendt mål "jc-x99" for Nyropsgade/,
+    ],
+    [
+      "a goal that does not apply (excluded)",
+      "csv",
+      `${header}\nCJF;jc-o01;10;9\n`,
+      /Linje 2, kolonne mål: målet jc-o01 gælder ikke for CJF\./,
+    ],
+    [
+      "an ambiguous 1.5 in a tab file",
+      "txt",
+      "center\tmål\tgrundlag\tresultat\nNyropsgade\tjc-b01\t1.5\t1\n",
+      /Linje 2, kolonne grundlag: "1\.5" er tvetydigt/,
+    ],
+    [
+      "Ja where a number is wanted",
+      "csv",
+      `${header}\nNyropsgade;jc-b01;Ja;\n`,
+      /Linje 2, kolonne grundlag: målet jc-b01 skal have et tal, ikke "Ja"\./,
+    ],
+    [
+      "a number where Ja/Nej is wanted",
+      "csv",
+      `${header}\nSkelbækgade;jc-b18;;1\n`,
+      /Linje 2, kolonne resultat: målet jc-b18 skal have Ja eller Nej/,
+    ],
+    [
+      "an English decimal in a Danish file",
+      "csv",
+      `${header}\nNyropsgade;jc-b01;12.5;9\n`,
+      /Linje 2, kolonne grundlag: "12\.5" er ikke et gyldigt dansk tal/,
+    ],
+    [
+      "a percentage for a count",
+      "csv",
+      `${header}\nSkelbækgade;jc-b14;;30 %\n`,
+      /Linje 2, kolonne resultat: "30 %" er en procentdel/,
+    ],
+    [
+      "a figure in an unused Grundlag",
+      "csv",
+      `${header}\nSkelbækgade;jc-b14;5;30\n`,
+      /Linje 2, kolonne grundlag: målet jc-b14 bruger ikke Grundlag/,
+    ],
+    [
+      "the same goal twice",
+      "csv",
+      `${header}\nNyropsgade;jc-b01;10;9\n\nNyropsgade;jc-b01;10;8\n`,
+      /Linje 4, kolonne mål: målet jc-b01 for Nyropsgade står også i linje 2/,
+    ],
+    [
+      "an unknown column",
+      "csv",
+      "center;mål;resultater\nNyropsgade;jc-b01;9\n",
+      /Linje 1, kolonne 3: ukendt overskrift "resultater"/,
+    ],
     ["a file that is not UTF-8", "csv", "latin1", /er ikke gemt som UTF-8/],
   ];
 
   it.each(cases)("refuses %s: exit 2, line and column, no file", async (_, ext, text, message) => {
     const csv = path.join(dir, `bad-${Math.random().toString(36).slice(2)}.${ext}`);
-    if (text === "latin1") await fs.writeFile(csv, Buffer.from("center;mål;resultat\nNyropsgade;jc-b01;9\n", "latin1"));
+    if (text === "latin1")
+      await fs.writeFile(csv, Buffer.from("center;mål;resultat\nNyropsgade;jc-b01;9\n", "latin1"));
     else await fs.writeFile(csv, text, "utf8");
     const out = path.join(dir, "afvist.xlsx");
     const before = hash(built);
@@ -263,7 +364,9 @@ describe("kontrakt fill refusals", () => {
     await fs.writeFile(csv, `${header}\nAarhus;jc-b01;1;1\nNyropsgade;jc-x;1;1\nNyropsgade;jc-b01;1.5;1\n`);
     const r = kontrakt(["fill", built, csv, "--out", path.join(dir, "afvist.xlsx")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^kontrakt: flere\.csv: 3 fejl kan ikke bruges; ingen fil er skrevet\.\n {2}Linje 2, .*\n {2}Linje 3, .*\n {2}Linje 4, /);
+    expect(r.stderr).toMatch(
+      /^kontrakt: flere\.csv: 3 fejl kan ikke bruges; ingen fil er skrevet\.\n {2}Linje 2, .*\n {2}Linje 3, .*\n {2}Linje 4, /,
+    );
   });
 });
 

@@ -15,8 +15,9 @@ const soffice = sofficePath();
 const OUTPUT = path.join(__dirname, "..", "..", "test-output");
 
 if (!soffice) {
-  // eslint-disable-next-line no-console
-  console.warn("\n*** LibreOffice (soffice) is not installed: the LibreOffice interop tests are SKIPPED. ***\n");
+  console.warn(
+    "\n*** LibreOffice (soffice) is not installed: the LibreOffice interop tests are SKIPPED. ***\n",
+  );
   it.skip("SKIPPED: LibreOffice (soffice) not installed", () => undefined);
 } else {
   describe("LibreOffice recalculates the workbook like kontrakt check", () => {
@@ -66,7 +67,8 @@ if (!soffice) {
           const m = /^([A-Z]+)(\d+)$/.exec(goal.cells!.status)!;
           const shown = grid!.values[Number(m[2]) - 1]![m[1]!.charCodeAt(0) - 65];
           const expected = STATUS_LABEL[goal.status as Status];
-          if (shown !== expected) mismatches.push(`${centre.code} ${goal.id}: LibreOffice "${String(shown)}", check "${expected}"`);
+          if (shown !== expected)
+            mismatches.push(`${centre.code} ${goal.id}: LibreOffice "${String(shown)}", check "${expected}"`);
           seen[goal.status] = (seen[goal.status] ?? 0) + 1;
           compared++;
         }
@@ -82,14 +84,25 @@ if (!soffice) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await fs.readFile(filled)) as unknown as ArrayBuffer);
       for (const ws of wb.worksheets) ws.state = ws.name === "Nyropsgade" ? "visible" : "hidden";
-      wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: wb.worksheets.findIndex((w) => w.name === "Nyropsgade"), visibility: "visible" }];
+      wb.views = [
+        {
+          x: 0,
+          y: 0,
+          width: 20000,
+          height: 12000,
+          firstSheet: 0,
+          activeTab: wb.worksheets.findIndex((w) => w.name === "Nyropsgade"),
+          visibility: "visible",
+        },
+      ];
       const single = path.join(dir, "centre-sheet.xlsx");
       await fs.writeFile(single, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
       const pdf = await convert(soffice, single, "pdf", path.join(dir, "pdf"));
       await fs.mkdir(OUTPUT, { recursive: true });
-      const r = spawnSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(OUTPUT, "centre-sheet")], { encoding: "utf8" });
+      const r = spawnSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(OUTPUT, "centre-sheet")], {
+        encoding: "utf8",
+      });
       if (r.error) {
-        // eslint-disable-next-line no-console
         console.warn("pdftoppm (poppler-utils) is not installed: no PNG of the centre sheet.");
         return;
       }

@@ -21,13 +21,27 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** Converts a file with LibreOffice ("xlsx" or "pdf") into outDir; returns the new file's path. */
-export async function convert(soffice: string, file: string, format: "xlsx" | "pdf", outDir: string): Promise<string> {
+export async function convert(
+  soffice: string,
+  file: string,
+  format: "xlsx" | "pdf",
+  outDir: string,
+): Promise<string> {
   const profile = path.join(outDir, `profile-${process.pid}-${Date.now()}`);
   await fs.mkdir(path.join(profile, "user"), { recursive: true });
   await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), RECALC_PROFILE);
   const r = spawnSync(
     soffice,
-    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      file,
+    ],
     { encoding: "utf8", timeout: 120_000 },
   );
   const out = path.join(outDir, `${path.basename(file, path.extname(file))}.${format}`);

@@ -16,7 +16,13 @@ export function samplePlan(): WorkbookPlan {
     [{ value: "Mål" }, { value: "Grundlag" }, { value: "Resultat" }, { value: "Status" }, { value: "Note" }],
     [{ value: "a" }, { value: 10 }, null, { formula: status(2) }, null],
     [{ value: "b" }, { value: 10 }, { value: 5 }, { formula: `=${status(3)}` }, null],
-    [{ value: "c" }, null, { value: "Ja" }, { formula: 'IF(C4="Ja","Opfyldt","Ikke opfyldt")' }, { value: "Æ & ø <tekst>" }],
+    [
+      { value: "c" },
+      null,
+      { value: "Ja" },
+      { formula: 'IF(C4="Ja","Opfyldt","Ikke opfyldt")' },
+      { value: "Æ & ø <tekst>" },
+    ],
   ];
   centre.styles = [
     { range: "A1:E1", style: { bold: true, fill: "1F4E3D", fontColor: "FFFFFF", wrap: true } },
@@ -52,10 +58,17 @@ export function samplePlan(): WorkbookPlan {
     { range: "A2:E4", formula: '$D2="Opfyldt"', fill: "C6EFCE", fontColor: "006100" },
   ];
   centre.dataBars = [{ range: "B2:B4", color: "63BE7B" }];
-  centre.charts = [{ title: "Diagram", source: "A1:D4", topLeft: "G1", bottomRight: "M10", colors: ["C6EFCE"] }];
+  centre.charts = [
+    { title: "Diagram", source: "A1:D4", topLeft: "G1", bottomRight: "M10", colors: ["C6EFCE"] },
+  ];
   centre.protect = true;
   centre.freeze = { rows: 1, columns: 1 };
-  centre.print = { landscape: true, fitToWidth: true, header: "&LKontrakt&CSkelbækgade&R&D", repeatRows: "1:1" };
+  centre.print = {
+    landscape: true,
+    fitToWidth: true,
+    header: "&LKontrakt&CSkelbækgade&R&D",
+    repeatRows: "1:1",
+  };
   centre.tabColor = "2E7D5B";
 
   const lists = emptySheet("Lister", "lists");

@@ -32,7 +32,10 @@ describe("patchCells", () => {
     expect(Object.keys(b.files)).toEqual(Object.keys(a.files));
     for (const name of Object.keys(a.files)) {
       if (name === "xl/workbook.xml" || name === "xl/worksheets/sheet2.xml" || a.files[name]!.dir) continue;
-      expect([name, await b.file(name)!.async("string")]).toEqual([name, await a.file(name)!.async("string")]);
+      expect([name, await b.file(name)!.async("string")]).toEqual([
+        name,
+        await a.file(name)!.async("string"),
+      ]);
     }
     // The centre sheet keeps its validation, protection and formulas.
     const sheet = await part(after, "xl/worksheets/sheet1.xml");
@@ -63,9 +66,9 @@ describe("patchCells", () => {
   });
 
   it("refuses a sheet that is not there", async () => {
-    await expect(patchCells(await writePlan(samplePlan()), [{ sheet: "Findes ikke", address: "A1", value: 1 }])).rejects.toThrow(
-      /Arket "Findes ikke" findes ikke/,
-    );
+    await expect(
+      patchCells(await writePlan(samplePlan()), [{ sheet: "Findes ikke", address: "A1", value: 1 }]),
+    ).rejects.toThrow(/Arket "Findes ikke" findes ikke/);
   });
 
   it("removes cached formula results so Excel and LibreOffice recompute", () => {
@@ -82,7 +85,7 @@ describe("patchCells", () => {
     expect(withFullCalcOnLoad('<workbook><sheets/><calcPr calcId="191029"/></workbook>')).toBe(
       '<workbook><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
     );
-    expect(withFullCalcOnLoad('<workbook><sheets/><definedNames/><extLst/></workbook>')).toBe(
+    expect(withFullCalcOnLoad("<workbook><sheets/><definedNames/><extLst/></workbook>")).toBe(
       '<workbook><sheets/><definedNames/><calcPr fullCalcOnLoad="1"/><extLst/></workbook>',
     );
   });

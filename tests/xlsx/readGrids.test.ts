@@ -11,7 +11,7 @@ async function workbookWith(fill: (ws: ExcelJS.Worksheet) => void): Promise<Buff
 }
 
 describe("readGrids", () => {
-  it("reads numbers, text, booleans, rich text and cached formula results (also 0, FALSE and \"\")", async () => {
+  it('reads numbers, text, booleans, rich text and cached formula results (also 0, FALSE and "")', async () => {
     const buffer = await workbookWith((ws) => {
       ws.getCell("A1").value = 12.5;
       ws.getCell("B1").value = "tekst";
@@ -49,19 +49,24 @@ describe("readGrids", () => {
   });
 
   const refusals: [string, () => Promise<Buffer>, RegExp][] = [
-    ["a text file", async () => Buffer.from("center;mål\nCKB;bc-b01\n"), /^Filen "x.xlsx" er ikke en Excel-projektmappe \(\.xlsx\)\.$/],
+    [
+      "a text file",
+      async () => Buffer.from("center;mål\nCKB;bc-b01\n"),
+      /^Filen "x.xlsx" er ikke en Excel-projektmappe \(\.xlsx\)\.$/,
+    ],
     ["an empty file", async () => Buffer.alloc(0), /er ikke en Excel-projektmappe/],
-    ["an old .xls or encrypted file", async () => Buffer.from("d0cf11e0a1b11ae1" + "00".repeat(100), "hex"), /gamle \.xls-format eller beskyttet med adgangskode/],
+    [
+      "an old .xls or encrypted file",
+      async () => Buffer.from("d0cf11e0a1b11ae1" + "00".repeat(100), "hex"),
+      /gamle \.xls-format eller beskyttet med adgangskode/,
+    ],
     [
       "a zip that is not a workbook",
-      async () => (await new JSZip().file("word/document.xml", "<w/>").generateAsync({ type: "nodebuffer" })) as Buffer,
+      async () =>
+        (await new JSZip().file("word/document.xml", "<w/>").generateAsync({ type: "nodebuffer" })) as Buffer,
       /er ikke en Excel-projektmappe \(\.xlsx\): den mangler selve projektmappen/,
     ],
-    [
-      "a truncated workbook",
-      async () => (await writePlan(samplePlan())).subarray(0, 3000),
-      /er beskadiget/,
-    ],
+    ["a truncated workbook", async () => (await writePlan(samplePlan())).subarray(0, 3000), /er beskadiget/],
     [
       "a workbook whose XML is broken",
       async () => {
@@ -81,7 +86,9 @@ describe("readGrids", () => {
 
   it("refuses a file over maxBytes before parsing it", async () => {
     const buffer = await writePlan(samplePlan());
-    await expect(readGrids(buffer, { maxBytes: 1000, fileName: "stor.xlsx" })).rejects.toThrow(/^Filen "stor.xlsx" er for stor/);
+    await expect(readGrids(buffer, { maxBytes: 1000, fileName: "stor.xlsx" })).rejects.toThrow(
+      /^Filen "stor.xlsx" er for stor/,
+    );
   });
 
   it("refuses a zip bomb by the sizes its directory declares", async () => {
@@ -89,6 +96,8 @@ describe("readGrids", () => {
     zip.file("xl/media/fyld.bin", Buffer.alloc(5 * 1024 * 1024));
     const buffer = (await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })) as Buffer;
     expect(buffer.length).toBeLessThan(100_000);
-    await expect(readGrids(buffer, { maxUnpackedBytes: 1024 * 1024 })).rejects.toThrow(/for stor, når den pakkes ud/);
+    await expect(readGrids(buffer, { maxUnpackedBytes: 1024 * 1024 })).rejects.toThrow(
+      /for stor, når den pakkes ud/,
+    );
   });
 });

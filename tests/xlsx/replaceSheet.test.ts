@@ -18,20 +18,34 @@ describe("normaliseValidations", () => {
   it("stops exceljs from writing overlapping ranges after a load (H10 sorted before H8)", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("A");
-    const rule = { type: "decimal", operator: "greaterThanOrEqual", formulae: [0], allowBlank: true } as const;
+    const rule = {
+      type: "decimal",
+      operator: "greaterThanOrEqual",
+      formulae: [0],
+      allowBlank: true,
+    } as const;
     for (let r = 8; r <= 40; r++) {
-      (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add(`H${r}`, { ...rule });
+      (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add(
+        `H${r}`,
+        { ...rule },
+      );
     }
     const first = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const naive = new ExcelJS.Workbook();
     await naive.xlsx.load(first as unknown as ArrayBuffer);
-    const naiveXml = await part(Buffer.from((await naive.xlsx.writeBuffer()) as ArrayBuffer), "xl/worksheets/sheet1.xml");
+    const naiveXml = await part(
+      Buffer.from((await naive.xlsx.writeBuffer()) as ArrayBuffer),
+      "xl/worksheets/sheet1.xml",
+    );
     expect(ranges(naiveXml)).toEqual(["H10:H40", "H8:H40"]); // the bug this guards against
 
     const fixed = new ExcelJS.Workbook();
     await fixed.xlsx.load(first as unknown as ArrayBuffer);
     normaliseValidations(fixed.worksheets[0]!);
-    const fixedXml = await part(Buffer.from((await fixed.xlsx.writeBuffer()) as ArrayBuffer), "xl/worksheets/sheet1.xml");
+    const fixedXml = await part(
+      Buffer.from((await fixed.xlsx.writeBuffer()) as ArrayBuffer),
+      "xl/worksheets/sheet1.xml",
+    );
     expect(ranges(fixedXml)).toEqual(["H8:H40"]);
   });
 });
@@ -45,7 +59,7 @@ describe("replaceSheet", () => {
     const before = await writePlan(plan);
 
     const fresh = emptySheet("Oversigt", "summary");
-    fresh.cells = [[{ value: "ny" }, { formula: "COUNTIF(Skelbækgade!D2:D4,\"Opfyldt\")" }]];
+    fresh.cells = [[{ value: "ny" }, { formula: 'COUNTIF(Skelbækgade!D2:D4,"Opfyldt")' }]];
     const { buffer, dropped } = await replaceSheet(before, fresh);
     expect(dropped).toEqual([]);
     const grids = await readGrids(buffer);

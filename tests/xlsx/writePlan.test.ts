@@ -68,7 +68,9 @@ describe("writePlan", () => {
       error: { title: "Ugyldigt tal", text: "Skriv et tal" },
     });
     // Rows 8-40 alike except row 20: exceljs alone would write H10:H19 and H8:H19 (text order).
-    plan.sheets[0]!.validations = Array.from({ length: 33 }, (_, i) => rule(8 + i, 8 + i === 20 ? "Andet" : "Tallet for 2006"));
+    plan.sheets[0]!.validations = Array.from({ length: 33 }, (_, i) =>
+      rule(8 + i, 8 + i === 20 ? "Andet" : "Tallet for 2006"),
+    );
     const xml = await part(await writePlan(plan), "xl/worksheets/sheet1.xml");
     const sqrefs = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]!);
     expect(sqrefs.sort()).toEqual(["H20", "H21:H40", "H8:H19"]);
@@ -110,7 +112,11 @@ describe("writePlan", () => {
   });
 
   it("writes conditional formats in the plan's priority order, and data bars", () => {
-    const rules = [...sheetXml.matchAll(/<cfRule type="expression" dxfId="(\d+)" priority="(\d+)"><formula>([^<]*)<\/formula>/g)];
+    const rules = [
+      ...sheetXml.matchAll(
+        /<cfRule type="expression" dxfId="(\d+)" priority="(\d+)"><formula>([^<]*)<\/formula>/g,
+      ),
+    ];
     expect(rules.map((m) => [m[2], m[3]])).toEqual([
       ["1", "$D2=&quot;Ikke opfyldt&quot;"],
       ["2", "$D2=&quot;Mangler data&quot;"],
@@ -124,12 +130,16 @@ describe("writePlan", () => {
   it("uses the conditional formats' fill and font colours", async () => {
     const styles = await part(buffer, "xl/styles.xml");
     const dxfs = /<dxfs[^>]*>(.*)<\/dxfs>/.exec(styles)![1]!;
-    expect(dxfs).toMatch(/<dxf><font><color rgb="FF9C0006"\/><\/font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"\/><bgColor rgb="FFFFC7CE"\/>/);
+    expect(dxfs).toMatch(
+      /<dxf><font><color rgb="FF9C0006"\/><\/font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"\/><bgColor rgb="FFFFC7CE"\/>/,
+    );
   });
 
   it("freezes panes, sets widths, merges, tab colour and print setup", () => {
     const ws = wb.getWorksheet("Skelbækgade")!;
-    expect(sheetXml).toMatch(/<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"\/>/);
+    expect(sheetXml).toMatch(
+      /<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"\/>/,
+    );
     expect(ws.getColumn(1).width).toBe(30);
     expect(ws.getColumn(5).width).toBe(20);
     expect(sheetXml).toMatch(/<mergeCell ref="A6:C6"\/>/);
@@ -137,7 +147,9 @@ describe("writePlan", () => {
     expect(sheetXml).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
     expect(sheetXml).toMatch(/<pageSetup[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
     expect(sheetXml).toMatch(/<oddHeader>&amp;LKontrakt&amp;CSkelbækgade&amp;R&amp;D<\/oddHeader>/);
-    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Skelbækgade&apos;!\$1:\$1<\/definedName>/);
+    expect(workbookXml).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Skelbækgade&apos;!\$1:\$1<\/definedName>/,
+    );
   });
 
   it("writes the plan's defined names", () => {
