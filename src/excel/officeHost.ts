@@ -46,7 +46,7 @@ export interface OfficeBuildResult extends BuildResult {
 /** The columns the readers need from a centre sheet: goal id, Grundlag, Resultat, Bemærkning. */
 const CENTRE_COLUMNS = [COL.id, COL.grundlag, COL.resultat, COL.comment];
 const HELPER_SHEETS = new Set([SUMMARY_SHEET, LISTS_SHEET, META_SHEET].map((s) => s.toLowerCase()));
-/** After our own writes, onChanged events that still arrive are ours (Excel before 1.8). */
+/** After our own writes, onChanged events that still arrive are ours (Excel before 1.8 only). */
 const SELF_WRITE_GRACE_MS = 500;
 
 interface SheetInfo {
@@ -84,7 +84,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     try {
       return await work();
     } finally {
-      writingUntil = Date.now() + SELF_WRITE_GRACE_MS;
+      // With runtime.enableEvents (1.8) our writes raise no events at all; before that, their
+      // events arrive after the sync, so they are ignored a little longer.
+      writingUntil = cap().enableEvents ? 0 : Date.now() + SELF_WRITE_GRACE_MS;
     }
   }
 

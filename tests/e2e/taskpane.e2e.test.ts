@@ -1,0 +1,201 @@
+// End to end: the production task pane (webpack --mode production, from dist/) in Debian's
+// Chromium, driven by playwright-core, on the real Office.js shell over the fake Excel host.
+// Office's CDN script cannot load here; it is refused on purpose and the pane must cope.
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import webpack from "webpack";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "test-output");
+const BUNDLE = path.join(OUT, "e2e", "testHost.js");
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.error(`\n*** SKIPPING the task pane end-to-end test: ${CHROMIUM} is missing (apt-get install chromium). ***\n`);
+}
+const e2e = haveChromium ? test : test.skip;
+
+/** Newest modification time under a path (files only). */
+function newest(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+/** dist/ from `npx webpack --mode production`, rebuilt when any source is newer than it. */
+function ensureProductionBuild(): void {
+  const built = existsSync(path.join(DIST, "taskpane.html")) ? statSync(path.join(DIST, "taskpane.html")).mtimeMs : 0;
+  const sources = Math.max(newest(path.join(ROOT, "src")), newest(path.join(ROOT, "webpack.config.js")), newest(path.join(ROOT, "package.json")));
+  if (built > sources) return;
+  execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 600_000 });
+}
+
+/** The test host bundle: tests/e2e/testHost.ts and everything it imports, for the browser. */
+function bundleTestHost(): Promise<void> {
+  const compiler = webpack({
+    mode: "development",
+    devtool: false,
+    target: ["web", "es2020"],
+    entry: path.join(__dirname, "testHost.ts"),
+    output: { path: path.dirname(BUNDLE), filename: path.basename(BUNDLE) },
+    resolve: { extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020" } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+  });
+  return new Promise((resolve, reject) =>
+    compiler.run((err, stats) => {
+      compiler.close(() => undefined);
+      if (err) reject(err);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve();
+    }),
+  );
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}` });
+    }),
+  );
+}
+
+interface E2E {
+  typeFigures(seed?: number): number;
+  sheets(): { name: string; visibility: string; protected: boolean }[];
+  value(sheet: string, address: string): unknown;
+  selection(): { sheet: string; address: string } | null;
+  activeSheet(): string | null;
+}
+
+const e2eApi = <T>(page: Page, fn: (api: E2E) => T) =>
+  page.evaluate((source) => {
+    const api = (window as unknown as { __RK_E2E__: E2E }).__RK_E2E__;
+    return new Function("api", `return (${source})(api)`)(api);
+  }, fn.toString()) as Promise<T>;
+
+describe("the task pane in Chromium", () => {
+  let context: BrowserContext | undefined;
+  let server: Server | undefined;
+  let profile: string | undefined;
+  const pageErrors: string[] = [];
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  e2e(
+    "build → overview → Opsummering, as a user sees it",
+    async () => {
+      mkdirSync(OUT, { recursive: true });
+      ensureProductionBuild();
+      await bundleTestHost();
+      const served = await serve(DIST);
+      server = served.server;
+      profile = mkdtempSync(path.join(tmpdir(), "rk-e2e-"));
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: FLAGS,
+        viewport: { width: 380, height: 1000 },
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on("pageerror", (e) => pageErrors.push(String(e)));
+      // No network here: Office's CDN script fails as it would offline.
+      await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+      await page.addInitScript({ path: BUNDLE });
+      await page.goto(`${served.url}/taskpane.html`);
+
+      await page.getByRole("heading", { name: "Resultatkontrakter" }).waitFor();
+      await page.getByText("Projektmappen har endnu ingen kontraktark.").waitFor();
+
+      // Choose the smaller contract (three centres) and build.
+      await page.getByRole("checkbox", { name: /beskæftigelsescentre/i }).check();
+      await page.getByRole("button", { name: "Byg ark" }).click();
+      await page.getByText("Færdig: 3 ark oprettet.").waitFor({ timeout: 30_000 });
+      await page.getByTestId("centre-CKB").waitFor();
+      expect(await page.getByTestId("centre-CKB").textContent()).toMatch(/Mangler data: \d+/);
+
+      // A centre types its figures; the pane follows by itself (onChanged, debounced).
+      expect(await e2eApi(page, (api) => api.typeFigures(0))).toBeGreaterThan(0);
+      await page.getByTestId("centre-CKB").getByText(/Opfyldt: [1-9]/).waitFor({ timeout: 10_000 });
+      const ckbText = (await page.getByTestId("centre-CKB").textContent()) ?? "";
+      expect(ckbText).toMatch(/Ikke opfyldt: [1-9]/);
+      expect(ckbText).toMatch(/Ugyldig: [1-9]/);
+
+      // Opsummering.
+      await page.getByRole("button", { name: "Lav oversigtsark" }).click();
+      await page.getByText("Arket Oversigt er opdateret.").waitFor({ timeout: 30_000 });
+      const sheets = await e2eApi(page, (api) => api.sheets());
+      expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Oversigt", "CKB", "CAB", "CBSI", "Lister", "RK_Data"]));
+      expect(await e2eApi(page, (api) => api.activeSheet())).toBe("Oversigt");
+
+      // A goal that needs attention: a click selects its row in its sheet.
+      const link = page.getByTestId("centre-CAB").getByRole("button").first();
+      const title = (await link.getAttribute("title")) ?? "";
+      await link.click();
+      const m = /række (\d+)/.exec(title);
+      await page.waitForFunction(() => (window as unknown as { __RK_E2E__: E2E }).__RK_E2E__.selection() !== null);
+      expect(await e2eApi(page, (api) => api.selection())).toEqual({ sheet: "CAB", address: `A${m?.[1]}:O${m?.[1]}` });
+
+      await page.getByRole("button", { name: "Lav oversigtsark" }).scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(OUT, "taskpane-e2e.png"), fullPage: true });
+      // The top and the bottom of the pane at readable size, for people looking at the result.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.screenshot({ path: path.join(OUT, "taskpane-e2e-top.png"), fullPage: true, clip: { x: 0, y: 0, width: 380, height: 760 } });
+      await page.screenshot({
+        path: path.join(OUT, "taskpane-e2e-bottom.png"),
+        fullPage: true,
+        clip: { x: 0, y: Math.max(0, height - 500), width: 380, height: Math.min(500, height) },
+      });
+      expect(pageErrors).toEqual([]);
+      expect(await page.getByRole("alert").count()).toBe(0);
+    },
+    600_000,
+  );
+});
