@@ -121,7 +121,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     const stat = await fs.stat(source).catch(() => undefined);
     if (!stat) throw new CliError(`"${source}" findes ikke.`);
     if (stat.isDirectory()) {
-      const entries = await fs.readdir(source, { withFileTypes: true });
+      const entries = await fs.readdir(source, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+        throw new CliError(`Mappen "${source}" kan ikke læses (${e.code ?? e.message}).`);
+      });
       const scan = scanFolder(
         entries.map((e) => ({ name: e.name, kind: e.isDirectory() ? "folder" : e.isFile() ? "file" : "other" })),
         (name) => path.join(source, name),

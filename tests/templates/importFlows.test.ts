@@ -29,6 +29,8 @@ describeIfPython("kontrakt import and export", () => {
     expect(kontrakt(["export", master, "--dir", sent]).code).toBe(0);
   });
 
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
   async function filled(template: string, ops: Op[], name = `retur-${++n}.xlsx`): Promise<string> {
     const out = path.join(dir, name);
     await editWithOpenpyxl([{ in: path.join(sent, template), out, ops }], dir);

@@ -34,6 +34,8 @@ describeIfPython("kontrakt import refuses, changing nothing", () => {
     metaRow = { contract: rowOf("contract"), sheet: rowOf("sheet"), template: rowOf("template") };
   });
 
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
   /** A copy of a template edited by openpyxl. */
   async function tampered(template: string, ops: Op[]): Promise<string> {
     const out = path.join(dir, `tampered-${++n}.xlsx`);

@@ -52,5 +52,6 @@ describeIfTools("a master written by import, opened by LibreOffice", () => {
     ]);
     const sent = grids.find((g) => g.name === "Oversigt")!.values.find((r) => r[0] === "Indsendt")!;
     expect(sent[2]).toMatch(/^Sendt \d\d\.\d\d\.\d{4}; retur \d\d\.\d\d\.\d{4}$/);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });

@@ -53,6 +53,8 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
     report = JSON.parse(c.stdout) as CheckJson;
   });
 
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
   it("exports one template per centre, named by contract, centre and year", async () => {
     const names = (await fs.readdir(path.join(dir, "ud"))).sort();
     expect(names).toEqual(centres.map(({ contract, code }) => templateFileName(contract.id, code, contract.year)).sort());
