@@ -139,8 +139,10 @@ describe("kontrakt build", () => {
     const file = path.join(dir, "kontrakt.json");
     await fs.writeFile(file, JSON.stringify(source));
     const out = path.join(dir, "bc.xlsx");
+    const contractHash = hash(file);
     const r = kontrakt(["build", "--contract", file, "--out", out]);
     expect(r.code).toBe(0);
+    expect(hash(file)).toBe(contractHash);
     expect(r.stdout).toMatch(/3 centerark \(CKB, CAB, CBSI\)/);
 
     source.goals[0].measure.perCentre.CKB.atLeast = 7;
