@@ -54,7 +54,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   const master = await openContractWorkbook(file!);
   const { state } = master;
   if (state.meta.template) {
-    throw new CliError(`"${path.basename(file!)}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.`);
+    throw new CliError(
+      `"${path.basename(file!)}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.`,
+    );
   }
 
   const available = state.centres.map((c) => ({ contract: c.contract, code: c.centre.code }));
@@ -63,49 +65,77 @@ async function run(argv: string[], io: Io): Promise<number> {
   const chosen = wanted.length
     ? wanted.map((w) => {
         const hit = available.find((a) => a.code.toLowerCase() === w.toLowerCase());
-        if (!hit) throw new CliError(`Ukendt center "${w}". Projektmappens centre er: ${available.map((a) => a.code).join(", ")}.`);
+        if (!hit)
+          throw new CliError(
+            `Ukendt center "${w}". Projektmappens centre er: ${available.map((a) => a.code).join(", ")}.`,
+          );
         return hit;
       })
     : available;
 
-  const names = templateFileNames(chosen.map((c) => ({ contractId: c.contract.id, centre: c.code, year: c.contract.year })));
+  const names = templateFileNames(
+    chosen.map((c) => ({ contractId: c.contract.id, centre: c.code, year: c.contract.year })),
+  );
   const dir = values.dir;
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {
-    throw new CliError(`Mappen "${dir}" kan ikke oprettes (${(e as NodeJS.ErrnoException).code ?? String(e)}).`);
+    throw new CliError(
+      `Mappen "${dir}" kan ikke oprettes (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
+    );
   }
   if (!values.force) {
     const existing = [];
     for (const name of names) if (await exists(path.join(dir, name))) existing.push(name);
     if (existing.length) {
-      throw new CliError(`Disse skabeloner findes allerede i "${dir}": ${existing.join(", ")}. Brug --force for at overskrive dem, eller vælg en anden mappe. Intet er skrevet.`);
+      throw new CliError(
+        `Disse skabeloner findes allerede i "${dir}": ${existing.join(", ")}. Brug --force for at overskrive dem, eller vælg en anden mappe. Intet er skrevet.`,
+      );
     }
   }
 
   const exportedAt = new Date().toISOString();
   const written: { name: string; code: string; contractId: string; prefilled: number }[] = [];
   for (const [i, c] of chosen.entries()) {
-    const plan = planTemplate(c.contract, c.code, { exportedAt, prefill: values.prefill ? state : undefined });
+    const plan = planTemplate(c.contract, c.code, {
+      exportedAt,
+      prefill: values.prefill ? state : undefined,
+    });
     const prefilled = values.prefill ? countPrefilled(state, c.contract.id, c.code) : 0;
     await writeOutput(path.join(dir, names[i]!), await writePlan(plan));
     written.push({ name: names[i]!, code: c.code, contractId: c.contract.id, prefilled });
   }
 
-  const lines = written.map((w) => `  ${w.name}  (${w.code}${values.prefill ? `, ${w.prefilled} tal udfyldt på forhånd` : ""})`);
-  io.out(`Skrev ${written.length} ${written.length === 1 ? "skabelon" : "skabeloner"} i ${dir}:\n${lines.join("\n")}\n`);
+  const lines = written.map(
+    (w) => `  ${w.name}  (${w.code}${values.prefill ? `, ${w.prefilled} tal udfyldt på forhånd` : ""})`,
+  );
+  io.out(
+    `Skrev ${written.length} ${written.length === 1 ? "skabelon" : "skabeloner"} i ${dir}:\n${lines.join("\n")}\n`,
+  );
 
   if (!out) {
-    io.out(`Tidspunktet for udsendelsen (${danishDate(exportedAt)}) er ikke gemt i projektmappen. Angiv --out ${path.basename(file!)} for at gemme det.\n`);
+    io.out(
+      `Tidspunktet for udsendelsen (${danishDate(exportedAt)}) er ikke gemt i projektmappen. Angiv --out ${path.basename(file!)} for at gemme det.\n`,
+    );
     return EXIT_OK;
   }
-  const trips = written.map((w) => ({ event: "exported" as const, contractId: w.contractId, centre: w.code, at: exportedAt, file: w.name }));
+  const trips = written.map((w) => ({
+    event: "exported" as const,
+    contractId: w.contractId,
+    centre: w.code,
+    at: exportedAt,
+    file: w.name,
+  }));
   const record = tripWrites(state, master.grids, trips, exportedAt);
   const buffer = await applyMasterWrites(master.buffer, record.writes, false);
   await writeOutput(out, buffer);
-  io.out(`Skrev ${path.basename(out)}: udsendelsen ${danishDate(exportedAt)} er noteret for ${written.map((w) => w.code).join(", ")}.\n`);
+  io.out(
+    `Skrev ${path.basename(out)}: udsendelsen ${danishDate(exportedAt)} er noteret for ${written.map((w) => w.code).join(", ")}.\n`,
+  );
   if (record.summaryStale) {
-    io.err(`Bemærk: arket "Oversigt" har ikke den forventede opbygning, så rækken "Indsendt" er ikke opdateret. Kør "kontrakt summary" for at lave det forfra.\n`);
+    io.err(
+      `Bemærk: arket "Oversigt" har ikke den forventede opbygning, så rækken "Indsendt" er ikke opdateret. Kør "kontrakt summary" for at lave det forfra.\n`,
+    );
   }
   return EXIT_OK;
 }
@@ -113,7 +143,11 @@ async function run(argv: string[], io: Io): Promise<number> {
 function countPrefilled(state: WorkbookState, contractId: string, code: string): number {
   const c = state.centres.find((x) => x.contract.id === contractId && x.centre.code === code);
   const filled = (v: unknown) => v !== null && v !== "";
-  return c ? c.rows.filter((r) => r.rowNumber !== undefined).reduce((n, r) => n + [r.grundlag, r.resultat, r.comment].filter(filled).length, 0) : 0;
+  return c
+    ? c.rows
+        .filter((r) => r.rowNumber !== undefined)
+        .reduce((n, r) => n + [r.grundlag, r.resultat, r.comment].filter(filled).length, 0)
+    : 0;
 }
 
 async function exists(file: string): Promise<boolean> {

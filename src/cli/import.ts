@@ -97,7 +97,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const [masterFile, ...sources] = positionals;
   if (!masterFile || sources.length === 0) {
-    throw new CliError(`Mangler ${masterFile ? "de returnerede filer eller en mappe med dem" : "PROJEKTMAPPE.xlsx og de returnerede filer"}. Se kontrakt import --help.`);
+    throw new CliError(
+      `Mangler ${masterFile ? "de returnerede filer eller en mappe med dem" : "PROJEKTMAPPE.xlsx og de returnerede filer"}. Se kontrakt import --help.`,
+    );
   }
   const dryRun = values["dry-run"] === true;
   const out = dryRun && values.out === undefined ? undefined : requireXlsxOut(values.out, "import");
@@ -108,7 +110,9 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   const master = await openContractWorkbook(masterFile);
   if (master.state.meta.template) {
-    throw new CliError(`"${path.basename(masterFile)}" er en skabelon til ét center, ikke projektmappen. Angiv projektmappen først.`);
+    throw new CliError(
+      `"${path.basename(masterFile)}" er en skabelon til ét center, ikke projektmappen. Angiv projektmappen først.`,
+    );
   }
   if (out && sources.some((s) => path.resolve(s) === path.resolve(out))) {
     throw new CliError(`--out må ikke pege på en af de returnerede filer ("${out}").`);
@@ -125,7 +129,10 @@ async function run(argv: string[], io: Io): Promise<number> {
         throw new CliError(`Mappen "${source}" kan ikke læses (${e.code ?? e.message}).`);
       });
       const scan = scanFolder(
-        entries.map((e) => ({ name: e.name, kind: e.isDirectory() ? "folder" : e.isFile() ? "file" : "other" })),
+        entries.map((e) => ({
+          name: e.name,
+          kind: e.isDirectory() ? "folder" : e.isFile() ? "file" : "other",
+        })),
         (name) => path.join(source, name),
       );
       skipped.push(...scan.skipped);
@@ -186,7 +193,8 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   if (skipped.length) io.out(`Sprunget over:\n${skipped.map((s) => `  ${skipNote(s)}`).join("\n")}\n\n`);
   if (refusals.length) throw refusedError(refusals);
-  if (perCentre.take.length === 0) throw new CliError("Der er ingen skabeloner at indlæse. Intet er skrevet.");
+  if (perCentre.take.length === 0)
+    throw new CliError("Der er ingen skabeloner at indlæse. Intet er skrevet.");
 
   // 3. The preview: what each file would change.
   const previews: ImportPreview[] = [];
@@ -205,7 +213,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (!result.ok) {
     const lines = result.conflicts.map(conflictLine);
     if (dryRun) {
-      io.out(`\n${result.conflicts.length} ${result.conflicts.length === 1 ? "konflikt" : "konflikter"} (projektmappen har allerede et andet tal):\n${lines.map((l) => `  ${l}\n`).join("")}Vælg --on-conflict keep (behold projektmappens tal) eller replace (brug filens).\nPrøvekørsel: intet er skrevet.\n`);
+      io.out(
+        `\n${result.conflicts.length} ${result.conflicts.length === 1 ? "konflikt" : "konflikter"} (projektmappen har allerede et andet tal):\n${lines.map((l) => `  ${l}\n`).join("")}Vælg --on-conflict keep (behold projektmappens tal) eller replace (brug filens).\nPrøvekørsel: intet er skrevet.\n`,
+      );
       return EXIT_OK;
     }
     throw new CliError(
@@ -222,13 +232,19 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   const log = logWrites(master.grids, applied.log);
   const trips = tripWrites(master.state, master.grids, applied.trips, at);
-  const buffer = await applyMasterWrites(master.buffer, [...applied.writes, ...log.writes, ...trips.writes], log.createSheet);
+  const buffer = await applyMasterWrites(
+    master.buffer,
+    [...applied.writes, ...log.writes, ...trips.writes],
+    log.createSheet,
+  );
   await writeOutput(out!, buffer);
   io.out(
     `\nSkrev ${path.basename(out!)}: ${counts}; ${applied.log.length} ${applied.log.length === 1 ? "linje" : "linjer"} i arket "Log"; modtagelsen er noteret i ${SUMMARY_SHEET} for ${previews.map((p) => p.centre).join(", ")}.\n`,
   );
   if (trips.summaryStale) {
-    io.err(`Bemærk: arket "${SUMMARY_SHEET}" har ikke den forventede opbygning, så rækken "Indsendt" er ikke opdateret. Kør "kontrakt summary" for at lave det forfra.\n`);
+    io.err(
+      `Bemærk: arket "${SUMMARY_SHEET}" har ikke den forventede opbygning, så rækken "Indsendt" er ikke opdateret. Kør "kontrakt summary" for at lave det forfra.\n`,
+    );
   }
   return EXIT_OK;
 }
@@ -243,7 +259,10 @@ async function largestFreshTemplate(master: OpenedWorkbook): Promise<number> {
 
 function refusedError(refusals: Refusal[]): CliError {
   if (refusals.length === 1) return new CliError(refusalMessage(refusals[0]!));
-  return new CliError(`${refusals.length} filer er afvist. Intet er indlæst, og intet er skrevet.`, refusals.map(refusalMessage));
+  return new CliError(
+    `${refusals.length} filer er afvist. Intet er indlæst, og intet er skrevet.`,
+    refusals.map(refusalMessage),
+  );
 }
 
 export function shownValue(v: CellValue | undefined): string {
@@ -260,7 +279,14 @@ function previewText(p: ImportPreview): string {
   const head = `${p.centre} – ${p.centreName} (${p.file}, sendt ud ${danishDate(p.exportedAt)}): ${n("new")} nye, ${n("unchanged")} uændrede, ${n("conflict")} i konflikt`;
   const table = p.fields.length
     ? formatTable(
-        [{ header: "Mål-ID", max: 16 }, { header: "Felt" }, { header: "Celle" }, { header: "I projektmappen", max: 30 }, { header: "I filen", max: 30 }, { header: "" }],
+        [
+          { header: "Mål-ID", max: 16 },
+          { header: "Felt" },
+          { header: "Celle" },
+          { header: "I projektmappen", max: 30 },
+          { header: "I filen", max: 30 },
+          { header: "" },
+        ],
         p.fields.map((f) => [
           f.goalId,
           FIELD_LABEL[f.field],
@@ -271,8 +297,12 @@ function previewText(p: ImportPreview): string {
         ]),
       )
     : "  Filen har ingen udfyldte felter.";
-  const rejected = p.rejected.length ? `\n  Ikke indlæst:\n${p.rejected.map((r) => `    ${r.reason}`).join("\n")}` : "";
-  const unknown = p.unknownIds.length ? `\n  Indsatte rækker med ukendte mål-id'er er ikke indlæst: ${p.unknownIds.join(", ")}.` : "";
+  const rejected = p.rejected.length
+    ? `\n  Ikke indlæst:\n${p.rejected.map((r) => `    ${r.reason}`).join("\n")}`
+    : "";
+  const unknown = p.unknownIds.length
+    ? `\n  Indsatte rækker med ukendte mål-id'er er ikke indlæst: ${p.unknownIds.join(", ")}.`
+    : "";
   return `${head}\n${table}${rejected}${unknown}`;
 }
 

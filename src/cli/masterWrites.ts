@@ -12,12 +12,18 @@ import { patchCells } from "../xlsx/patchCells";
 import { readGrids } from "../xlsx/readGrids";
 import { CliError } from "./errors";
 
-export async function applyMasterWrites(buffer: Buffer, writes: CellWrite[], createLog: boolean): Promise<Buffer> {
+export async function applyMasterWrites(
+  buffer: Buffer,
+  writes: CellWrite[],
+  createLog: boolean,
+): Promise<Buffer> {
   let out = buffer;
   try {
-    if (createLog) out = await addEmptySheet(out, LOG_SHEET, { columnWidths: LOG_COLUMN_WIDTHS, frozenRows: 1 });
+    if (createLog)
+      out = await addEmptySheet(out, LOG_SHEET, { columnWidths: LOG_COLUMN_WIDTHS, frozenRows: 1 });
   } catch (e) {
-    if (e instanceof AddSheetError) throw new CliError(`Arket "${LOG_SHEET}" kan ikke oprettes: ${e.message} Intet er skrevet.`);
+    if (e instanceof AddSheetError)
+      throw new CliError(`Arket "${LOG_SHEET}" kan ikke oprettes: ${e.message} Intet er skrevet.`);
     throw e;
   }
   if (writes.length > 0) out = await patchCells(out, writes);
@@ -26,7 +32,9 @@ export async function applyMasterWrites(buffer: Buffer, writes: CellWrite[], cre
     const { row, col } = parseCell(w.address);
     const got = grids.find((g) => g.name === w.sheet)?.values[row - 1]?.[col - 1] ?? null;
     if (!sameFigure(got, w.value)) {
-      throw new Error(`Self-check failed: ${w.sheet}!${w.address} reads ${JSON.stringify(got)} after writing ${JSON.stringify(w.value)}`);
+      throw new Error(
+        `Self-check failed: ${w.sheet}!${w.address} reads ${JSON.stringify(got)} after writing ${JSON.stringify(w.value)}`,
+      );
     }
   }
   return out;

@@ -45,13 +45,23 @@ export interface AppliedImport {
 export type ApplyResult = { ok: true; applied: AppliedImport } | { ok: false; conflicts: Conflict[] };
 
 export function conflictsOf(previews: ImportPreview[]): Conflict[] {
-  return previews.flatMap((p) => p.fields.filter((f) => f.kind === "conflict").map((f) => ({ ...f, file: p.file, centre: p.centre })));
+  return previews.flatMap((p) =>
+    p.fields.filter((f) => f.kind === "conflict").map((f) => ({ ...f, file: p.file, centre: p.centre })),
+  );
 }
 
 export function applyImport(previews: ImportPreview[], choice: ConflictChoice, at: string): ApplyResult {
   const conflicts = conflictsOf(previews);
   if (conflicts.length > 0 && choice === "fail") return { ok: false, conflicts };
-  const applied: AppliedImport = { writes: [], log: [], trips: [], added: [], replaced: [], kept: [], unchanged: [] };
+  const applied: AppliedImport = {
+    writes: [],
+    log: [],
+    trips: [],
+    added: [],
+    replaced: [],
+    kept: [],
+    unchanged: [],
+  };
   for (const p of previews) {
     for (const f of p.fields) {
       if (f.kind === "unchanged") {

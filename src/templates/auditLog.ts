@@ -4,7 +4,15 @@ import type { SheetGrid } from "../sheets/grid";
 import { colLetter, LOG_SHEET } from "../sheets/layout";
 import type { CellWrite, LogRow } from "./applyImport";
 
-export const LOG_HEADERS = ["Tidspunkt", "Fil", "Center", "Mål-ID", "Felt", "Gammel værdi", "Ny værdi"] as const;
+export const LOG_HEADERS = [
+  "Tidspunkt",
+  "Fil",
+  "Center",
+  "Mål-ID",
+  "Felt",
+  "Gammel værdi",
+  "Ny værdi",
+] as const;
 
 export const LOG_COLUMN_WIDTHS = [20, 44, 14, 12, 12, 16, 16];
 
@@ -30,12 +38,17 @@ export function logWrites(masterGrids: SheetGrid[], rows: LogRow[]): LogWrites {
   const put = (values: CellValue[]) => {
     values.forEach((v, i) => {
       if (v === null || v === "") return;
-      writes.push({ sheet: LOG_SHEET, address: `${colLetter(i)}${r}`, value: typeof v === "boolean" ? (v ? "SAND" : "FALSK") : v });
+      writes.push({
+        sheet: LOG_SHEET,
+        address: `${colLetter(i)}${r}`,
+        value: typeof v === "boolean" ? (v ? "SAND" : "FALSK") : v,
+      });
     });
     r++;
   };
   if (used === 0) put([...LOG_HEADERS]);
-  for (const row of rows) put([logTime(row.at), row.file, row.centre, row.goalId, row.field, row.old, row.value]);
+  for (const row of rows)
+    put([logTime(row.at), row.file, row.centre, row.goalId, row.field, row.old, row.value]);
   return { createSheet: !grid, writes };
 }
 

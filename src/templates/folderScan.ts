@@ -60,7 +60,8 @@ export function dropSameContent<T extends { file: string; hash: string }>(items:
   const seen = new Map<string, string>();
   for (const item of items) {
     const first = seen.get(item.hash);
-    if (first !== undefined) out.skipped.push({ file: item.file, reason: { kind: "sameContent", as: first } });
+    if (first !== undefined)
+      out.skipped.push({ file: item.file, reason: { kind: "sameContent", as: first } });
     else {
       seen.set(item.hash, item.file);
       out.take.push(item);
@@ -70,14 +71,20 @@ export function dropSameContent<T extends { file: string; hash: string }>(items:
 }
 
 /** Skips every file of a centre that more than one (different) file claims. */
-export function dropSameCentre<T extends { file: string; centreKey: string; centre: string }>(items: T[]): Selection<T> {
+export function dropSameCentre<T extends { file: string; centreKey: string; centre: string }>(
+  items: T[],
+): Selection<T> {
   const byCentre = new Map<string, T[]>();
   for (const item of items) byCentre.set(item.centreKey, [...(byCentre.get(item.centreKey) ?? []), item]);
   const out: Selection<T> = { take: [], skipped: [] };
   for (const item of items) {
     const all = byCentre.get(item.centreKey)!;
     if (all.length === 1) out.take.push(item);
-    else out.skipped.push({ file: item.file, reason: { kind: "sameCentre", centre: item.centre, files: all.map((i) => i.file) } });
+    else
+      out.skipped.push({
+        file: item.file,
+        reason: { kind: "sameCentre", centre: item.centre, files: all.map((i) => i.file) },
+      });
   }
   return out;
 }

@@ -10,9 +10,17 @@ export type InputField = "grundlag" | "resultat" | "comment";
 
 export const INPUT_FIELDS: readonly InputField[] = ["grundlag", "resultat", "comment"];
 
-export const FIELD_COLUMN: Record<InputField, string> = { grundlag: COL.grundlag, resultat: COL.resultat, comment: COL.comment };
+export const FIELD_COLUMN: Record<InputField, string> = {
+  grundlag: COL.grundlag,
+  resultat: COL.resultat,
+  comment: COL.comment,
+};
 
-export const FIELD_LABEL: Record<InputField, string> = { grundlag: "Grundlag", resultat: "Resultat", comment: "Bemærkning" };
+export const FIELD_LABEL: Record<InputField, string> = {
+  grundlag: "Grundlag",
+  resultat: "Resultat",
+  comment: "Bemærkning",
+};
 
 /** What a cell holds, as the xlsx shell tells it (the grid alone cannot tell a date from a number). */
 export type CellKind =
@@ -45,7 +53,8 @@ export interface TemplateInputs {
   rejected: RejectedInput[];
 }
 
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 
 /** What the grid itself tells: a formula, or (by its text) an error value. */
 export function kindFromGrid(template: VerifiedTemplate): KindAt {
@@ -92,9 +101,16 @@ export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () =
       const address = `${col}${row}`;
       const value = cellAt(template.grid.values, row, colIndex(col));
       const kind = kindAt(address) ?? fromGrid(address) ?? { kind: "value" };
-      if (kind.kind === "value" && (value === null || (typeof value === "string" && value.trim() === ""))) continue;
+      if (kind.kind === "value" && (value === null || (typeof value === "string" && value.trim() === "")))
+        continue;
       const reason = rejectionReason(kind, value);
-      if (reason !== undefined) out.rejected.push({ goalId, field, address, reason: `Celle ${address} (${FIELD_LABEL[field]}, mål ${goalId}) ${reason}.` });
+      if (reason !== undefined)
+        out.rejected.push({
+          goalId,
+          field,
+          address,
+          reason: `Celle ${address} (${FIELD_LABEL[field]}, mål ${goalId}) ${reason}.`,
+        });
       else out.values.push({ goalId, field, address, value: value as number | string });
     }
   }

@@ -34,11 +34,21 @@ export function planTemplate(contract: Contract, centreCode: string, options: Te
     centres: [centre.code],
     summary: false,
     generatedAt: options.exportedAt,
-    template: { contractId: contract.id, centre: centre.code, version: TEMPLATE_VERSION, exportedAt: options.exportedAt },
+    template: {
+      contractId: contract.id,
+      centre: centre.code,
+      version: TEMPLATE_VERSION,
+      exportedAt: options.exportedAt,
+    },
     trips: [],
   });
   const meta = plan.sheets.find((s) => s.name === META_SHEET)!;
-  appendMetaLine(meta, [GOALS_LINE, contract.id, centre.code, ...rowsFor(contract, centre.code).map((r) => r.id)]);
+  appendMetaLine(meta, [
+    GOALS_LINE,
+    contract.id,
+    centre.code,
+    ...rowsFor(contract, centre.code).map((r) => r.id),
+  ]);
   if (options.prefill) carryFigures(plan, options.prefill);
   plan.sheets.unshift(guideSheet(contract, centre.code, centre.name, options.exportedAt));
   return plan;
@@ -54,7 +64,10 @@ function guideSheet(contract: Contract, code: string, name: string, exportedAt: 
   const b = new SheetBuilder(GUIDE_SHEET, "lists");
   let r = 1;
   const line = (text: string) => b.value("A", r++, text);
-  b.value("A", r, `Vejledning: resultatkontrakt ${contract.year} for ${name}`).style(`A${r}`, { bold: true, size: 14 });
+  b.value("A", r, `Vejledning: resultatkontrakt ${contract.year} for ${name}`).style(`A${r}`, {
+    bold: true,
+    size: 14,
+  });
   r += 2;
   for (const [label, value] of [
     ["Kontrakt", contract.title],
@@ -66,7 +79,11 @@ function guideSheet(contract: Contract, code: string, name: string, exportedAt: 
     r++;
   }
   r++;
-  b.value("A", r, "Sådan udfylder du skabelonen").style(`A${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+  b.value("A", r, "Sådan udfylder du skabelonen").style(`A${r}`, {
+    bold: true,
+    fill: HEADER_FILL,
+    fontColor: HEADER_FONT,
+  });
   r++;
   [
     `1. Gå til arket "${code}". Udfyld de gule felter: Grundlag og Resultat for hvert mål, og gerne en Bemærkning.`,
@@ -77,10 +94,11 @@ function guideSheet(contract: Contract, code: string, name: string, exportedAt: 
     "6. Gem filen som Excel-projektmappe (.xlsx) og send den retur. Filnavnet må gerne ændres.",
   ].forEach(line);
   r++;
-  b.value("A", r, "Status-kolonnen viser med det samme, om målet er opfyldt. Arket er beskyttet (uden adgangskode), så kun de gule felter kan ændres.").style(
-    `A${r}`,
-    { italic: true, fontColor: MUTED_FONT },
-  );
+  b.value(
+    "A",
+    r,
+    "Status-kolonnen viser med det samme, om målet er opfyldt. Arket er beskyttet (uden adgangskode), så kun de gule felter kan ændres.",
+  ).style(`A${r}`, { italic: true, fontColor: MUTED_FONT });
   const plan = b.build();
   plan.styles.push({ range: `A1:A${r}`, style: { wrap: true, vertical: "top" } });
   plan.columnWidths = [110];

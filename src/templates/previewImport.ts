@@ -42,24 +42,44 @@ export interface ImportPreview {
 
 export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; refusal: Refusal };
 
-const blank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const blank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 /** Same figure: numbers equal to 9 significant decimals, texts equal once trimmed. */
 export function sameFigure(a: CellValue, b: CellValue): boolean {
   if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
   return a === b;
 }
 
-export function previewImport(template: VerifiedTemplate, inputs: TemplateInputs, master: WorkbookState, masterGrids: SheetGrid[]): PreviewResult {
+export function previewImport(
+  template: VerifiedTemplate,
+  inputs: TemplateInputs,
+  master: WorkbookState,
+  masterGrids: SheetGrid[],
+): PreviewResult {
   const { contract, centre, file } = template;
   const state = master.centres.find((c) => c.contract.id === contract.id && c.centre.code === centre.code);
-  const sheetName = state?.sheet ?? master.meta.sheets.find((s) => s.contractId === contract.id && s.centre === centre.code)?.sheet ?? centre.code;
+  const sheetName =
+    state?.sheet ??
+    master.meta.sheets.find((s) => s.contractId === contract.id && s.centre === centre.code)?.sheet ??
+    centre.code;
   const wanted = [...new Set(inputs.values.map((v) => v.goalId))];
-  const missing = state ? wanted.filter((id) => state.rows.find((r) => r.row.id === id)?.rowNumber === undefined) : wanted;
+  const missing = state
+    ? wanted.filter((id) => state.rows.find((r) => r.row.id === id)?.rowNumber === undefined)
+    : wanted;
   if (!state || missing.length > 0) {
-    return { ok: false, refusal: { kind: "masterRowsMissing", file, sheet: sheetName, missing: missing.length ? missing : [...template.rowNumbers.keys()] } };
+    return {
+      ok: false,
+      refusal: {
+        kind: "masterRowsMissing",
+        file,
+        sheet: sheetName,
+        missing: missing.length ? missing : [...template.rowNumbers.keys()],
+      },
+    };
   }
   const formulas = masterGrids.find((g) => g.name === state.sheet)?.formulas;
   const fields: FieldPreview[] = inputs.values.map((input) => {
@@ -68,7 +88,11 @@ export function previewImport(template: VerifiedTemplate, inputs: TemplateInputs
     const col = FIELD_COLUMN[input.field];
     const old = row[input.field];
     const oldFormula = formulas?.[n - 1]?.[colIndex(col)] ?? undefined;
-    const kind: FieldChangeKind = sameFigure(old, input.value) ? "unchanged" : blank(old) && !oldFormula ? "new" : "conflict";
+    const kind: FieldChangeKind = sameFigure(old, input.value)
+      ? "unchanged"
+      : blank(old) && !oldFormula
+        ? "new"
+        : "conflict";
     return {
       goalId: input.goalId,
       field: input.field,

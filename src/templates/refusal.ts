@@ -82,7 +82,8 @@ export function refusalMessage(r: Refusal): string {
       return `${f} er lavet ud fra en anden udgave af kontrakten "${r.contractId}": målene eller mål-værdierne er ændret siden, eller det er en skabelon fra et tidligere år. Send en ny skabelon med "kontrakt export". ${notImported}`;
     case "lockedCellsChanged": {
       const changes = r.changes.map(
-        (c) => `${c.address} (${c.column}, mål ${c.goalId}) skulle være ${shown(c.expected)}, men er ${shown(c.found)}`,
+        (c) =>
+          `${c.address} (${c.column}, mål ${c.goalId}) skulle være ${shown(c.expected)}, men er ${shown(c.found)}`,
       );
       return `${f}: låste celler i arket "${r.sheet}" er ændret, så målene ikke længere er kontraktens: ${list(changes, 5, "; ")}. Send en ny skabelon, eller ret cellerne tilbage. ${notImported}`;
     }

@@ -17,7 +17,12 @@ export interface TripWrites {
 const STATUS_HEADER = "Status pr. center";
 const SENT_LABEL = "Indsendt";
 
-export function tripWrites(state: WorkbookState, masterGrids: SheetGrid[], trips: TripEvent[], now: string): TripWrites {
+export function tripWrites(
+  state: WorkbookState,
+  masterGrids: SheetGrid[],
+  trips: TripEvent[],
+  now: string,
+): TripWrites {
   const writes: CellWrite[] = [];
   const meta = masterGrids.find((g) => g.name === META_SHEET);
   let r = (meta?.values.length ?? 0) + 1;
@@ -36,7 +41,13 @@ export function tripWrites(state: WorkbookState, masterGrids: SheetGrid[], trips
 }
 
 /** The planned Indsendt cells, written where the master's Oversigt has the same centre in the same column. */
-function summaryWrites(contracts: Contract[], state: WorkbookState, grid: SheetGrid, trips: TripEvent[], now: string): CellWrite[] | undefined {
+function summaryWrites(
+  contracts: Contract[],
+  state: WorkbookState,
+  grid: SheetGrid,
+  trips: TripEvent[],
+  now: string,
+): CellWrite[] | undefined {
   const planned = planSummary(contracts, placedSheets(state), { generatedAt: now, trips });
   const plannedValues = planned.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null)));
   const rowsOf = (values: (string | number | boolean | null)[][]) =>

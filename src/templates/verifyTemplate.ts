@@ -48,8 +48,16 @@ function readTemplateMeta(grid: Grid | undefined): TemplateMeta | undefined {
     const [kind, a, b, c, d] = line.map(text);
     if (kind === "contract") meta.hashes.set(a ?? "", b ?? "");
     else if (kind === "sheet") meta.sheets.push({ sheet: a ?? "", contractId: b ?? "", centre: c ?? "" });
-    else if (kind === "template") meta.template = { contractId: a ?? "", centre: b ?? "", version: c ?? "", exportedAt: d ?? "" };
-    else if (kind === GOALS_LINE) meta.goals.set(`${a}\u0000${b}`, line.slice(3).map(text).filter((id) => id !== ""));
+    else if (kind === "template")
+      meta.template = { contractId: a ?? "", centre: b ?? "", version: c ?? "", exportedAt: d ?? "" };
+    else if (kind === GOALS_LINE)
+      meta.goals.set(
+        `${a}\u0000${b}`,
+        line
+          .slice(3)
+          .map(text)
+          .filter((id) => id !== ""),
+      );
   }
   return meta;
 }
@@ -66,10 +74,17 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   if (!meta) return refuse({ kind: "notTemplate", file, why: "noMetadata" });
   const t = meta.template;
   if (!t) return refuse({ kind: "notTemplate", file, why: "masterWorkbook" });
-  if (String(TEMPLATE_VERSION) !== t.version) return refuse({ kind: "templateVersion", file, version: t.version || "ukendt" });
+  if (String(TEMPLATE_VERSION) !== t.version)
+    return refuse({ kind: "templateVersion", file, version: t.version || "ukendt" });
 
   const contract = master.contracts.find((c) => c.id === t.contractId);
-  if (!contract) return refuse({ kind: "otherContract", file, contractId: t.contractId, known: master.contracts.map((c) => c.id) });
+  if (!contract)
+    return refuse({
+      kind: "otherContract",
+      file,
+      contractId: t.contractId,
+      known: master.contracts.map((c) => c.id),
+    });
   const masterCentres = master.sheets.filter((s) => s.contractId === contract.id).map((s) => s.centre);
   const centre = contract.centres.find((c) => c.code === t.centre);
   if (!centre || !masterCentres.includes(centre.code)) {
@@ -77,26 +92,50 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   }
   const expectedIds = rowsFor(contract, centre.code).map((r) => r.id);
   const goals = meta.goals.get(`${contract.id}\u0000${centre.code}`);
-  if (meta.hashes.get(contract.id) !== masterHash(master, contract) || (goals && goals.join("\n") !== expectedIds.join("\n"))) {
+  if (
+    meta.hashes.get(contract.id) !== masterHash(master, contract) ||
+    (goals && goals.join("\n") !== expectedIds.join("\n"))
+  ) {
     return refuse({ kind: "definitionChanged", file, contractId: contract.id });
   }
 
   // The file's own index of sheets must name the centre it claims, and that sheet must be there.
   const lines = meta.sheets.filter((s) => s.contractId === contract.id);
   const other = lines.find((s) => s.centre !== centre.code);
-  if (other) return refuse({ kind: "centreMismatch", file, claimed: centre.code, found: other.centre, where: "filens skjulte kontraktdata (arkoversigten)" });
+  if (other)
+    return refuse({
+      kind: "centreMismatch",
+      file,
+      claimed: centre.code,
+      found: other.centre,
+      where: "filens skjulte kontraktdata (arkoversigten)",
+    });
   const sheetName = lines[0]?.sheet ?? centre.code;
   const grid = grids.find((g) => g.name === sheetName);
   if (!grid) {
     const allCentres = master.contracts.flatMap((c) => c.centres.map((x) => x.code));
     const foreign = grids.find((g) => allCentres.some((code) => code.toLowerCase() === g.name.toLowerCase()));
-    if (foreign) return refuse({ kind: "centreMismatch", file, claimed: centre.code, found: foreign.name, where: `arket "${foreign.name}"` });
-    return refuse({ kind: "sheetMissing", file, sheet: sheetName, sheets: grids.filter((g) => g.name !== META_SHEET).map((g) => g.name) });
+    if (foreign)
+      return refuse({
+        kind: "centreMismatch",
+        file,
+        claimed: centre.code,
+        found: foreign.name,
+        where: `arket "${foreign.name}"`,
+      });
+    return refuse({
+      kind: "sheetMissing",
+      file,
+      sheet: sheetName,
+      sheets: grids.filter((g) => g.name !== META_SHEET).map((g) => g.name),
+    });
   }
 
-  const expected = planWorkbook([contract], { centres: [centre.code], summary: false, generatedAt: t.exportedAt }).sheets.find(
-    (s) => s.role === "centre",
-  )!;
+  const expected = planWorkbook([contract], {
+    centres: [centre.code],
+    summary: false,
+    generatedAt: t.exportedAt,
+  }).sheets.find((s) => s.role === "centre")!;
   const expectedValue = (row: number, col: string): CellValue => {
     const cell = expected.cells[row - 1]?.[colIndex(col)] ?? null;
     return cell && "value" in cell ? cell.value : null;
@@ -108,7 +147,13 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   for (let r = 1; r < headerRow; r++) {
     const m = /^Center: (.+?) · År:/.exec(text(cellAt(grid.values, r, 0)));
     if (m && m[1] !== centre.code) {
-      return refuse({ kind: "centreMismatch", file, claimed: centre.code, found: m[1]!, where: `arket "${grid.name}" (celle A${r}: "Center: ${m[1]}")` });
+      return refuse({
+        kind: "centreMismatch",
+        file,
+        claimed: centre.code,
+        found: m[1]!,
+        where: `arket "${grid.name}" (celle A${r}: "Center: ${m[1]}")`,
+      });
     }
   }
 
@@ -121,10 +166,12 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   });
   const unknownIds = [...rowsById.keys()].filter((id) => !expectedIds.includes(id));
   const missing = expectedIds.filter((id) => !rowsById.has(id));
-  if (missing.length > 0) return refuse({ kind: "goalRowsMissing", file, sheet: grid.name, missing, unknown: unknownIds });
+  if (missing.length > 0)
+    return refuse({ kind: "goalRowsMissing", file, sheet: grid.name, missing, unknown: unknownIds });
   for (const id of expectedIds) {
     const rows = rowsById.get(id)!;
-    if (rows.length > 1) return refuse({ kind: "duplicateGoalRow", file, sheet: grid.name, goalId: id, rows });
+    if (rows.length > 1)
+      return refuse({ kind: "duplicateGoalRow", file, sheet: grid.name, goalId: id, rows });
   }
   const rowNumbers = new Map(expectedIds.map((id) => [id, rowsById.get(id)![0]!] as const));
 
@@ -138,11 +185,18 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
     if (at < headerRow) from = at + 1;
     else {
       const shown = Math.min(r + offset, headerRow - 1);
-      changes.push({ address: `A${shown}`, goalId: "titel", column: "Overskrift", expected: want, found: cellAt(grid.values, shown, 0) });
+      changes.push({
+        address: `A${shown}`,
+        goalId: "titel",
+        column: "Overskrift",
+        expected: want,
+        found: cellAt(grid.values, shown, 0),
+      });
     }
   }
   const locked = [COL.id, COL.area, COL.group, COL.text, COL.requirement, COL.target, COL.target2] as const;
-  const header = (col: string) => HEADERS[(Object.keys(COL) as (keyof typeof COL)[]).find((k) => COL[k] === col)!];
+  const header = (col: string) =>
+    HEADERS[(Object.keys(COL) as (keyof typeof COL)[]).find((k) => COL[k] === col)!];
   expectedIds.forEach((id, i) => {
     const planned = FIRST_GOAL_ROW + i;
     const actual = rowNumbers.get(id)!;
@@ -150,13 +204,22 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
       const want = expectedValue(planned, col);
       const got = cellAt(grid.values, actual, colIndex(col));
       if (!same(want, col === COL.id && typeof got === "string" ? got.trim() : got)) {
-        changes.push({ address: `${col}${actual}`, goalId: id, column: header(col), expected: want, found: got });
+        changes.push({
+          address: `${col}${actual}`,
+          goalId: id,
+          column: header(col),
+          expected: want,
+          found: got,
+        });
       }
     }
   });
   if (changes.length > 0) return refuse({ kind: "lockedCellsChanged", file, sheet: grid.name, changes });
 
-  return { ok: true, template: { file, contract, centre, grid, rowNumbers, exportedAt: t.exportedAt, unknownIds } };
+  return {
+    ok: true,
+    template: { file, contract, centre, grid, rowNumbers, exportedAt: t.exportedAt, unknownIds },
+  };
 }
 
 /** The header row ("Mål-ID" in column A), which moves down when rows are inserted above it. */
@@ -168,6 +231,7 @@ function findHeaderRow(values: Grid): number {
 function same(a: CellValue, b: CellValue): boolean {
   const blank = (v: CellValue) => v === null || v === "";
   if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
   return a === b;
 }

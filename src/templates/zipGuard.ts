@@ -38,11 +38,23 @@ function isOle(buffer: Buffer): boolean {
   return buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1;
 }
 
-export async function guardZip(buffer: Buffer, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<Refusal | undefined> {
-  if (buffer.length > limits.maxBytes) return { kind: "tooLarge", file, bytes: buffer.length, limit: limits.maxBytes };
-  if (isOle(buffer)) return { kind: "notXlsx", file, detail: "den er i det gamle .xls-format eller beskyttet med adgangskode" };
+export async function guardZip(
+  buffer: Buffer,
+  file: string,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<Refusal | undefined> {
+  if (buffer.length > limits.maxBytes)
+    return { kind: "tooLarge", file, bytes: buffer.length, limit: limits.maxBytes };
+  if (isOle(buffer))
+    return {
+      kind: "notXlsx",
+      file,
+      detail: "den er i det gamle .xls-format eller beskyttet med adgangskode",
+    };
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-    return buffer.length >= 2 && buffer.readUInt16LE(0) === 0x4b50 ? { kind: "corrupt", file } : { kind: "notXlsx", file };
+    return buffer.length >= 2 && buffer.readUInt16LE(0) === 0x4b50
+      ? { kind: "corrupt", file }
+      : { kind: "notXlsx", file };
   }
   let zip: JSZip;
   try {
@@ -51,12 +63,15 @@ export async function guardZip(buffer: Buffer, file: string, limits: ZipLimits =
     return { kind: "corrupt", file };
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) return { kind: "notXlsx", file, detail: "zip-arkivet indeholder ingen projektmappe" };
+  if (!entries.some((e) => e.name === "xl/workbook.xml"))
+    return { kind: "notXlsx", file, detail: "zip-arkivet indeholder ingen projektmappe" };
 
   const declared = entries.reduce((sum, e) => sum + dataOf(e).uncompressedSize, 0);
   const tooMuch = (unpacked: number) =>
-    unpacked > limits.maxUnpackedBytes || (unpacked > limits.ratioFloorBytes && unpacked > limits.maxRatio * buffer.length);
-  if (!Number.isFinite(declared) || tooMuch(declared)) return { kind: "zipBomb", file, unpacked: declared, packed: buffer.length };
+    unpacked > limits.maxUnpackedBytes ||
+    (unpacked > limits.ratioFloorBytes && unpacked > limits.maxRatio * buffer.length);
+  if (!Number.isFinite(declared) || tooMuch(declared))
+    return { kind: "zipBomb", file, unpacked: declared, packed: buffer.length };
 
   let total = 0;
   for (const entry of entries) {
@@ -65,8 +80,10 @@ export async function guardZip(buffer: Buffer, file: string, limits: ZipLimits =
       total += n;
       return !tooMuch(total);
     });
-    if (result === "overflow") return { kind: "zipBomb", file, unpacked: Math.max(total, declared), packed: buffer.length };
-    if (result === "error" || result.size !== want.uncompressedSize || result.crc !== want.crc32 >>> 0) return { kind: "corrupt", file };
+    if (result === "overflow")
+      return { kind: "zipBomb", file, unpacked: Math.max(total, declared), packed: buffer.length };
+    if (result === "error" || result.size !== want.uncompressedSize || result.crc !== want.crc32 >>> 0)
+      return { kind: "corrupt", file };
   }
   return undefined;
 }
@@ -102,7 +119,9 @@ function inflateCounted(entry: JSZip.JSZipObject, more: (bytes: number) => boole
     let stream: StreamHelper;
     try {
       // internalStream is documented jszip API but missing from its typings.
-      stream = (entry as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
+      stream = (entry as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream(
+        "uint8array",
+      );
     } catch {
       finish("error");
       return;

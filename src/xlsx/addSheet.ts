@@ -17,7 +17,11 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 
 export class AddSheetError extends Error {}
 
-export async function addEmptySheet(buffer: Buffer, name: string, options: NewSheetOptions = {}): Promise<Buffer> {
+export async function addEmptySheet(
+  buffer: Buffer,
+  name: string,
+  options: NewSheetOptions = {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   const read = async (path: string) => {
     const f = zip.file(path);
@@ -29,7 +33,9 @@ export async function addEmptySheet(buffer: Buffer, name: string, options: NewSh
   const typesXml = await read("[Content_Types].xml");
 
   const prefix = /<((?:\w+:)?)workbook\b/.exec(workbookXml)?.[1] ?? "";
-  const existingNames = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\sname="([^"]*)"/g)].map((m) => unescapeXml(m[1]!).toLowerCase());
+  const existingNames = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\sname="([^"]*)"/g)].map((m) =>
+    unescapeXml(m[1]!).toLowerCase(),
+  );
   if (existingNames.includes(name.toLowerCase())) throw new AddSheetError(`Arket "${name}" findes allerede.`);
 
   let n = 1;
@@ -39,13 +45,23 @@ export async function addEmptySheet(buffer: Buffer, name: string, options: NewSh
   let r = relIds.size + 1;
   while (relIds.has(`rId${r}`)) r++;
   const relId = `rId${r}`;
-  const sheetIds = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  const sheetIds = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) =>
+    Number(m[1]),
+  );
   const sheetId = Math.max(0, ...sheetIds) + 1;
 
   const relPrefix = /<((?:\w+:)?)Relationships\b/.exec(relsXml)?.[1] ?? "";
-  const rels = insertBefore(relsXml, `</${relPrefix}Relationships>`, `<${relPrefix}Relationship Id="${relId}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/>`);
+  const rels = insertBefore(
+    relsXml,
+    `</${relPrefix}Relationships>`,
+    `<${relPrefix}Relationship Id="${relId}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/>`,
+  );
   const typesPrefix = /<((?:\w+:)?)Types\b/.exec(typesXml)?.[1] ?? "";
-  const types = insertBefore(typesXml, `</${typesPrefix}Types>`, `<${typesPrefix}Override PartName="/${partPath}" ContentType="${WORKSHEET_CONTENT}"/>`);
+  const types = insertBefore(
+    typesXml,
+    `</${typesPrefix}Types>`,
+    `<${typesPrefix}Override PartName="/${partPath}" ContentType="${WORKSHEET_CONTENT}"/>`,
+  );
   const sheetEntry = `<${prefix}sheet xmlns:r="${REL_NS}" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
   const workbook = insertBefore(workbookXml, `</${prefix}sheets>`, sheetEntry);
 
@@ -84,5 +100,10 @@ function escapeXml(s: string): string {
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }

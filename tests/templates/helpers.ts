@@ -76,11 +76,25 @@ function figuresFor(t: Target, meet: boolean): { grundlag: number | null; result
       return { grundlag: base, resultat: t.direction === "fall" ? base - delta : base + delta };
     }
     case "shareMin":
-      return { grundlag: 1000, resultat: meet || t.atLeast === 0 ? Math.min(1000, Math.ceil(1000 * t.atLeast)) : Math.floor(1000 * t.atLeast) - 1 };
+      return {
+        grundlag: 1000,
+        resultat:
+          meet || t.atLeast === 0
+            ? Math.min(1000, Math.ceil(1000 * t.atLeast))
+            : Math.floor(1000 * t.atLeast) - 1,
+      };
     case "shareMax":
-      return { grundlag: 1000, resultat: meet || t.atMost >= 1 ? Math.floor(1000 * t.atMost) : Math.floor(1000 * t.atMost) + 1 };
+      return {
+        grundlag: 1000,
+        resultat: meet || t.atMost >= 1 ? Math.floor(1000 * t.atMost) : Math.floor(1000 * t.atMost) + 1,
+      };
     case "spendRange":
-      return { grundlag: 1_000_000, resultat: meet ? Math.round(1_000_000 * ((t.min + t.max) / 2)) : Math.round(1_000_000 * (t.max + 0.05)) };
+      return {
+        grundlag: 1_000_000,
+        resultat: meet
+          ? Math.round(1_000_000 * ((t.min + t.max) / 2))
+          : Math.round(1_000_000 * (t.max + 0.05)),
+      };
     case "countMin":
       return { grundlag: null, resultat: meet || t.atLeast === 0 ? t.atLeast : t.atLeast - 1 };
     case "valueMax":
@@ -116,7 +130,13 @@ export function plannedFigures(contract: Contract, centre: string): PlannedFigur
       // The row's own figure is also the centre's contribution to the joint goal, which other
       // centres' rows are judged on: meet both, with the larger of the two.
       const share = Math.ceil(a.joint.target.atLeast / a.joint.centres.length);
-      return { id: row.id, row: at, grundlag: null, resultat: Math.max(a.target.atLeast, share), status: "met" };
+      return {
+        id: row.id,
+        row: at,
+        grundlag: null,
+        resultat: Math.max(a.target.atLeast, share),
+        status: "met",
+      };
     }
     const turn = i % 4;
     if (turn === 2) return { id: row.id, row: at, grundlag: null, resultat: null, status: "missing" };
@@ -126,14 +146,24 @@ export function plannedFigures(contract: Contract, centre: string): PlannedFigur
     }
     const meet = turn !== 1 || !canMiss(a.target);
     const f = figuresFor(a.target, meet);
-    return { id: row.id, row: at, grundlag: f.grundlag, resultat: f.resultat, status: meet ? "met" : "not_met" };
+    return {
+      id: row.id,
+      row: at,
+      grundlag: f.grundlag,
+      resultat: f.resultat,
+      status: meet ? "met" : "not_met",
+    };
   });
 }
 
 export function fillOps(sheet: string, figures: PlannedFigure[]): Op[] {
   return figures.flatMap((f) => [
-    ...(f.grundlag !== null ? [{ op: "set" as const, sheet, cell: `${COL.grundlag}${f.row}`, value: f.grundlag }] : []),
-    ...(f.resultat !== null ? [{ op: "set" as const, sheet, cell: `${COL.resultat}${f.row}`, value: f.resultat }] : []),
+    ...(f.grundlag !== null
+      ? [{ op: "set" as const, sheet, cell: `${COL.grundlag}${f.row}`, value: f.grundlag }]
+      : []),
+    ...(f.resultat !== null
+      ? [{ op: "set" as const, sheet, cell: `${COL.resultat}${f.row}`, value: f.resultat }]
+      : []),
   ]);
 }
 

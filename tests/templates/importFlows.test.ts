@@ -8,7 +8,10 @@ import { exists, goalOf, hash, kontrakt, tempDir, type CheckJson } from "../cli/
 import { cellOf, editWithOpenpyxl, gridsOfFile, openpyxlProblem, type Op } from "./helpers";
 
 const problem = openpyxlProblem();
-if (problem) console.warn(`\n!!! TEMPLATE IMPORT TESTS SKIPPED: ${problem}. Install python3-openpyxl for /usr/bin/python3.\n`);
+if (problem)
+  console.warn(
+    `\n!!! TEMPLATE IMPORT TESTS SKIPPED: ${problem}. Install python3-openpyxl for /usr/bin/python3.\n`,
+  );
 const describeIfPython = problem ? describe.skip : describe;
 
 const CKB = "beskaeftigelsescentre-2007_CKB_2007.xlsx";
@@ -55,12 +58,23 @@ describeIfPython("kontrakt import and export", () => {
     ]);
     const out = path.join(dir, "vaerdier.xlsx");
     const r = ok(["import", master, file, "--out", out]);
-    expect(r.stdout).toContain("Celle I9 (Resultat, mål bc-b02) indeholder en formel (=SUM(30,20)); kun tal og tekst indlæses – skriv resultatet som et tal.");
+    expect(r.stdout).toContain(
+      "Celle I9 (Resultat, mål bc-b02) indeholder en formel (=SUM(30,20)); kun tal og tekst indlæses – skriv resultatet som et tal.",
+    );
     expect(r.stdout).toContain("Celle H10 (Grundlag, mål bc-b03) indeholder en dato, ikke et tal.");
     expect(r.stdout).toContain("Celle I11 (Resultat, mål bc-b04) viser fejlen #DIV/0!.");
-    expect(r.stdout).toMatch(/CKB – Center for Kompetence og Beskæftigelse \(retur-\d+\.xlsx, sendt ud \d\d\.\d\d\.\d{4}\): 3 nye, 0 uændrede, 0 i konflikt/);
+    expect(r.stdout).toMatch(
+      /CKB – Center for Kompetence og Beskæftigelse \(retur-\d+\.xlsx, sendt ud \d\d\.\d\d\.\d{4}\): 3 nye, 0 uændrede, 0 i konflikt/,
+    );
     const grids = await gridsOfFile(out);
-    expect(["H8", "I8", "N8", "I9", "H10", "I11"].map((a) => cellOf(grids, "CKB", a))).toEqual([100, 65, "Tal fra fagsystemet", null, null, null]);
+    expect(["H8", "I8", "N8", "I9", "H10", "I11"].map((a) => cellOf(grids, "CKB", a))).toEqual([
+      100,
+      65,
+      "Tal fra fagsystemet",
+      null,
+      null,
+      null,
+    ]);
     const report = JSON.parse(kontrakt(["check", out, "--json"]).stdout) as CheckJson;
     expect(goalOf(report, "CKB", "bc-b01")).toMatchObject({ status: "met", achieved: 0.65 });
     expect(goalOf(report, "CKB", "bc-b02").status).toBe("missing");
@@ -81,7 +95,12 @@ describeIfPython("kontrakt import and export", () => {
     expect(r.stdout).toContain("Indsatte rækker med ukendte mål-id'er er ikke indlæst: note-1.");
     const grids = await gridsOfFile(out);
     expect(cellOf(grids, "CAB", "A10")).toBe("bc-b03");
-    expect([cellOf(grids, "CAB", "I9"), cellOf(grids, "CAB", "H10"), cellOf(grids, "CAB", "I10"), cellOf(grids, "CAB", "H12")]).toEqual([0.55, 200, 120, null]);
+    expect([
+      cellOf(grids, "CAB", "I9"),
+      cellOf(grids, "CAB", "H10"),
+      cellOf(grids, "CAB", "I10"),
+      cellOf(grids, "CAB", "H12"),
+    ]).toEqual([0.55, 200, 120, null]);
   });
 
   describe("conflicts with figures already in the master", () => {
@@ -90,15 +109,29 @@ describeIfPython("kontrakt import and export", () => {
 
     beforeAll(async () => {
       first = path.join(dir, "foerste.xlsx");
-      ok(["import", master, await filled(CKB, [
-        { op: "set", sheet: "CKB", cell: "H8", value: 100 },
-        { op: "set", sheet: "CKB", cell: "I8", value: 65 },
-      ], "ckb-1.xlsx"), "--out", first]);
-      second = await filled(CKB, [
-        { op: "set", sheet: "CKB", cell: "H8", value: 100 },
-        { op: "set", sheet: "CKB", cell: "I8", value: 58 },
-        { op: "set", sheet: "CKB", cell: "I9", value: 0.5 },
-      ], "ckb-2.xlsx");
+      ok([
+        "import",
+        master,
+        await filled(
+          CKB,
+          [
+            { op: "set", sheet: "CKB", cell: "H8", value: 100 },
+            { op: "set", sheet: "CKB", cell: "I8", value: 65 },
+          ],
+          "ckb-1.xlsx",
+        ),
+        "--out",
+        first,
+      ]);
+      second = await filled(
+        CKB,
+        [
+          { op: "set", sheet: "CKB", cell: "H8", value: 100 },
+          { op: "set", sheet: "CKB", cell: "I8", value: 58 },
+          { op: "set", sheet: "CKB", cell: "I9", value: 0.5 },
+        ],
+        "ckb-2.xlsx",
+      );
     });
 
     it("fail (the default): exit 2 listing each conflict, nothing written", () => {
@@ -119,7 +152,9 @@ describeIfPython("kontrakt import and export", () => {
     it("keep: the master's figure stays, the new one is added, and only that is logged", async () => {
       const out = path.join(dir, "behold.xlsx");
       const r = ok(["import", first, second, "--out", out, "--on-conflict", "keep"]);
-      expect(r.stdout).toMatch(/Skrev behold\.xlsx: 1 nye, 0 erstattede, 1 beholdt ved konflikt, 1 uændrede; 1 linje i arket "Log"/);
+      expect(r.stdout).toMatch(
+        /Skrev behold\.xlsx: 1 nye, 0 erstattede, 1 beholdt ved konflikt, 1 uændrede; 1 linje i arket "Log"/,
+      );
       const grids = await gridsOfFile(out);
       expect([cellOf(grids, "CKB", "I8"), cellOf(grids, "CKB", "I9")]).toEqual([65, 0.5]);
       const log = grids.find((g) => g.name === "Log")!.values;
@@ -135,7 +170,9 @@ describeIfPython("kontrakt import and export", () => {
     it("replace: the file's figure wins, and the Log keeps the old and the new value", async () => {
       const out = path.join(dir, "erstat.xlsx");
       const r = ok(["import", first, second, "--out", out, "--on-conflict", "replace"]);
-      expect(r.stdout).toMatch(/1 nye, 1 erstattede, 0 beholdt ved konflikt, 1 uændrede; 2 linjer i arket "Log"/);
+      expect(r.stdout).toMatch(
+        /1 nye, 1 erstattede, 0 beholdt ved konflikt, 1 uændrede; 2 linjer i arket "Log"/,
+      );
       const grids = await gridsOfFile(out);
       expect(cellOf(grids, "CKB", "I8")).toBe(58);
       const log = grids.find((g) => g.name === "Log")!.values;
@@ -156,7 +193,9 @@ describeIfPython("kontrakt import and export", () => {
       expect(hash(first)).toBe(before);
       expect(await exists(out)).toBe(false);
       const noOut = ok(["import", first, second, "--dry-run", "--on-conflict", "replace"]);
-      expect(noOut.stdout).toMatch(/Ved indlæsning: 1 nye, 1 erstattede, 0 beholdt ved konflikt, 1 uændrede\.\nPrøvekørsel: intet er skrevet\.\n$/);
+      expect(noOut.stdout).toMatch(
+        /Ved indlæsning: 1 nye, 1 erstattede, 0 beholdt ved konflikt, 1 uændrede\.\nPrøvekørsel: intet er skrevet\.\n$/,
+      );
     });
   });
 
@@ -166,11 +205,20 @@ describeIfPython("kontrakt import and export", () => {
     const ckb = await filled(CKB, [{ op: "set", sheet: "CKB", cell: "I8", value: 70 }]);
     await fs.copyFile(ckb, path.join(folder, CKB));
     await fs.copyFile(ckb, path.join(folder, "kopi af CKB.xlsx"));
-    await fs.writeFile(path.join(folder, `~$${CKB}`), Buffer.from([0x0b, 0x4a, 0x65, 0x6e, 0x73, 0x20, 0x4a, 0x65, 0x6e, 0x73, 0x65, 0x6e]));
+    await fs.writeFile(
+      path.join(folder, `~$${CKB}`),
+      Buffer.from([0x0b, 0x4a, 0x65, 0x6e, 0x73, 0x20, 0x4a, 0x65, 0x6e, 0x73, 0x65, 0x6e]),
+    );
     await fs.writeFile(path.join(folder, "noter.txt"), "Husk CAB\n", "utf8");
     await fs.mkdir(path.join(folder, "gammelt"));
-    await fs.copyFile(await filled(CAB, [{ op: "set", sheet: "CAB", cell: "I8", value: 0.4 }]), path.join(folder, "CAB første.xlsx"));
-    await fs.copyFile(await filled(CAB, [{ op: "set", sheet: "CAB", cell: "I8", value: 0.45 }]), path.join(folder, "CAB rettet.xlsx"));
+    await fs.copyFile(
+      await filled(CAB, [{ op: "set", sheet: "CAB", cell: "I8", value: 0.4 }]),
+      path.join(folder, "CAB første.xlsx"),
+    );
+    await fs.copyFile(
+      await filled(CAB, [{ op: "set", sheet: "CAB", cell: "I8", value: 0.45 }]),
+      path.join(folder, "CAB rettet.xlsx"),
+    );
     const out = path.join(dir, "mappe.xlsx");
     const r = ok(["import", master, folder, "--out", out]);
     const f = (name: string) => path.join(folder, name);
@@ -203,13 +251,31 @@ describeIfPython("kontrakt import and export", () => {
     await fs.copyFile(master, copy);
     const before = hash(copy);
     const plain = ok(["export", copy, "--dir", path.join(dir, "ud2"), "--centre", "CKB"]);
-    expect(plain.stdout).toMatch(new RegExp(`Tidspunktet for udsendelsen \\(${TODAY}\\) er ikke gemt i projektmappen\\. Angiv --out spor\\.xlsx for at gemme det\\.`));
+    expect(plain.stdout).toMatch(
+      new RegExp(
+        `Tidspunktet for udsendelsen \\(${TODAY}\\) er ikke gemt i projektmappen\\. Angiv --out spor\\.xlsx for at gemme det\\.`,
+      ),
+    );
     expect(hash(copy)).toBe(before);
 
-    const rec = ok(["export", copy, "--dir", path.join(dir, "ud3"), "--centre", "CKB", "--centre", "cab", "--out", copy]);
-    expect(rec.stdout).toMatch(new RegExp(`Skrev spor\\.xlsx: udsendelsen ${TODAY} er noteret for CKB, CAB\\.`));
+    const rec = ok([
+      "export",
+      copy,
+      "--dir",
+      path.join(dir, "ud3"),
+      "--centre",
+      "CKB",
+      "--centre",
+      "cab",
+      "--out",
+      copy,
+    ]);
+    expect(rec.stdout).toMatch(
+      new RegExp(`Skrev spor\\.xlsx: udsendelsen ${TODAY} er noteret for CKB, CAB\\.`),
+    );
     let grids = await gridsOfFile(copy);
-    const sentRow = () => grids.find((g) => g.name === "Oversigt")!.values.filter((r) => r[0] === "Indsendt")[1]!;
+    const sentRow = () =>
+      grids.find((g) => g.name === "Oversigt")!.values.filter((r) => r[0] === "Indsendt")[1]!;
     expect(sentRow().slice(2, 5)).toEqual([
       expect.stringMatching(new RegExp(`^Sendt ${TODAY}; ikke retur$`)),
       expect.stringMatching(new RegExp(`^Sendt ${TODAY}; ikke retur$`)),
@@ -225,35 +291,62 @@ describeIfPython("kontrakt import and export", () => {
     ok(["import", copy, back, "--out", copy]);
     grids = await gridsOfFile(copy);
     expect(sentRow()[2]).toMatch(new RegExp(`^Sendt ${TODAY}; retur ${TODAY}$`));
-    const last = grids.find((g) => g.name === "RK_Data")!.values.filter((r) => r[0] === "trip").at(-1)!;
-    expect([last[1], last[2], last[3], last[5]]).toEqual(["returned", "beskaeftigelsescentre-2007", "CKB", "ckb-retur.xlsx"]);
+    const last = grids
+      .find((g) => g.name === "RK_Data")!
+      .values.filter((r) => r[0] === "trip")
+      .at(-1)!;
+    expect([last[1], last[2], last[3], last[5]]).toEqual([
+      "returned",
+      "beskaeftigelsescentre-2007",
+      "CKB",
+      "ckb-retur.xlsx",
+    ]);
   });
 
   it("refuses to overwrite templates already in the folder unless --force", async () => {
     const again = kontrakt(["export", master, "--dir", sent, "--centre", "CKB"]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe(`kontrakt: Disse skabeloner findes allerede i "${sent}": ${CKB}. Brug --force for at overskrive dem, eller vælg en anden mappe. Intet er skrevet.\n`);
+    expect(again.stderr).toBe(
+      `kontrakt: Disse skabeloner findes allerede i "${sent}": ${CKB}. Brug --force for at overskrive dem, eller vælg en anden mappe. Intet er skrevet.\n`,
+    );
   });
 
   it("--prefill writes the master's figures into the template, which then imports as unchanged", async () => {
     const withFigures = path.join(dir, "med-tal.xlsx");
-    ok(["import", master, await filled(CKB, [
-      { op: "set", sheet: "CKB", cell: "H8", value: 100 },
-      { op: "set", sheet: "CKB", cell: "I8", value: 65 },
-      { op: "set", sheet: "CKB", cell: "N8", value: "Foreløbigt" },
-    ]), "--out", withFigures]);
+    ok([
+      "import",
+      master,
+      await filled(CKB, [
+        { op: "set", sheet: "CKB", cell: "H8", value: 100 },
+        { op: "set", sheet: "CKB", cell: "I8", value: 65 },
+        { op: "set", sheet: "CKB", cell: "N8", value: "Foreløbigt" },
+      ]),
+      "--out",
+      withFigures,
+    ]);
     const out = path.join(dir, "forudfyldt");
     const e = ok(["export", withFigures, "--dir", out, "--centre", "CKB", "--prefill"]);
     expect(e.stdout).toContain(`${CKB}  (CKB, 3 tal udfyldt på forhånd)`);
     const grids = await gridsOfFile(path.join(out, CKB));
-    expect(["H8", "I8", "N8", "I9"].map((a) => cellOf(grids, "CKB", a))).toEqual([100, 65, "Foreløbigt", null]);
+    expect(["H8", "I8", "N8", "I9"].map((a) => cellOf(grids, "CKB", a))).toEqual([
+      100,
+      65,
+      "Foreløbigt",
+      null,
+    ]);
     const r = ok(["import", withFigures, path.join(out, CKB), "--dry-run"]);
     expect(r.stdout).toMatch(/0 nye, 3 uændrede, 0 i konflikt/);
   });
 
   it("writes only the cells it changes: every other part of the master stays byte for byte", async () => {
     const out = path.join(dir, "uroert.xlsx");
-    ok(["import", master, await filled(CKB, [{ op: "set", sheet: "CKB", cell: "I8", value: 0.61 }]), "--out", out]);
+    ok([
+      "import",
+      master,
+      await filled(CKB, [{ op: "set", sheet: "CKB", cell: "I8", value: 0.61 }]),
+      "--out",
+      out,
+    ]);
     const parts = async (file: string) => {
       const zip = await JSZip.loadAsync(await fs.readFile(file));
       const out: Record<string, string> = {};
@@ -262,7 +355,9 @@ describeIfPython("kontrakt import and export", () => {
     };
     const a = await parts(master);
     const b = await parts(out);
-    const changed = Object.keys(b).filter((k) => a[k] !== b[k]).sort();
+    const changed = Object.keys(b)
+      .filter((k) => a[k] !== b[k])
+      .sort();
     // Oversigt (sheet 1), CKB (8), RK_Data (12), the new Log (13) and the parts that list sheets.
     expect(changed).toEqual([
       "[Content_Types].xml",
@@ -284,16 +379,32 @@ describeIfPython("kontrakt import and export", () => {
     ]);
     const r = ok(["check", file, "--json"]);
     const report = JSON.parse(r.stdout) as CheckJson;
-    expect(report.centres.map((c) => [c.code, c.sheet, c.contract])).toEqual([["CKB", "CKB", "beskaeftigelsescentre-2007"]]);
-    expect(goalOf(report, "CKB", "bc-b01")).toMatchObject({ status: "met", achieved: 0.65, cells: { grundlag: "H8", resultat: "I8", status: "K8" } });
-    expect(goalOf(report, "CKB", "bc-b05")).toMatchObject({ joint: true, status: "missing", message: "Mangler data: CAB, CBSI har ikke udfyldt Resultat." });
+    expect(report.centres.map((c) => [c.code, c.sheet, c.contract])).toEqual([
+      ["CKB", "CKB", "beskaeftigelsescentre-2007"],
+    ]);
+    expect(goalOf(report, "CKB", "bc-b01")).toMatchObject({
+      status: "met",
+      achieved: 0.65,
+      cells: { grundlag: "H8", resultat: "I8", status: "K8" },
+    });
+    expect(goalOf(report, "CKB", "bc-b05")).toMatchObject({
+      joint: true,
+      status: "missing",
+      message: "Mangler data: CAB, CBSI har ikke udfyldt Resultat.",
+    });
   });
 
   it("refuses to export from a template, or to import into one", async () => {
     const template = path.join(sent, CKB);
     const e = kontrakt(["export", template, "--dir", path.join(dir, "nej")]);
-    expect([e.code, e.stderr]).toEqual([2, `kontrakt: "${CKB}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.\n`]);
+    expect([e.code, e.stderr]).toEqual([
+      2,
+      `kontrakt: "${CKB}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.\n`,
+    ]);
     const i = kontrakt(["import", template, template, "--out", path.join(dir, "nej.xlsx")]);
-    expect([i.code, i.stderr]).toEqual([2, `kontrakt: "${CKB}" er en skabelon til ét center, ikke projektmappen. Angiv projektmappen først.\n`]);
+    expect([i.code, i.stderr]).toEqual([
+      2,
+      `kontrakt: "${CKB}" er en skabelon til ét center, ikke projektmappen. Angiv projektmappen først.\n`,
+    ]);
   });
 });

@@ -16,7 +16,9 @@ describeIfTools("a master written by import, opened by LibreOffice", () => {
     const dir = await tempDir("lo-import");
     const master = path.join(dir, "kontrakter.xlsx");
     expect(kontrakt(["build", "--contract", "beskaeftigelsescentre-2007", "--out", master]).code).toBe(0);
-    expect(kontrakt(["export", master, "--dir", path.join(dir, "ud"), "--centre", "CKB", "--out", master]).code).toBe(0);
+    expect(
+      kontrakt(["export", master, "--dir", path.join(dir, "ud"), "--centre", "CKB", "--out", master]).code,
+    ).toBe(0);
     const back = path.join(dir, "retur.xlsx");
     await editWithOpenpyxl(
       [
@@ -41,7 +43,11 @@ describeIfTools("a master written by import, opened by LibreOffice", () => {
     const recalculated = await convert(soffice!, merged, "xlsx", outDir);
     const grids = await gridsOfFile(recalculated);
     expect(grids.map((g) => g.name)).toEqual(["Oversigt", "CKB", "CAB", "CBSI", "Lister", "RK_Data", "Log"]);
-    expect([cellOf(grids, "CKB", "K8"), cellOf(grids, "CKB", "K9"), cellOf(grids, "CKB", "K10")]).toEqual(["Opfyldt", "Ikke opfyldt", "Mangler data"]);
+    expect([cellOf(grids, "CKB", "K8"), cellOf(grids, "CKB", "K9"), cellOf(grids, "CKB", "K10")]).toEqual([
+      "Opfyldt",
+      "Ikke opfyldt",
+      "Mangler data",
+    ]);
     const log = grids.find((g) => g.name === "Log")!.values;
     expect(log.map((r) => r.slice(2))).toEqual([
       ["Center", "Mål-ID", "Felt", "Gammel værdi", "Ny værdi"],

@@ -26,7 +26,13 @@ const AT = "2026-11-22T10:00:00.000Z";
 const masterGrids = () => gridsOfPlan(planWorkbook(contracts, { generatedAt: AT }));
 const templateGrids = (centre = "CKB") => gridsOfPlan(planTemplate(bc, centre, { exportedAt: AT }));
 
-function set(grids: SheetGrid[], sheet: string, address: string, value: CellValue, formula?: string): SheetGrid[] {
+function set(
+  grids: SheetGrid[],
+  sheet: string,
+  address: string,
+  value: CellValue,
+  formula?: string,
+): SheetGrid[] {
   const g = grids.find((x) => x.name === sheet)!;
   const m = /^([A-Z])(\d+)$/.exec(address)!;
   const r = Number(m[2]) - 1;
@@ -74,21 +80,36 @@ describe("verifyTemplate", () => {
   });
 
   it("names what is wrong", () => {
-    expect(refusal(templateGrids().filter((g) => g.name !== META_SHEET))).toMatchObject({ kind: "notTemplate", why: "noMetadata" });
+    expect(refusal(templateGrids().filter((g) => g.name !== META_SHEET))).toMatchObject({
+      kind: "notTemplate",
+      why: "noMetadata",
+    });
     expect(refusal(masterGrids())).toMatchObject({ kind: "notTemplate", why: "masterWorkbook" });
     const meta = (grids: SheetGrid[]) => grids.find((g) => g.name === META_SHEET)!.values;
     const row = (grids: SheetGrid[], kind: string) => meta(grids).findIndex((r) => r[0] === kind) + 1;
     let g = templateGrids();
-    expect(refusal(set(g, META_SHEET, `D${row(g, "template")}`, 2))).toMatchObject({ kind: "templateVersion", version: "2" });
+    expect(refusal(set(g, META_SHEET, `D${row(g, "template")}`, 2))).toMatchObject({
+      kind: "templateVersion",
+      version: "2",
+    });
     g = templateGrids();
-    expect(refusal(set(g, META_SHEET, `B${row(g, "template")}`, "andet-2008"))).toMatchObject({ kind: "otherContract", contractId: "andet-2008" });
+    expect(refusal(set(g, META_SHEET, `B${row(g, "template")}`, "andet-2008"))).toMatchObject({
+      kind: "otherContract",
+      contractId: "andet-2008",
+    });
     g = templateGrids();
     const goals = row(g, "goals");
     expect(refusal(set(g, META_SHEET, `D${goals}`, "bc-x"))).toMatchObject({ kind: "definitionChanged" });
     g = templateGrids();
-    expect(refusal(set(g, "CKB", "G8", 0.9))).toMatchObject({ kind: "lockedCellsChanged", changes: [{ address: "G8", expected: null, found: 0.9 }] });
+    expect(refusal(set(g, "CKB", "G8", 0.9))).toMatchObject({
+      kind: "lockedCellsChanged",
+      changes: [{ address: "G8", expected: null, found: 0.9 }],
+    });
     g = templateGrids();
-    expect(refusal(set(g, "CKB", "A1", "Et andet center"))).toMatchObject({ kind: "lockedCellsChanged", changes: [{ address: "A1", goalId: "titel" }] });
+    expect(refusal(set(g, "CKB", "A1", "Et andet center"))).toMatchObject({
+      kind: "lockedCellsChanged",
+      changes: [{ address: "A1", goalId: "titel" }],
+    });
   });
 
   it("gives every refusal a Danish message that says nothing was imported or written", () => {
@@ -105,7 +126,12 @@ describe("verifyTemplate", () => {
       { kind: "centreMismatch", file: "f", claimed: "CAB", found: "CKB", where: 'arket "CAB"' },
       { kind: "sheetMissing", file: "f", sheet: "CKB", sheets: [] },
       { kind: "definitionChanged", file: "f", contractId: "x" },
-      { kind: "lockedCellsChanged", file: "f", sheet: "CKB", changes: [{ address: "F8", goalId: "g", column: "Mål-værdi", expected: 0.6, found: true }] },
+      {
+        kind: "lockedCellsChanged",
+        file: "f",
+        sheet: "CKB",
+        changes: [{ address: "F8", goalId: "g", column: "Mål-værdi", expected: 0.6, found: true }],
+      },
       { kind: "goalRowsMissing", file: "f", sheet: "CKB", missing: ["a"], unknown: [] },
       { kind: "duplicateGoalRow", file: "f", sheet: "CKB", goalId: "a", rows: [8, 9] },
       { kind: "masterRowsMissing", file: "f", sheet: "CKB", missing: ["a"] },
@@ -116,7 +142,9 @@ describe("verifyTemplate", () => {
       expect(m).toMatch(/Intet er indlæst\.$|Filen er ikke indlæst;/);
     }
     expect(refusalMessage(samples[3]!)).toContain("pakkes ud til over 4 GB");
-    expect(refusalMessage(samples[2]!)).toContain("fylder 11 MB – langt mere end en skabelon (grænsen er 10 MB)");
+    expect(refusalMessage(samples[2]!)).toContain(
+      "fylder 11 MB – langt mere end en skabelon (grænsen er 10 MB)",
+    );
   });
 });
 
@@ -161,7 +189,10 @@ describe("inputs, preview and apply", () => {
       ["I9", "unchanged"],
       ["I10", "new"],
     ]);
-    expect(applyImport([p.preview], "fail", AT)).toMatchObject({ ok: false, conflicts: [{ masterAddress: "I8", old: 60, value: 65, centre: "CKB" }] });
+    expect(applyImport([p.preview], "fail", AT)).toMatchObject({
+      ok: false,
+      conflicts: [{ masterAddress: "I8", old: 60, value: 65, centre: "CKB" }],
+    });
     const keep = applyImport([p.preview], "keep", AT);
     const replace = applyImport([p.preview], "replace", AT);
     if (!keep.ok || !replace.ok) throw new Error("should apply");
@@ -171,11 +202,16 @@ describe("inputs, preview and apply", () => {
       ["bc-b01", "Resultat", 60, 65],
       ["bc-b03", "Resultat", null, " Ja "],
     ]);
-    expect(replace.applied.trips).toEqual([{ event: "returned", contractId: bc.id, centre: "CKB", at: AT, file: "ckb.xlsx" }]);
+    expect(replace.applied.trips).toEqual([
+      { event: "returned", contractId: bc.id, centre: "CKB", at: AT, file: "ckb.xlsx" },
+    ]);
 
     set(master, "CKB", "I10", 1, "=1");
     const again = previewImport(t, templateInputs(t), readWorkbook(master), master);
-    expect(again.ok && again.preview.fields.find((f) => f.masterAddress === "I10")).toMatchObject({ kind: "conflict", oldFormula: "=1" });
+    expect(again.ok && again.preview.fields.find((f) => f.masterAddress === "I10")).toMatchObject({
+      kind: "conflict",
+      oldFormula: "=1",
+    });
   });
 
   it("compares figures as numbers to 9 decimals and texts trimmed", () => {
@@ -187,11 +223,18 @@ describe("inputs, preview and apply", () => {
   });
 
   it("appends Log rows below what is there, with a header when the sheet is new", () => {
-    const rows = [{ at: AT, file: "a.xlsx", centre: "CKB", goalId: "bc-b01", field: "Resultat", old: null, value: 65 }];
+    const rows = [
+      { at: AT, file: "a.xlsx", centre: "CKB", goalId: "bc-b01", field: "Resultat", old: null, value: 65 },
+    ];
     const fresh = logWrites(masterGrids(), rows);
     expect(fresh.createSheet).toBe(true);
     expect(fresh.writes.filter((w) => w.address.endsWith("1")).map((w) => w.value)).toEqual([...LOG_HEADERS]);
-    expect(fresh.writes.filter((w) => /^[A-G]2$/.test(w.address)).map((w) => w.value).slice(1)).toEqual(["a.xlsx", "CKB", "bc-b01", "Resultat", 65]);
+    expect(
+      fresh.writes
+        .filter((w) => /^[A-G]2$/.test(w.address))
+        .map((w) => w.value)
+        .slice(1),
+    ).toEqual(["a.xlsx", "CKB", "bc-b01", "Resultat", 65]);
     const existing = [...masterGrids(), { name: "Log", values: [[...LOG_HEADERS], ["x", "y"], [null]] }];
     const more = logWrites(existing, rows);
     expect(more.createSheet).toBe(false);
@@ -201,7 +244,12 @@ describe("inputs, preview and apply", () => {
   it("records trips in RK_Data and re-makes Oversigt's Indsendt cells, leaving the rest alone", () => {
     const grids = masterGrids();
     const state = readWorkbook(grids);
-    const t = tripWrites(state, grids, [{ event: "exported", contractId: bc.id, centre: "CAB", at: AT, file: "cab.xlsx" }], AT);
+    const t = tripWrites(
+      state,
+      grids,
+      [{ event: "exported", contractId: bc.id, centre: "CAB", at: AT, file: "cab.xlsx" }],
+      AT,
+    );
     expect(t.summaryStale).toBe(false);
     const metaRows = grids.find((g) => g.name === META_SHEET)!.values.length;
     expect(t.writes.filter((w) => w.sheet === META_SHEET).map((w) => [w.address, w.value])).toEqual([
@@ -216,7 +264,9 @@ describe("inputs, preview and apply", () => {
     expect(summary).toHaveLength(1);
     expect(summary[0]!.value).toBe("Sendt 22.11.2026; ikke retur");
     // An Oversigt whose layout was changed by hand is left alone, and the caller is told.
-    const moved = grids.map((g) => (g.name === "Oversigt" ? { ...g, values: g.values.map((r) => [null, ...r]) } : g));
+    const moved = grids.map((g) =>
+      g.name === "Oversigt" ? { ...g, values: g.values.map((r) => [null, ...r]) } : g,
+    );
     expect(tripWrites(state, moved, [], AT).summaryStale).toBe(true);
   });
 });
@@ -276,7 +326,14 @@ describe("zip guard", () => {
   });
 
   it("refuses by size before opening anything", async () => {
-    await expect(guardZip(template, "t.xlsx", { maxBytes: 1000, maxUnpackedBytes: 1e9, maxRatio: 1e9, ratioFloorBytes: 1e9 })).resolves.toMatchObject({
+    await expect(
+      guardZip(template, "t.xlsx", {
+        maxBytes: 1000,
+        maxUnpackedBytes: 1e9,
+        maxRatio: 1e9,
+        ratioFloorBytes: 1e9,
+      }),
+    ).resolves.toMatchObject({
       kind: "tooLarge",
       limit: 1000,
     });
@@ -284,11 +341,18 @@ describe("zip guard", () => {
 
   it("tells an old .xls or encrypted file, a zip without a workbook, and a corrupt zip apart", async () => {
     const ole = Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(600)]);
-    await expect(guardZip(ole, "gammel.xlsx")).resolves.toMatchObject({ kind: "notXlsx", detail: expect.stringContaining(".xls-format") });
+    await expect(guardZip(ole, "gammel.xlsx")).resolves.toMatchObject({
+      kind: "notXlsx",
+      detail: expect.stringContaining(".xls-format"),
+    });
     const zip = new JSZip();
     zip.file("hej.txt", "hej");
-    await expect(guardZip(await zip.generateAsync({ type: "nodebuffer" }), "z.xlsx")).resolves.toMatchObject({ kind: "notXlsx" });
-    await expect(guardZip(template.subarray(0, template.length - 30), "kort.xlsx")).resolves.toMatchObject({ kind: "corrupt" });
+    await expect(guardZip(await zip.generateAsync({ type: "nodebuffer" }), "z.xlsx")).resolves.toMatchObject({
+      kind: "notXlsx",
+    });
+    await expect(guardZip(template.subarray(0, template.length - 30), "kort.xlsx")).resolves.toMatchObject({
+      kind: "corrupt",
+    });
   });
 
   it("refuses a bomb by its declared size and by the ratio of unpacked to packed", async () => {
@@ -296,6 +360,8 @@ describe("zip guard", () => {
     zip.file("xl/media/a.bin", Buffer.alloc(6 * 1024 * 1024, 0x41));
     const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
     await expect(guardZip(bomb, "b.xlsx")).resolves.toMatchObject({ kind: "zipBomb", packed: bomb.length });
-    await expect(guardZip(bomb, "b.xlsx", { maxBytes: 1e9, maxUnpackedBytes: 1e9, maxRatio: 1e9, ratioFloorBytes: 0 })).resolves.toBeUndefined();
+    await expect(
+      guardZip(bomb, "b.xlsx", { maxBytes: 1e9, maxUnpackedBytes: 1e9, maxRatio: 1e9, ratioFloorBytes: 0 }),
+    ).resolves.toBeUndefined();
   });
 });

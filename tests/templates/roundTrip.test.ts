@@ -6,12 +6,22 @@ import { builtinContracts } from "../../src/contracts/builtin";
 import { COL } from "../../src/sheets/layout";
 import { templateFileName } from "../../src/templates/templateFileName";
 import { goalOf, hash, kontrakt, tempDir, type CheckJson } from "../cli/run";
-import { cellOf, editWithOpenpyxl, fillOps, gridsOfFile, openpyxlProblem, plannedFigures, type EditJob } from "./helpers";
+import {
+  cellOf,
+  editWithOpenpyxl,
+  fillOps,
+  gridsOfFile,
+  openpyxlProblem,
+  plannedFigures,
+  type EditJob,
+} from "./helpers";
 
 const problem = openpyxlProblem();
 if (problem) {
   // Loud on purpose: this is the one test that proves a file saved by another tool comes back.
-  console.warn(`\n!!!!!!!!\n!!! ROUND-TRIP TEST SKIPPED: ${problem}.\n!!! Install python3-openpyxl for /usr/bin/python3.\n!!!!!!!!\n`);
+  console.warn(
+    `\n!!!!!!!!\n!!! ROUND-TRIP TEST SKIPPED: ${problem}.\n!!! Install python3-openpyxl for /usr/bin/python3.\n!!!!!!!!\n`,
+  );
 }
 const describeIfPython = problem ? describe.skip : describe;
 
@@ -37,7 +47,11 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
     await fs.mkdir(back);
     const jobs: EditJob[] = centres.map(({ contract, code }) => {
       const name = templateFileName(contract.id, code, contract.year);
-      return { in: path.join(sent, name), out: path.join(back, name), ops: fillOps(code, plannedFigures(contract, code)) };
+      return {
+        in: path.join(sent, name),
+        out: path.join(back, name),
+        ops: fillOps(code, plannedFigures(contract, code)),
+      };
     });
     await editWithOpenpyxl(jobs, dir);
 
@@ -57,21 +71,34 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
 
   it("exports one template per centre, named by contract, centre and year", async () => {
     const names = (await fs.readdir(path.join(dir, "ud"))).sort();
-    expect(names).toEqual(centres.map(({ contract, code }) => templateFileName(contract.id, code, contract.year)).sort());
+    expect(names).toEqual(
+      centres.map(({ contract, code }) => templateFileName(contract.id, code, contract.year)).sort(),
+    );
     expect(names).toContain("beskaeftigelsescentre-2007_CKB_2007.xlsx");
     expect(names).toContain("jobcenter-kbh-2007_Skelbaekgade_2007.xlsx");
   });
 
-  it.each(centres.map((c) => [c.code, c] as const))("%s: every goal has the typed figures and the planned status", async (code, { contract }) => {
-    const grids = await gridsOfFile(merged);
-    for (const f of plannedFigures(contract, code)) {
-      const goal = goalOf(report, code, f.id);
-      expect([f.id, goal.status]).toEqual([f.id, f.status]);
-      expect(goal.cells).toEqual({ grundlag: `${COL.grundlag}${f.row}`, resultat: `${COL.resultat}${f.row}`, status: `${COL.status}${f.row}` });
-      expect([f.id, cellOf(grids, code, goal.cells!.grundlag), cellOf(grids, code, goal.cells!.resultat)]).toEqual([f.id, f.grundlag, f.resultat]);
-      if (f.status === "met" || f.status === "not_met") expect(goal.achieved).not.toBeNull();
-    }
-  });
+  it.each(centres.map((c) => [c.code, c] as const))(
+    "%s: every goal has the typed figures and the planned status",
+    async (code, { contract }) => {
+      const grids = await gridsOfFile(merged);
+      for (const f of plannedFigures(contract, code)) {
+        const goal = goalOf(report, code, f.id);
+        expect([f.id, goal.status]).toEqual([f.id, f.status]);
+        expect(goal.cells).toEqual({
+          grundlag: `${COL.grundlag}${f.row}`,
+          resultat: `${COL.resultat}${f.row}`,
+          status: `${COL.status}${f.row}`,
+        });
+        expect([
+          f.id,
+          cellOf(grids, code, goal.cells!.grundlag),
+          cellOf(grids, code, goal.cells!.resultat),
+        ]).toEqual([f.id, f.grundlag, f.resultat]);
+        if (f.status === "met" || f.status === "not_met") expect(goal.achieved).not.toBeNull();
+      }
+    },
+  );
 
   it("covers every status the figures plan for, in both contracts", () => {
     const statuses = new Set(report.centres.flatMap((c) => c.goals.map((g) => g.status)));
@@ -82,13 +109,19 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
     const grids = await gridsOfFile(merged);
     const log = grids.find((g) => g.name === "Log")!.values;
     const typed = centres.reduce(
-      (n, { contract, code }) => n + plannedFigures(contract, code).reduce((k, f) => k + (f.grundlag !== null ? 1 : 0) + (f.resultat !== null ? 1 : 0), 0),
+      (n, { contract, code }) =>
+        n +
+        plannedFigures(contract, code).reduce(
+          (k, f) => k + (f.grundlag !== null ? 1 : 0) + (f.resultat !== null ? 1 : 0),
+          0,
+        ),
       0,
     );
     expect(log[0]).toEqual(["Tidspunkt", "Fil", "Center", "Mål-ID", "Felt", "Gammel værdi", "Ny værdi"]);
     expect(log.length - 1).toBe(typed);
     const summary = grids.find((g) => g.name === "Oversigt")!.values.filter((r) => r[0] === "Indsendt");
-    for (const line of summary) for (const cell of line.slice(2)) if (cell !== null) expect(cell).toMatch(/retur \d\d\.\d\d\.\d{4}$/);
+    for (const line of summary)
+      for (const cell of line.slice(2)) if (cell !== null) expect(cell).toMatch(/retur \d\d\.\d\d\.\d{4}$/);
     expect(importOut).toMatch(/Skrev samlet\.xlsx: \d+ nye, 0 erstattede/);
   });
 });
