@@ -658,27 +658,37 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
   const prelude = (caps.suspendCalculation ? CALL_BYTES : 0) + (caps.api19 ? CALL_BYTES : 0) + (caps.enableEvents ? 2 * CALL_BYTES : 0);
   const batches = batchOps(ops, budget, prelude);
   const report: ApplyReport = { batches: [], skipped };
+  let skipPrint = false;
   for (let i = 0; i < batches.length; i++) {
-    const batch = batches[i]!;
+    const batch = skipPrint ? batches[i]!.filter((op) => !op.print) : batches[i]!;
+    const last = i === batches.length - 1;
     const q = new Queue(context);
     if (caps.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
     if (caps.api19) context.application.suspendScreenUpdatingUntilNextSync();
     if (i === 0 && caps.enableEvents) context.runtime.enableEvents = false;
     for (const op of batch) op.queue(q);
-    if (i === batches.length - 1 && caps.enableEvents) context.runtime.enableEvents = true;
+    if (last && caps.enableEvents) context.runtime.enableEvents = true;
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB batch, by design
       await context.sync();
     } catch (error) {
-      const printOnly = i === batches.length - 1 && isPrintError(error);
-      if (caps.enableEvents) {
-        // The batch stopped at the error; whatever ran stays. Events must not stay off.
+      // Print set-up comes last, so when it fails everything else has been written: go on
+      // without it. Any other failure ends the build, with events switched back on.
+      if (!isPrintError(error)) {
+        if (caps.enableEvents) {
+          context.runtime.enableEvents = true;
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure, then the loop ends
+          await context.sync().catch(() => undefined);
+        }
+        throw error;
+      }
+      skipPrint = true;
+      report.skipped.push("Udskriftsopsætning (Excel afviste den)");
+      if (last && caps.enableEvents) {
         context.runtime.enableEvents = true;
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure, then the loop ends
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure of the last batch
         await context.sync().catch(() => undefined);
       }
-      if (!printOnly) throw error;
-      report.skipped.push("Udskriftsopsætning (Excel afviste den)");
     }
     report.batches.push({ bytes: prelude + batch.reduce((n, op) => n + op.bytes, 0), operations: batch.length });
     options.onBatch?.(i + 1, batches.length);

@@ -5,6 +5,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 export interface ExcelEnv {
   run: ExcelRun;
+  /** Runs a batch in an existing context (Excel.run(context, batch)): to remove event handlers. */
+  runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
 }
 
@@ -12,6 +14,7 @@ export interface ExcelEnv {
 export function officeEnv(): ExcelEnv {
   return {
     run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
     isSetSupported: (name, version) => {
       try {
         return Office.context.requirements.isSetSupported(name, version);

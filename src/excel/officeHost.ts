@@ -302,14 +302,15 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       });
       return () => {
         listeners.delete(listener);
-        for (const r of registrations) {
-          try {
-            r.remove();
-            void r.context.sync().catch(() => undefined);
-          } catch {
-            // The workbook or its context is gone; nothing left to unsubscribe from.
-          }
-        }
+        // A handler is removed in the context that added it (Excel.run(context, …)).
+        const first = registrations[0];
+        if (!first) return;
+        void env
+          .runIn(first.context as Excel.RequestContext, async (context) => {
+            for (const r of registrations) r.remove();
+            await context.sync();
+          })
+          .catch(() => undefined);
       };
     },
   };

@@ -115,3 +115,16 @@ test("a print set-up Excel refuses is skipped; the rest of the build stands", as
   expect(fake.value("Ark2", "A1")).toBe("x");
   expect(fake.enableEvents).toBe(true);
 });
+
+test("…also when the print set-up is spread over several requests", async () => {
+  const fake = new FakeExcel();
+  const print = { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" };
+  const sheets = ["Et", "To", "Tre"].map((name) => ({ ...emptySheet(name, "summary" as const), cells: [[{ value: name }]], print }));
+  const report = await fake.run((context) =>
+    applyPlan(context, { sheets, names: [] }, { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set(), budgetBytes: 1500 }),
+  );
+  expect(report.batches.length).toBeGreaterThan(3);
+  expect(report.skipped).toEqual(["Udskriftsopsætning (Excel afviste den)"]);
+  for (const name of ["Et", "To", "Tre"]) expect(fake.value(name, "A1")).toBe(name);
+  expect(fake.enableEvents).toBe(true);
+});

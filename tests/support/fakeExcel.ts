@@ -169,12 +169,19 @@ export class FakeExcel {
     return result;
   };
 
+  /** Excel.run(context, batch): the batch in an existing context, then what it left queued. */
+  runIn = async <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const result = await batch(context);
+    await context.sync();
+    return result;
+  };
+
   isSetSupported = (name: string, version: string): boolean =>
     name === "ExcelApi" && versionAtLeast(this.apiVersion, version);
 
   /** The { run, isSetSupported } pair src/excel/env.ts expects. */
   env() {
-    return { run: this.run, isSetSupported: this.isSetSupported };
+    return { run: this.run, runIn: this.runIn, isSetSupported: this.isSetSupported };
   }
 
   /** Installs Excel.run and Office.context.requirements as globals; returns the undo. */
