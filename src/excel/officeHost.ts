@@ -175,7 +175,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             .map((s) => s.centre);
           const plan = planWorkbook(all, { centres: [...keptCentres, ...chosenCodes], generatedAt: now(), trips: meta?.trips });
           const carried: CarryResult =
-            meta && present.length > 0 ? carryFigures(plan, readWorkbook(grids)) : { kept: 0, orphaned: [] };
+            meta && present.length > 0
+              ? carryFigures(plan, readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))))
+              : { kept: 0, orphaned: [] };
 
           const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
           const existing = new Map<string, ExistingSheet>();
