@@ -29,7 +29,11 @@ async function measure(fake: FakeExcel, action: () => Promise<unknown>): Promise
 
 async function scenario(contracts: Contract[]) {
   const fake = new FakeExcel();
-  const host = createOfficeHost({ env: fake.env(), contracts: () => contracts, now: () => "2026-11-22T10:00:00Z" });
+  const host = createOfficeHost({
+    env: fake.env(),
+    contracts: () => contracts,
+    now: () => "2026-11-22T10:00:00Z",
+  });
   const ids = contracts.map((c) => c.id);
   const build = await measure(fake, () => host.build(ids, { update: false }));
   const refresh = await measure(fake, () => host.overview());
@@ -46,14 +50,16 @@ export async function benchExcel(): Promise<object> {
     rebuild: { builtin: builtin.rebuild, large: large.rebuild },
     refresh: { builtin: builtin.refresh, large: large.refresh },
     summary: { builtin: builtin.summary, large: large.summary },
-    note:
-      "Measured on tests/support/fakeExcel.ts (operations = queued proxy calls). A build writes in one request per ~4 MB (Excel on the web caps requests at 5 MB), so the large build needs more write syncs than the built-in one; reads and the summary take the same number of syncs at both sizes.",
+    note: "Measured on tests/support/fakeExcel.ts (operations = queued proxy calls). A build writes in one request per ~4 MB (Excel on the web caps requests at 5 MB), so the large build needs more write syncs than the built-in one; reads and the summary take the same number of syncs at both sizes.",
   };
 }
 
 if (require.main === module) {
-  benchExcel().then((r) => console.log(JSON.stringify(r, null, 2)), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  benchExcel().then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

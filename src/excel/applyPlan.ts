@@ -3,7 +3,15 @@
 // the list is sent in as few context.sync() calls as Excel on the web's 5 MB request cap allows:
 // one, unless the plan is bigger than the budget. Values and formulas go as 2D blocks, styles as
 // one request per distinct style, validations as one rule per distinct rule. No layout decisions.
-import type { CellStyle, ChartPlan, PlanCell, PrintPlan, SheetPlan, ValidationRule, WorkbookPlan } from "../sheets/plan";
+import type {
+  CellStyle,
+  ChartPlan,
+  PlanCell,
+  PrintPlan,
+  SheetPlan,
+  ValidationRule,
+  WorkbookPlan,
+} from "../sheets/plan";
 import { colLetter } from "../sheets/layout";
 import { addressLists, cellCount, parseRect, rectAddress, type Rect } from "./a1";
 import type { Capabilities } from "./env";
@@ -101,7 +109,10 @@ export function callBytes(...args: unknown[]): number {
 }
 
 /** Compiles the plan into operations, in the order Excel must run them. */
-export function compilePlan(plan: WorkbookPlan, options: ApplyOptions): { ops: WriteOp[]; skipped: string[] } {
+export function compilePlan(
+  plan: WorkbookPlan,
+  options: ApplyOptions,
+): { ops: WriteOp[]; skipped: string[] } {
   const { caps, existing } = options;
   const sheets = plan.sheets.filter(options.only ?? (() => true));
   const skipped = new Set<string>();
@@ -115,7 +126,10 @@ export function compilePlan(plan: WorkbookPlan, options: ApplyOptions): { ops: W
   for (const s of sheets) {
     const old = existing.get(s.name.toLowerCase());
     if (!old) {
-      ops.push({ bytes: callBytes(s.name), queue: (q) => q.remember(s.name, q.context.workbook.worksheets.add(s.name)) });
+      ops.push({
+        bytes: callBytes(s.name),
+        queue: (q) => q.remember(s.name, q.context.workbook.worksheets.add(s.name)),
+      });
       continue;
     }
     if (s.role === "centre") {
@@ -125,7 +139,8 @@ export function compilePlan(plan: WorkbookPlan, options: ApplyOptions): { ops: W
     const temp = freeName(s.name, taken);
     retired.push(temp);
     ops.push({
-      bytes: callBytes(temp) + callBytes(s.name) + (old.visibility === "VeryHidden" ? callBytes("Hidden") : 0),
+      bytes:
+        callBytes(temp) + callBytes(s.name) + (old.visibility === "VeryHidden" ? callBytes("Hidden") : 0),
       queue: (q) => {
         const ws = q.sheet(s.name);
         ws.name = temp;
@@ -151,9 +166,15 @@ export function compilePlan(plan: WorkbookPlan, options: ApplyOptions): { ops: W
         },
       });
     } else if (exists) {
-      ops.push({ bytes: callBytes(n.name, formula), queue: (q) => void (q.context.workbook.names.getItem(n.name).formula = formula) });
+      ops.push({
+        bytes: callBytes(n.name, formula),
+        queue: (q) => void (q.context.workbook.names.getItem(n.name).formula = formula),
+      });
     } else {
-      ops.push({ bytes: callBytes(n.name, formula), queue: (q) => void q.context.workbook.names.add(n.name, formula) });
+      ops.push({
+        bytes: callBytes(n.name, formula),
+        queue: (q) => void q.context.workbook.names.add(n.name, formula),
+      });
     }
   }
   for (const temp of retired) ops.push({ bytes: callBytes(temp), queue: (q) => q.sheet(temp).delete() });
@@ -236,12 +257,17 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): Write
   const ops: WriteOp[] = [];
   const name = s.name;
   if (s.tabColor) {
-    if (caps.api17) ops.push({ bytes: callBytes(s.tabColor), queue: (q) => void (q.sheet(name).tabColor = `#${s.tabColor}`) });
+    if (caps.api17)
+      ops.push({
+        bytes: callBytes(s.tabColor),
+        queue: (q) => void (q.sheet(name).tabColor = `#${s.tabColor}`),
+      });
     else skipped.add("Fanefarver (kræver ExcelApi 1.7)");
   }
   ops.push(...columnWidthOps(name, s.columnWidths));
   ops.push(...cellOps(name, s.cells));
-  for (const m of s.merges) ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
+  for (const m of s.merges)
+    ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
   const groups = groupStyles(s.styles);
   ops.push(...numberFormatOps(name, groups.numberFormats));
   for (const g of groups.looks) ops.push(...styleOps(name, g, caps));
@@ -263,7 +289,7 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): Write
 
 /** Excel column width in characters of the default font → points (7 px digits + 5 px padding). */
 export function widthPoints(chars: number): number {
-  return Math.round((Math.trunc(chars * 7 + 5) * 72) / 96 * 100) / 100;
+  return Math.round(((Math.trunc(chars * 7 + 5) * 72) / 96) * 100) / 100;
 }
 
 function columnWidthOps(name: string, widths: number[]): WriteOp[] {
@@ -273,7 +299,10 @@ function columnWidthOps(name: string, widths: number[]): WriteOp[] {
     if (i < widths.length && widths[i] === widths[start]) continue;
     const address = `${colLetter(start)}:${colLetter(i - 1)}`;
     const points = widthPoints(widths[start]!);
-    ops.push({ bytes: callBytes(address, points), queue: (q) => void (q.sheet(name).getRange(address).format.columnWidth = points) });
+    ops.push({
+      bytes: callBytes(address, points),
+      queue: (q) => void (q.sheet(name).getRange(address).format.columnWidth = points),
+    });
     start = i;
   }
   return ops;
@@ -292,7 +321,10 @@ function cellOps(name: string, cells: PlanCell[][]): WriteOp[] {
     if (block.length === 0) return;
     const rows = block;
     const address = `A${first}:${last}${end}`;
-    ops.push({ bytes: CALL_BYTES + bytes + address.length, queue: (q) => void (q.sheet(name).getRange(address).formulas = rows) });
+    ops.push({
+      bytes: CALL_BYTES + bytes + address.length,
+      queue: (q) => void (q.sheet(name).getRange(address).formulas = rows),
+    });
     block = [];
     bytes = 0;
     first = end + 1;
@@ -356,7 +388,12 @@ function assignFormat(format: Excel.RangeFormat, style: CellStyle, rect?: Rect):
 
 /** Outer edges always; inside lines only where the range has more than one row or column. */
 function borderEdges(r: Rect): Excel.BorderIndex[] {
-  const edges: Excel.BorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as Excel.BorderIndex[];
+  const edges: Excel.BorderIndex[] = [
+    "EdgeTop",
+    "EdgeBottom",
+    "EdgeLeft",
+    "EdgeRight",
+  ] as Excel.BorderIndex[];
   if (r.bottom > r.top) edges.push("InsideHorizontal" as Excel.BorderIndex);
   if (r.right > r.left) edges.push("InsideVertical" as Excel.BorderIndex);
   return edges;
@@ -364,7 +401,8 @@ function borderEdges(r: Rect): Excel.BorderIndex[] {
 
 function assignmentCount(style: CellStyle, rect?: Rect): number {
   let n = 0;
-  for (const k of ["bold", "italic", "size", "fontColor", "fill", "wrap", "horizontal", "vertical"] as const) if (style[k] !== undefined) n++;
+  for (const k of ["bold", "italic", "size", "fontColor", "fill", "wrap", "horizontal", "vertical"] as const)
+    if (style[k] !== undefined) n++;
   if (style.locked === false) n++;
   if (style.border && rect) n += borderEdges(rect).length * 3;
   return n;
@@ -383,9 +421,15 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       return {
-        bytes: 2 * CALL_BYTES + address.length + cellCount(rect) * (utf8Length(JSON.stringify(numberFormat)) + 1) + rows * 2,
+        bytes:
+          2 * CALL_BYTES +
+          address.length +
+          cellCount(rect) * (utf8Length(JSON.stringify(numberFormat)) + 1) +
+          rows * 2,
         queue: (q: Queue) => {
-          q.sheet(name).getRange(address).numberFormat = Array.from({ length: rows }, () => Array<string>(cols).fill(numberFormat));
+          q.sheet(name).getRange(address).numberFormat = Array.from({ length: rows }, () =>
+            Array<string>(cols).fill(numberFormat),
+          );
         },
       };
     }),
@@ -397,10 +441,13 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
     bottom: Math.max(...all.map((r) => r.bottom)),
     right: Math.max(...all.map((r) => r.right)),
   };
-  const matrix = Array.from({ length: box.bottom - box.top + 1 }, () => Array<string>(box.right - box.left + 1).fill("General"));
+  const matrix = Array.from({ length: box.bottom - box.top + 1 }, () =>
+    Array<string>(box.right - box.left + 1).fill("General"),
+  );
   for (const { numberFormat, rects } of groups) {
     for (const r of rects) {
-      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) matrix[row - box.top]![col - box.left] = numberFormat;
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) matrix[row - box.top]![col - box.left] = numberFormat;
     }
   }
   const address = rectAddress(box);
@@ -418,10 +465,16 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
 function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
   const ops: WriteOp[] = [];
   const look = g.style;
-  const perRange = g.rects.reduce((sum, r) => sum + callBytes(rectAddress(r)) + assignmentCount(look, r) * CALL_BYTES, 0);
+  const perRange = g.rects.reduce(
+    (sum, r) => sum + callBytes(rectAddress(r)) + assignmentCount(look, r) * CALL_BYTES,
+    0,
+  );
   const props = cellProperties(look);
   const propBytes = utf8Length(JSON.stringify({ format: props })) + 1;
-  const perCell = g.rects.reduce((sum, r) => sum + CALL_BYTES + rectAddress(r).length + cellCount(r) * propBytes, 0);
+  const perCell = g.rects.reduce(
+    (sum, r) => sum + CALL_BYTES + rectAddress(r).length + cellCount(r) * propBytes,
+    0,
+  );
   const lists = caps.api19 && !look.border ? addressLists(g.rects) : [];
   const perAreas = lists.reduce((sum, a) => sum + callBytes(a) + assignmentCount(look) * CALL_BYTES, 0);
 
@@ -434,7 +487,11 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
         bytes: CALL_BYTES + address.length + cellCount(rect) * propBytes,
         queue: (q) => {
           const one: Excel.SettableCellProperties = { format: props };
-          q.sheet(name).getRange(address).setCellProperties(Array.from({ length: rows }, () => Array<Excel.SettableCellProperties>(cols).fill(one)));
+          q.sheet(name)
+            .getRange(address)
+            .setCellProperties(
+              Array.from({ length: rows }, () => Array<Excel.SettableCellProperties>(cols).fill(one)),
+            );
         },
       });
     }
@@ -464,13 +521,19 @@ function clip(text: string, max: number): string {
 export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.kind) {
     case "decimal":
-      return { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } };
+      return {
+        decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
+      };
     case "wholeNumber":
-      return { wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } };
+      return {
+        wholeNumber: { formula1: rule.min, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
+      };
     case "list":
       // A reference or a defined name as a formula, never a comma list: Excel splits those on
       // commas in every locale (OFFICE-JS.md).
-      return { list: { inCellDropDown: true, source: rule.source.startsWith("=") ? rule.source : `=${rule.source}` } };
+      return {
+        list: { inCellDropDown: true, source: rule.source.startsWith("=") ? rule.source : `=${rule.source}` },
+      };
   }
 }
 
@@ -498,12 +561,18 @@ function validationOps(name: string, s: SheetPlan, caps: Capabilities): WriteOp[
     };
     if (caps.api19 && g.rects.length > 1) {
       for (const list of addressLists(g.rects)) {
-        ops.push({ bytes: callBytes(list) + settings, queue: (q) => apply(q.sheet(name).getRanges(list).dataValidation) });
+        ops.push({
+          bytes: callBytes(list) + settings,
+          queue: (q) => apply(q.sheet(name).getRanges(list).dataValidation),
+        });
       }
     } else {
       for (const rect of g.rects) {
         const address = rectAddress(rect);
-        ops.push({ bytes: callBytes(address) + settings, queue: (q) => apply(q.sheet(name).getRange(address).dataValidation) });
+        ops.push({
+          bytes: callBytes(address) + settings,
+          queue: (q) => apply(q.sheet(name).getRange(address).dataValidation),
+        });
       }
     }
   }
@@ -520,9 +589,13 @@ function conditionalFormatOps(s: SheetPlan): WriteOp[] {
   for (const cf of s.conditionalFormats) {
     const formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
     ops.push({
-      bytes: callBytes(cf.range, "Custom") + callBytes(formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
+      bytes:
+        callBytes(cf.range, "Custom") + callBytes(formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
       queue: (q) => {
-        const format = q.sheet(s.name).getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        const format = q
+          .sheet(s.name)
+          .getRange(cf.range)
+          .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
         format.custom.rule.formula = formula;
         format.custom.format.fill.color = `#${cf.fill}`;
         format.custom.format.font.color = `#${cf.fontColor}`;
@@ -531,9 +604,16 @@ function conditionalFormatOps(s: SheetPlan): WriteOp[] {
   }
   for (const bar of s.dataBars) {
     ops.push({
-      bytes: callBytes(bar.range, "DataBar") + callBytes(bar.color) + callBytes(false) + callBytes({ type: "Number", formula: "0" }),
+      bytes:
+        callBytes(bar.range, "DataBar") +
+        callBytes(bar.color) +
+        callBytes(false) +
+        callBytes({ type: "Number", formula: "0" }),
       queue: (q) => {
-        const format = q.sheet(s.name).getRange(bar.range).conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
+        const format = q
+          .sheet(s.name)
+          .getRange(bar.range)
+          .conditionalFormats.add("DataBar" as Excel.ConditionalFormatType);
         format.dataBar.positiveFormat.fillColor = `#${bar.color}`;
         format.dataBar.positiveFormat.gradientFill = false;
         format.dataBar.lowerBoundRule = { type: "Number", formula: "0" } as Excel.ConditionalDataBarRule;
@@ -548,10 +628,18 @@ function chartOp(name: string, c: ChartPlan): WriteOp {
   const series = Math.max(0, parseRect(c.source).bottom - parseRect(c.source).top);
   const colors = c.colors.slice(0, series);
   return {
-    bytes: callBytes("BarStacked", c.source, "Rows") + callBytes(c.title) + callBytes(c.topLeft, c.bottomRight) + colors.length * callBytes("#FFFFFF"),
+    bytes:
+      callBytes("BarStacked", c.source, "Rows") +
+      callBytes(c.title) +
+      callBytes(c.topLeft, c.bottomRight) +
+      colors.length * callBytes("#FFFFFF"),
     queue: (q) => {
       const ws = q.sheet(name);
-      const chart = ws.charts.add("BarStacked" as Excel.ChartType, ws.getRange(c.source), "Rows" as Excel.ChartSeriesBy);
+      const chart = ws.charts.add(
+        "BarStacked" as Excel.ChartType,
+        ws.getRange(c.source),
+        "Rows" as Excel.ChartSeriesBy,
+      );
       chart.title.text = c.title;
       chart.setPosition(c.topLeft, c.bottomRight);
       colors.forEach((color, i) => chart.series.getItemAt(i).format.fill.setSolidColor(`#${color}`));
@@ -651,11 +739,18 @@ function isPrintError(error: unknown): boolean {
  * suspended in every batch and events are off from the first write to the last, so onChanged
  * handlers (ours included) do not fire for the add-in's own writes.
  */
-export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPlan, options: ApplyOptions): Promise<ApplyReport> {
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WorkbookPlan,
+  options: ApplyOptions,
+): Promise<ApplyReport> {
   const { caps } = options;
   const budget = options.budgetBytes ?? DEFAULT_BUDGET;
   const { ops, skipped } = compilePlan(plan, options);
-  const prelude = (caps.suspendCalculation ? CALL_BYTES : 0) + (caps.api19 ? CALL_BYTES : 0) + (caps.enableEvents ? 2 * CALL_BYTES : 0);
+  const prelude =
+    (caps.suspendCalculation ? CALL_BYTES : 0) +
+    (caps.api19 ? CALL_BYTES : 0) +
+    (caps.enableEvents ? 2 * CALL_BYTES : 0);
   const batches = batchOps(ops, budget, prelude);
   const report: ApplyReport = { batches: [], skipped };
   let skipPrint = false;
@@ -690,7 +785,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WorkbookPla
         await context.sync().catch(() => undefined);
       }
     }
-    report.batches.push({ bytes: prelude + batch.reduce((n, op) => n + op.bytes, 0), operations: batch.length });
+    report.batches.push({
+      bytes: prelude + batch.reduce((n, op) => n + op.bytes, 0),
+      operations: batch.length,
+    });
     options.onBatch?.(i + 1, batches.length);
   }
   return report;

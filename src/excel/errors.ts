@@ -29,16 +29,22 @@ const ADVICE: Record<string, string> = {
   ItemAlreadyExists: "et ark med samme navn kom til undervejs. Prøv igen",
   ItemNotFound: "et ark forsvandt eller blev omdøbt undervejs. Prøv igen",
   InvalidReference: "et ark eller et navn, som formlerne peger på, mangler",
-  RequestPayloadSizeLimitExceeded: "ændringen var for stor til at sende på én gang. Prøv med færre kontrakter ad gangen",
-  ResponsePayloadSizeLimitExceeded: "der var for meget at læse på én gang. Skjul eller fjern store ark, der ikke hører til kontrakterne",
+  RequestPayloadSizeLimitExceeded:
+    "ændringen var for stor til at sende på én gang. Prøv med færre kontrakter ad gangen",
+  ResponsePayloadSizeLimitExceeded:
+    "der var for meget at læse på én gang. Skjul eller fjern store ark, der ikke hører til kontrakterne",
   ActivityLimitReached: "Excel har for travlt lige nu. Vent et øjeblik, og prøv igen",
   ServiceNotAvailable: "Excel svarer ikke lige nu. Vent et øjeblik, og prøv igen",
   RequestAborted: "forespørgslen blev afbrudt. Prøv igen",
-  ApiNotFound: "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
-  UnsupportedOperation: "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
-  NotImplemented: "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
+  ApiNotFound:
+    "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
+  UnsupportedOperation:
+    "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
+  NotImplemented:
+    "denne udgave af Excel kan ikke det, der blev bedt om. Opdater Office, eller brug Excel på nettet",
   InvalidArgument: "en værdi blev afvist. Meld fejlen til den, der vedligeholder tilføjelsesprogrammet",
-  GeneralException: "Excel meldte en generel fejl. Prøv igen; hjælper det ikke, så gem, luk og åbn projektmappen",
+  GeneralException:
+    "Excel meldte en generel fejl. Prøv igen; hjælper det ikke, så gem, luk og åbn projektmappen",
 };
 
 interface OfficeLikeError {

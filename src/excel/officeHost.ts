@@ -57,7 +57,11 @@ interface SheetInfo {
 
 /** WorkbookHost, with a build that also tells what it could not keep or do. */
 export interface OfficeHost extends WorkbookHost {
-  build(contractIds: string[], options: { update: boolean }, onProgress?: (p: BuildProgress) => void): Promise<OfficeBuildResult>;
+  build(
+    contractIds: string[],
+    options: { update: boolean },
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<OfficeBuildResult>;
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -92,7 +96,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
 
   function chosenContracts(ids: string[]): Contract[] {
     const all = contractsOf();
-    return ids.map((id) => all.find((c) => c.id === id) ?? fail(`Kontrakten "${id}" findes ikke blandt de indbyggede kontrakter.`));
+    return ids.map(
+      (id) =>
+        all.find((c) => c.id === id) ??
+        fail(`Kontrakten "${id}" findes ikke blandt de indbyggede kontrakter.`),
+    );
   }
 
   return {
@@ -106,7 +114,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     },
 
     async existingSheets(contractIds: string[]): Promise<string[]> {
-      const codes = new Set(chosenContracts(contractIds).flatMap((c) => c.centres.map((x) => x.code.toLowerCase())));
+      const codes = new Set(
+        chosenContracts(contractIds).flatMap((c) => c.centres.map((x) => x.code.toLowerCase())),
+      );
       return run("read", async (context) => {
         const list = queueSheetList(context);
         await context.sync();
@@ -135,7 +145,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
           const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
           if (present.length > 0 && !update) {
-            fail(`Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`);
+            fail(
+              `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
+            );
           }
 
           // Sync 2 (only when there is something to keep): the metadata, the figures already
@@ -146,22 +158,29 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           if (!metaSheet.isNullObject || present.length > 0) {
             const requests: GridRequest[] = [];
             if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET });
-            for (const code of present) requests.push({ sheet: byName.get(code.toLowerCase())!.name, columns: CENTRE_COLUMNS });
+            for (const code of present)
+              requests.push({ sheet: byName.get(code.toLowerCase())!.name, columns: CENTRE_COLUMNS });
             const collect = queueGrids(context, requests);
             const protections = present.map((code) => {
               const name = byName.get(code.toLowerCase())!.name;
-              return { name, protection: context.workbook.worksheets.getItem(name).protection.load("protected") };
+              return {
+                name,
+                protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
+              };
             });
             await context.sync();
             syncs++;
             grids = collect();
-            for (const p of protections) if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
+            for (const p of protections)
+              if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
             if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
           }
           for (const code of present) {
             const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
             if (!mine) {
-              fail(`Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`);
+              fail(
+                `Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`,
+              );
             }
           }
 
@@ -173,18 +192,31 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           const keptCentres = (meta?.sheets ?? [])
             .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
             .map((s) => s.centre);
-          const plan = planWorkbook(all, { centres: [...keptCentres, ...chosenCodes], generatedAt: now(), trips: meta?.trips });
+          const plan = planWorkbook(all, {
+            centres: [...keptCentres, ...chosenCodes],
+            generatedAt: now(),
+            trips: meta?.trips,
+          });
           const carried: CarryResult =
             meta && present.length > 0
-              ? carryFigures(plan, readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))))
+              ? carryFigures(
+                  plan,
+                  readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))),
+                )
               : { kept: 0, orphaned: [] };
 
           const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
           const existing = new Map<string, ExistingSheet>();
           for (const s of sheets) {
-            existing.set(s.name.toLowerCase(), { name: s.name, visibility: s.visibility, protected: protectedSheets.has(s.name.toLowerCase()) });
+            existing.set(s.name.toLowerCase(), {
+              name: s.name,
+              visibility: s.visibility,
+              protected: protectedSheets.has(s.name.toLowerCase()),
+            });
           }
-          const centreSheets = plan.sheets.filter((s) => s.role === "centre" && written.has(s.name.toLowerCase()));
+          const centreSheets = plan.sheets.filter(
+            (s) => s.role === "centre" && written.has(s.name.toLowerCase()),
+          );
           const applied: ApplyReport = await applyPlan(context, plan, {
             caps: cap(),
             existing,
@@ -192,14 +224,22 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             only: (s: SheetPlan) => s.role !== "centre" || written.has(s.name.toLowerCase()),
             budgetBytes: options.budgetBytes,
             activate: centreSheets[0]?.name,
-            onBatch: (done, total) => report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
+            onBatch: (done, total) =>
+              report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
           });
           syncs += applied.batches.length;
           contractSheetIds = null;
           report(1, 1, "Færdig");
           const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
           const updated = centreSheets.filter((s) => byName.has(s.name.toLowerCase())).map((s) => s.name);
-          return { created, updated, keptValues: carried.kept, orphaned: carried.orphaned, skipped: applied.skipped, syncs };
+          return {
+            created,
+            updated,
+            keptValues: carried.kept,
+            orphaned: carried.orphaned,
+            skipped: applied.skipped,
+            syncs,
+          };
         }),
       );
     },
@@ -218,7 +258,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         await context.sync();
         const grids = collect();
         contractSheetIds = new Set(refs.map((r) => present.get(r.sheet.toLowerCase())!.id));
-        const state = readWorkbook([metaGrid, ...grids.map((g) => ({ ...g, name: metaNameOf(g.name, refs) }))]);
+        const state = readWorkbook([
+          metaGrid,
+          ...grids.map((g) => ({ ...g, name: metaNameOf(g.name, refs) })),
+        ]);
         return judgeWorkbook(state).map((c) => {
           const counts = { met: 0, not_met: 0, missing: 0, invalid: 0 };
           const attention: AttentionRow[] = [];
@@ -226,11 +269,25 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             if (g.status === "not_applicable") continue;
             counts[g.status]++;
             if (g.status !== "met" && g.row !== null) {
-              attention.push({ goalId: g.id, text: g.text, status: g.status as AttentionRow["status"], message: g.message, sheet: sheetName(c.sheet, present), row: g.row });
+              attention.push({
+                goalId: g.id,
+                text: g.text,
+                status: g.status as AttentionRow["status"],
+                message: g.message,
+                sheet: sheetName(c.sheet, present),
+                row: g.row,
+              });
             }
           }
           attention.sort((a, b) => a.row - b.row);
-          return { code: c.code, name: c.name, contractId: c.contract, sheet: sheetName(c.sheet, present), counts, attention };
+          return {
+            code: c.code,
+            name: c.name,
+            contractId: c.contract,
+            sheet: sheetName(c.sheet, present),
+            counts,
+            attention,
+          };
         });
       });
     },
@@ -244,13 +301,27 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           const present = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
           const refs = meta.sheets.filter((s) => present.has(s.sheet.toLowerCase()));
           // Where the goal rows are, as the sheets were built; checked against column A below.
-          const expected = expectedPlacement(meta, refs.map((r) => r.centre));
-          const placed = expected.map((p) => ({ ...p, sheet: present.get(p.sheet.toLowerCase())?.name ?? p.sheet }));
+          const expected = expectedPlacement(
+            meta,
+            refs.map((r) => r.centre),
+          );
+          const placed = expected.map((p) => ({
+            ...p,
+            sheet: present.get(p.sheet.toLowerCase())?.name ?? p.sheet,
+          }));
           const write = async (where: PlacedCentreSheet[], verify: boolean) => {
-            const plan = { sheets: [planSummary(meta.contracts, where, { generatedAt: now(), trips: meta.trips })], names: [] };
+            const plan = {
+              sheets: [planSummary(meta.contracts, where, { generatedAt: now(), trips: meta.trips })],
+              names: [],
+            };
             // Queued before the writes, so it goes in their first request; Oversigt's writes do
             // not touch the centre sheets it reads.
-            const collect = verify ? queueGrids(context, where.map((p) => ({ sheet: p.sheet, columns: [COL.id] }))) : undefined;
+            const collect = verify
+              ? queueGrids(
+                  context,
+                  where.map((p) => ({ sheet: p.sheet, columns: [COL.id] })),
+                )
+              : undefined;
             await applyPlan(context, plan, {
               caps: cap(),
               existing: existingMap(sheets),
@@ -324,7 +395,8 @@ function fail(message: string): never {
 
 /** Our own Danish errors pass; Office's get a Danish lead; anything else says it was unexpected. */
 function toDanish(error: unknown, doing: Doing): Error {
-  if (error instanceof ExcelShellError || error instanceof NotAContractWorkbook || error instanceof PlanError) return error;
+  if (error instanceof ExcelShellError || error instanceof NotAContractWorkbook || error instanceof PlanError)
+    return error;
   if (officeCode(error)) return danishError(error, doing);
   const message = error instanceof Error ? error.message : String(error);
   return new ExcelShellError(`Der skete en uventet fejl i tilføjelsesprogrammet: ${message}`);
@@ -336,7 +408,9 @@ function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
 }
 
 function existingMap(sheets: SheetInfo[]): Map<string, ExistingSheet> {
-  return new Map(sheets.map((s) => [s.name.toLowerCase(), { name: s.name, visibility: s.visibility, protected: false }]));
+  return new Map(
+    sheets.map((s) => [s.name.toLowerCase(), { name: s.name, visibility: s.visibility, protected: false }]),
+  );
 }
 
 function readMetaError(): string {
@@ -395,7 +469,11 @@ function actualPlacement(placed: PlacedCentreSheet[], grids: SheetGrid[]): Place
   return placed.map((p) => {
     const grid = grids.find((g) => g.name === p.sheet);
     const actual = grid ? goalRowNumbers(grid) : new Map<string, number>();
-    return { ...p, rows: new Map([...p.rows.keys()].filter((id) => actual.has(id)).map((id) => [id, actual.get(id)!] as const)) };
+    return {
+      ...p,
+      rows: new Map(
+        [...p.rows.keys()].filter((id) => actual.has(id)).map((id) => [id, actual.get(id)!] as const),
+      ),
+    };
   });
 }
-

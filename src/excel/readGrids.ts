@@ -26,19 +26,29 @@ export function queueGrids(context: Excel.RequestContext, requests: GridRequest[
     const ws = context.workbook.worksheets.getItem(req.sheet);
     const ranges: Excel.Range[] = [];
     if (req.columns && req.columns.length > 0) {
-      for (const [a, b] of columnRuns(req.columns)) ranges.push(ws.getRange(`${a}:${b}`).getUsedRangeOrNullObject(true));
-      if (req.headRows && req.headRows > 0) ranges.push(ws.getRange(`1:${req.headRows}`).getUsedRangeOrNullObject(true));
+      for (const [a, b] of columnRuns(req.columns))
+        ranges.push(ws.getRange(`${a}:${b}`).getUsedRangeOrNullObject(true));
+      if (req.headRows && req.headRows > 0)
+        ranges.push(ws.getRange(`1:${req.headRows}`).getUsedRangeOrNullObject(true));
     } else {
       ranges.push(ws.getUsedRangeOrNullObject(true));
     }
-    const props = req.formulas ? ["values", "formulas", "rowIndex", "columnIndex"] : ["values", "rowIndex", "columnIndex"];
-    const parts: Part[] = ranges.map((range) => ({ range: range.load(props), formulas: req.formulas === true }));
+    const props = req.formulas
+      ? ["values", "formulas", "rowIndex", "columnIndex"]
+      : ["values", "rowIndex", "columnIndex"];
+    const parts: Part[] = ranges.map((range) => ({
+      range: range.load(props),
+      formulas: req.formulas === true,
+    }));
     return { req, parts };
   });
   return () => queued.map(({ req, parts }) => assemble(req, parts));
 }
 
-export async function readGrids(context: Excel.RequestContext, requests: GridRequest[]): Promise<SheetGrid[]> {
+export async function readGrids(
+  context: Excel.RequestContext,
+  requests: GridRequest[],
+): Promise<SheetGrid[]> {
   const collect = queueGrids(context, requests);
   await context.sync();
   return collect();
@@ -46,7 +56,9 @@ export async function readGrids(context: Excel.RequestContext, requests: GridReq
 
 /** ["A", "H", "I", "N"] → [["A","A"], ["H","I"], ["N","N"]]. */
 function columnRuns(columns: string[]): [string, string][] {
-  const sorted = [...new Set(columns.map((c) => c.toUpperCase()))].sort((x, y) => colNumber(x) - colNumber(y));
+  const sorted = [...new Set(columns.map((c) => c.toUpperCase()))].sort(
+    (x, y) => colNumber(x) - colNumber(y),
+  );
   const runs: [string, string][] = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];

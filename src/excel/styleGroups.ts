@@ -51,8 +51,16 @@ export function groupStyles(styles: StyleRange[]): StyleGroups {
     g.cells.push(cell);
   }
   return {
-    looks: [...looks.values()].map((g) => ({ style: g.style, rects: rectanglesOf(g.cells), cells: g.cells.length })),
-    numberFormats: [...formats].map(([numberFormat, cells]) => ({ numberFormat, rects: rectanglesOf(cells), cells: cells.length })),
+    looks: [...looks.values()].map((g) => ({
+      style: g.style,
+      rects: rectanglesOf(g.cells),
+      cells: g.cells.length,
+    })),
+    numberFormats: [...formats].map(([numberFormat, cells]) => ({
+      numberFormat,
+      rects: rectanglesOf(cells),
+      cells: cells.length,
+    })),
   };
 }
 
@@ -75,14 +83,21 @@ export interface ValidationGroup {
 
 /** The plan gives a rule per cell; equal rules (with their texts) become one rule over many cells. */
 export function groupValidations(validations: ValidationPlan[]): ValidationGroup[] {
-  const groups = new Map<string, { validation: Omit<ValidationPlan, "range">; cells: Map<string, { row: number; col: number }> }>();
+  const groups = new Map<
+    string,
+    { validation: Omit<ValidationPlan, "range">; cells: Map<string, { row: number; col: number }> }
+  >();
   for (const v of validations) {
     const { range, ...rest } = v;
     const key = JSON.stringify([rest.rule, rest.prompt, rest.error]);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { validation: rest, cells: new Map() }));
     const r = parseRect(range);
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) g.cells.set(`${row},${col}`, { row, col });
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) g.cells.set(`${row},${col}`, { row, col });
   }
-  return [...groups.values()].map((g) => ({ validation: g.validation, rects: rectanglesOf(g.cells.values()) }));
+  return [...groups.values()].map((g) => ({
+    validation: g.validation,
+    rects: rectanglesOf(g.cells.values()),
+  }));
 }

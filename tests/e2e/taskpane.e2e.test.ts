@@ -26,7 +26,9 @@ const FLAGS = [
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.error(`\n*** SKIPPING the task pane end-to-end test: ${CHROMIUM} is missing (apt-get install chromium). ***\n`);
+  console.error(
+    `\n*** SKIPPING the task pane end-to-end test: ${CHROMIUM} is missing (apt-get install chromium). ***\n`,
+  );
 }
 const e2e = haveChromium ? test : test.skip;
 
@@ -40,8 +42,14 @@ function newest(p: string): number {
 
 /** dist/ from `npx webpack --mode production`, rebuilt when any source is newer than it. */
 function ensureProductionBuild(): void {
-  const built = existsSync(path.join(DIST, "taskpane.html")) ? statSync(path.join(DIST, "taskpane.html")).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(ROOT, "src")), newest(path.join(ROOT, "webpack.config.js")), newest(path.join(ROOT, "package.json")));
+  const built = existsSync(path.join(DIST, "taskpane.html"))
+    ? statSync(path.join(DIST, "taskpane.html")).mtimeMs
+    : 0;
+  const sources = Math.max(
+    newest(path.join(ROOT, "src")),
+    newest(path.join(ROOT, "webpack.config.js")),
+    newest(path.join(ROOT, "package.json")),
+  );
   if (built > sources) return;
   execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 600_000 });
 }
@@ -60,7 +68,10 @@ function bundleTestHost(): Promise<void> {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020" } } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020" } },
+          },
         },
       ],
     },
@@ -162,7 +173,10 @@ describe("the task pane in Chromium", () => {
 
       // A centre types its figures; the pane follows by itself (onChanged, debounced).
       expect(await e2eApi(page, (api) => api.typeFigures(0))).toBeGreaterThan(0);
-      await page.getByTestId("centre-CKB").getByText(/Opfyldt: [1-9]/).waitFor({ timeout: 10_000 });
+      await page
+        .getByTestId("centre-CKB")
+        .getByText(/Opfyldt: [1-9]/)
+        .waitFor({ timeout: 10_000 });
       const ckbText = (await page.getByTestId("centre-CKB").textContent()) ?? "";
       expect(ckbText).toMatch(/Ikke opfyldt: [1-9]/);
       expect(ckbText).toMatch(/Ugyldig: [1-9]/);
@@ -171,7 +185,9 @@ describe("the task pane in Chromium", () => {
       await page.getByRole("button", { name: "Lav oversigtsark" }).click();
       await page.getByText("Arket Oversigt er opdateret.").waitFor({ timeout: 30_000 });
       const sheets = await e2eApi(page, (api) => api.sheets());
-      expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Oversigt", "CKB", "CAB", "CBSI", "Lister", "RK_Data"]));
+      expect(sheets.map((s) => s.name)).toEqual(
+        expect.arrayContaining(["Oversigt", "CKB", "CAB", "CBSI", "Lister", "RK_Data"]),
+      );
       expect(await e2eApi(page, (api) => api.activeSheet())).toBe("Oversigt");
 
       // A goal that needs attention: a click selects its row in its sheet.
@@ -179,15 +195,24 @@ describe("the task pane in Chromium", () => {
       const title = (await link.getAttribute("title")) ?? "";
       await link.click();
       const m = /række (\d+)/.exec(title);
-      await page.waitForFunction(() => (window as unknown as { __RK_E2E__: E2E }).__RK_E2E__.selection() !== null);
-      expect(await e2eApi(page, (api) => api.selection())).toEqual({ sheet: "CAB", address: `A${m?.[1]}:O${m?.[1]}` });
+      await page.waitForFunction(
+        () => (window as unknown as { __RK_E2E__: E2E }).__RK_E2E__.selection() !== null,
+      );
+      expect(await e2eApi(page, (api) => api.selection())).toEqual({
+        sheet: "CAB",
+        address: `A${m?.[1]}:O${m?.[1]}`,
+      });
 
       await page.getByRole("button", { name: "Lav oversigtsark" }).scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(OUT, "taskpane-e2e.png"), fullPage: true });
       // The top and the bottom of the pane at readable size, for people looking at the result.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      await page.screenshot({ path: path.join(OUT, "taskpane-e2e-top.png"), fullPage: true, clip: { x: 0, y: 0, width: 380, height: 760 } });
+      await page.screenshot({
+        path: path.join(OUT, "taskpane-e2e-top.png"),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 380, height: 760 },
+      });
       await page.screenshot({
         path: path.join(OUT, "taskpane-e2e-bottom.png"),
         fullPage: true,

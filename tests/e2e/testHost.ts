@@ -13,7 +13,8 @@ Object.assign(window, {
   __RK_TEST_HOST__: host,
   __RK_E2E__: {
     typeFigures: (seed = 0) => typeFigures(fake, builtinContracts(), seed).length,
-    sheets: () => fake.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected })),
+    sheets: () =>
+      fake.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protected })),
     value: (sheet: string, address: string) => fake.value(sheet, address),
     selection: () => fake.selection,
     activeSheet: () => fake.active?.name ?? null,

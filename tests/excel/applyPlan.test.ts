@@ -1,6 +1,13 @@
 // applyPlan's parts and readGrids on their own.
 import { addressLists, parseRect, rectanglesOf } from "../../src/excel/a1";
-import { applyPlan, batchOps, formulaCell, headerSections, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
+import {
+  applyPlan,
+  batchOps,
+  formulaCell,
+  headerSections,
+  widthPoints,
+  type WriteOp,
+} from "../../src/excel/applyPlan";
 import { capabilities } from "../../src/excel/env";
 import { readGrids } from "../../src/excel/readGrids";
 import { groupStyles, groupValidations } from "../../src/excel/styleGroups";
@@ -16,7 +23,11 @@ test("plan cells become one formulas array: formulas with =, text with the apost
 });
 
 test("page headers split into their sections; && stays a literal ampersand", () => {
-  expect(headerSections("&LResultat && kontrakt&CCenter&R&D")).toEqual({ left: "Resultat && kontrakt", center: "Center", right: "&D" });
+  expect(headerSections("&LResultat && kontrakt&CCenter&R&D")).toEqual({
+    left: "Resultat && kontrakt",
+    center: "Center",
+    right: "&D",
+  });
 });
 
 test("column widths in characters become points as Excel sizes them", () => {
@@ -106,10 +117,18 @@ test("readGrids reads many sheets in one sync, from A1, with formulas when asked
 
 test("a print set-up Excel refuses is skipped; the rest of the build stands", async () => {
   const fake = new FakeExcel();
-  const sheet = { ...emptySheet("Ark2", "summary"), cells: [[{ value: "x" }]], print: { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" } };
+  const sheet = {
+    ...emptySheet("Ark2", "summary"),
+    cells: [[{ value: "x" }]],
+    print: { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" },
+  };
   const plan: WorkbookPlan = { sheets: [sheet], names: [] };
   const report = await fake.run((context) =>
-    applyPlan(context, plan, { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set() }),
+    applyPlan(context, plan, {
+      caps: capabilities(fake.env()),
+      existing: new Map(),
+      existingNames: new Set(),
+    }),
   );
   expect(report.skipped).toEqual(["Udskriftsopsætning (Excel afviste den)"]);
   expect(fake.value("Ark2", "A1")).toBe("x");
@@ -119,9 +138,17 @@ test("a print set-up Excel refuses is skipped; the rest of the build stands", as
 test("…also when the print set-up is spread over several requests", async () => {
   const fake = new FakeExcel();
   const print = { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" };
-  const sheets = ["Et", "To", "Tre"].map((name) => ({ ...emptySheet(name, "summary" as const), cells: [[{ value: name }]], print }));
+  const sheets = ["Et", "To", "Tre"].map((name) => ({
+    ...emptySheet(name, "summary" as const),
+    cells: [[{ value: name }]],
+    print,
+  }));
   const report = await fake.run((context) =>
-    applyPlan(context, { sheets, names: [] }, { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set(), budgetBytes: 1500 }),
+    applyPlan(
+      context,
+      { sheets, names: [] },
+      { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set(), budgetBytes: 1500 },
+    ),
   );
   expect(report.batches.length).toBeGreaterThan(3);
   expect(report.skipped).toEqual(["Udskriftsopsætning (Excel afviste den)"]);

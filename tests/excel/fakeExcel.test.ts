@@ -42,7 +42,10 @@ test("APIs newer than the simulated requirement set fail with ApiNotFound", asyn
   expect(fake.isSetSupported("ExcelApi", "1.9")).toBe(false);
   const error = await fake
     .run(async (context) => {
-      context.workbook.worksheets.getItem("Ark1").getRange("A1").setCellProperties([[{ format: { wrapText: true } }]]);
+      context.workbook.worksheets
+        .getItem("Ark1")
+        .getRange("A1")
+        .setCellProperties([[{ format: { wrapText: true } }]]);
       await context.sync();
     })
     .catch((e: unknown) => e);

@@ -6,7 +6,15 @@ import type { Contract } from "../../src/contracts/model";
 import { rowsFor } from "../../src/contracts/resolve";
 import { STATUS_LABEL, statusFromLabel } from "../../src/contracts/status";
 import { createOfficeHost } from "../../src/excel/officeHost";
-import { COL, COUNT_VALUE_COL, FIRST_GOAL_ROW, LISTS_SHEET, META_SHEET, SUMMARY_SHEET, YES_NO_NAME } from "../../src/sheets/layout";
+import {
+  COL,
+  COUNT_VALUE_COL,
+  FIRST_GOAL_ROW,
+  LISTS_SHEET,
+  META_SHEET,
+  SUMMARY_SHEET,
+  YES_NO_NAME,
+} from "../../src/sheets/layout";
 import { STATUS_COLOURS } from "../../src/sheets/styles";
 import { FakeExcel } from "../support/fakeExcel";
 import { typeFigures } from "../support/fakeFigures";
@@ -63,12 +71,21 @@ describe("building the built-in contracts", () => {
       for (const t of rows) {
         const label = fake.value(t.sheet, `${COL.status}${t.row}`);
         const status = statusFromLabel(label);
-        expect({ sheet: t.sheet, id: t.id, status }).toEqual({ sheet: t.sheet, id: t.id, status: expect.any(String) });
+        expect({ sheet: t.sheet, id: t.id, status }).toEqual({
+          sheet: t.sheet,
+          id: t.id,
+          status: expect.any(String),
+        });
         seen.add(status!);
         counted[status as keyof typeof counted]++;
         const a = attention.get(t.row);
         if (status === "met") expect(a).toBeUndefined();
-        else expect({ id: t.id, status: a?.status, goalId: a?.goalId }).toEqual({ id: t.id, status, goalId: t.id });
+        else
+          expect({ id: t.id, status: a?.status, goalId: a?.goalId }).toEqual({
+            id: t.id,
+            status,
+            goalId: t.id,
+          });
       }
       expect(centre.counts).toEqual(counted);
       // The live counts at the top of the sheet agree too.
@@ -87,7 +104,9 @@ describe("building the built-in contracts", () => {
     await host.build(allIds(), { update: false });
     const typed = typeFigures(fake, builtinContracts(), 1);
     for (const t of typed.filter((_, i) => i % 7 === 0)) {
-      const status = statusFromLabel(fake.value(t.sheet, `${COL.status}${t.row}`)) as keyof typeof STATUS_COLOURS;
+      const status = statusFromLabel(
+        fake.value(t.sheet, `${COL.status}${t.row}`),
+      ) as keyof typeof STATUS_COLOURS;
       const hits = fake.highlightsAt(t.sheet, `${COL.text}${t.row}`);
       expect(hits.map((h) => h.fill)).toEqual([`#${STATUS_COLOURS[status].fill}`]);
     }
@@ -108,10 +127,14 @@ describe("building the built-in contracts", () => {
 
     // A yes/no goal's Resultat takes its list from the defined name, not a comma string.
     const contract = builtinContracts().find((c) => c.centres.some((x) => x.code === sheet))!;
-    const yesNo = rowsFor(contract, sheet).findIndex((r) => r.assessment.basis === "own" && r.assessment.target.kind === "yesNo");
+    const yesNo = rowsFor(contract, sheet).findIndex(
+      (r) => r.assessment.basis === "own" && r.assessment.target.kind === "yesNo",
+    );
     expect(yesNo).toBeGreaterThanOrEqual(0);
     const cell = `${COL.resultat}${FIRST_GOAL_ROW + yesNo}`;
-    expect(fake.validationAt(sheet, cell)?.rule).toEqual({ list: { inCellDropDown: true, source: `=${YES_NO_NAME}` } });
+    expect(fake.validationAt(sheet, cell)?.rule).toEqual({
+      list: { inCellDropDown: true, source: `=${YES_NO_NAME}` },
+    });
     expect(() => fake.type(sheet, cell, "Måske")).toThrow();
     fake.type(sheet, cell, "Ja");
     expect(fake.value(sheet, `${COL.status}${FIRST_GOAL_ROW + yesNo}`)).toBe(STATUS_LABEL.met);
@@ -139,7 +162,10 @@ describe("rebuilding keeps every figure and comment by goal id", () => {
   test("after goals were removed, reordered and added", async () => {
     const original = builtinContracts();
     const { fake, host } = setup();
-    await host.build(original.map((c) => c.id), { update: false });
+    await host.build(
+      original.map((c) => c.id),
+      { update: false },
+    );
     const typed = typeFigures(fake, original);
 
     // A changed copy of the first contract: two goals gone, the rest reversed, one new goal.
@@ -177,7 +203,8 @@ describe("rebuilding keeps every figure and comment by goal id", () => {
         r: t.resultat ?? "",
         c: t.comment,
       });
-      if (contract === changed) expectedKept += [t.grundlag, t.resultat, t.comment].filter((v) => v !== null && v !== "").length;
+      if (contract === changed)
+        expectedKept += [t.grundlag, t.resultat, t.comment].filter((v) => v !== null && v !== "").length;
     }
     expect(result.keptValues).toBe(expectedKept);
     // The new goal's row is empty; the other contract's sheets were not touched.
@@ -211,7 +238,9 @@ describe("rebuilding keeps every figure and comment by goal id", () => {
     await host.build(allIds(), { update: false });
     fake.sheet("CAB").protected = false;
     fake.protectWithPassword("CAB", "hemmelig");
-    await expect(host.build(allIds(), { update: true })).rejects.toThrow(/^Excel afviste ændringen: et ark .*beskyttet/);
+    await expect(host.build(allIds(), { update: true })).rejects.toThrow(
+      /^Excel afviste ændringen: et ark .*beskyttet/,
+    );
     expect(fake.enableEvents).toBe(true);
   });
 });
@@ -265,33 +294,36 @@ describe("selectRow, existingSheets, onChanged", () => {
     await expect(host.existingSheets(["findes-ikke"])).rejects.toThrow(/findes ikke/);
   });
 
-  test.each(["1.9", "1.7"])("onChanged (ExcelApi %s): the user's typing counts, the add-in's own writes do not", async (apiVersion) => {
-    const { fake, host } = setup({ apiVersion });
-    await host.build(allIds(), { update: false });
-    await host.overview();
-    const calls: number[] = [];
-    const stop = await host.onChanged(() => calls.push(Date.now()));
-    await host.build(allIds(), { update: true });
-    await host.summary();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 600));
-    fake.type("CKB", `${COL.resultat}${FIRST_GOAL_ROW}`, 3);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toHaveLength(1);
-    if (apiVersion === "1.9") {
-      // With the contract sheets known, typing elsewhere does not refresh the pane.
+  test.each(["1.9", "1.7"])(
+    "onChanged (ExcelApi %s): the user's typing counts, the add-in's own writes do not",
+    async (apiVersion) => {
+      const { fake, host } = setup({ apiVersion });
+      await host.build(allIds(), { update: false });
       await host.overview();
-      fake.type("Ark1", "A1", 1);
+      const calls: number[] = [];
+      const stop = await host.onChanged(() => calls.push(Date.now()));
+      await host.build(allIds(), { update: true });
+      await host.summary();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(calls).toHaveLength(0);
+      await new Promise((r) => setTimeout(r, 600));
+      fake.type("CKB", `${COL.resultat}${FIRST_GOAL_ROW}`, 3);
       await new Promise((r) => setTimeout(r, 20));
       expect(calls).toHaveLength(1);
-    }
-    stop();
-    await new Promise((r) => setTimeout(r, 20));
-    fake.type("CKB", `${COL.resultat}${FIRST_GOAL_ROW}`, 4);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toHaveLength(1);
-  });
+      if (apiVersion === "1.9") {
+        // With the contract sheets known, typing elsewhere does not refresh the pane.
+        await host.overview();
+        fake.type("Ark1", "A1", 1);
+        await new Promise((r) => setTimeout(r, 20));
+        expect(calls).toHaveLength(1);
+      }
+      stop();
+      await new Promise((r) => setTimeout(r, 20));
+      fake.type("CKB", `${COL.resultat}${FIRST_GOAL_ROW}`, 4);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(calls).toHaveLength(1);
+    },
+  );
 });
 
 describe("older Excel (ExcelApi 1.7, the manifest's floor)", () => {
@@ -299,7 +331,10 @@ describe("older Excel (ExcelApi 1.7, the manifest's floor)", () => {
     const { fake, host } = setup({ apiVersion: "1.7" });
     const result = await host.build(allIds(), { update: false });
     expect(result.skipped).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Datavalidering/), expect.stringMatching(/Udskriftsopsætning/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/Datavalidering/),
+        expect.stringMatching(/Udskriftsopsætning/),
+      ]),
     );
     expect(fake.sheet("CKB").validations.size).toBe(0);
     expect(fake.sheet("CKB").protected).toBe(true);

@@ -25,7 +25,12 @@ interface Counts {
 
 async function countsFor(contracts: Contract[], budgetBytes?: number): Promise<Counts & { fake: FakeExcel }> {
   const fake = new FakeExcel();
-  const host = createOfficeHost({ env: fake.env(), contracts: () => contracts, now: () => "2026-11-22T10:00:00Z", budgetBytes });
+  const host = createOfficeHost({
+    env: fake.env(),
+    contracts: () => contracts,
+    now: () => "2026-11-22T10:00:00Z",
+    budgetBytes,
+  });
   const ids = contracts.map((c) => c.id);
   const requests: RecordedRequest[] = [];
   const byAction = {} as Counts["byAction"];
@@ -43,7 +48,17 @@ async function countsFor(contracts: Contract[], budgetBytes?: number): Promise<C
   const summary = await step("summary", () => host.summary());
   const rebuild = await step("rebuild", async () => (rebuilt = await host.build(ids, { update: true })));
   // Writes are the requests after the read phase (1 sync for a new workbook, 2 for a rebuild).
-  return { build, buildWrites: built.syncs - 1, rebuild, rebuildWrites: rebuilt.syncs - 2, overview, summary, requests, byAction, fake };
+  return {
+    build,
+    buildWrites: built.syncs - 1,
+    rebuild,
+    rebuildWrites: rebuilt.syncs - 2,
+    overview,
+    summary,
+    requests,
+    byAction,
+    fake,
+  };
 }
 
 describe("sync counts", () => {
@@ -63,8 +78,15 @@ describe("sync counts", () => {
 
   test("the same counts for 40 centres × 60 goals, which still fits in one request", async () => {
     const medium = await countsFor([syntheticContract(40, 60)]);
-    expect(Math.max(...medium.requests.map((r) => r.bytes))).toBeGreaterThan(builtin.requests.reduce((n, r) => Math.max(n, r.bytes), 0) * 3);
-    expect({ build: medium.build, rebuild: medium.rebuild, overview: medium.overview, summary: medium.summary }).toEqual({
+    expect(Math.max(...medium.requests.map((r) => r.bytes))).toBeGreaterThan(
+      builtin.requests.reduce((n, r) => Math.max(n, r.bytes), 0) * 3,
+    );
+    expect({
+      build: medium.build,
+      rebuild: medium.rebuild,
+      overview: medium.overview,
+      summary: medium.summary,
+    }).toEqual({
       build: builtin.build,
       rebuild: builtin.rebuild,
       overview: builtin.overview,
@@ -106,7 +128,9 @@ describe("requests are split by size, not by count", () => {
       expect(t.protected).toBe(s.protected);
       expect([...t.formats]).toEqual([...s.formats]);
       expect([...t.validations]).toEqual([...s.validations]);
-      expect(t.conditionalFormats.map(({ id: _id, ...cf }) => cf)).toEqual(s.conditionalFormats.map(({ id: _id, ...cf }) => cf));
+      expect(t.conditionalFormats.map(({ id: _id, ...cf }) => cf)).toEqual(
+        s.conditionalFormats.map(({ id: _id, ...cf }) => cf),
+      );
       expect(one.fake.hf.getSheetSerialized(s.hfId)).toEqual(small.fake.hf.getSheetSerialized(t.hfId));
     }
   });

@@ -48,8 +48,10 @@ export function parseBox(address: string): Box {
   if ((m1 = cell.exec(p)) && (m2 = cell.exec(q!))) {
     return norm(Number(m1[2]) - 1, letterToIndex(m1[1]!), Number(m2[2]) - 1, letterToIndex(m2[1]!));
   }
-  if ((m1 = col.exec(p)) && (m2 = col.exec(q!))) return norm(0, letterToIndex(m1[1]!), MAX_ROWS - 1, letterToIndex(m2[1]!));
-  if ((m1 = row.exec(p)) && (m2 = row.exec(q!))) return norm(Number(m1[1]) - 1, 0, Number(m2[1]) - 1, MAX_COLS - 1);
+  if ((m1 = col.exec(p)) && (m2 = col.exec(q!)))
+    return norm(0, letterToIndex(m1[1]!), MAX_ROWS - 1, letterToIndex(m2[1]!));
+  if ((m1 = row.exec(p)) && (m2 = row.exec(q!)))
+    return norm(Number(m1[1]) - 1, 0, Number(m2[1]) - 1, MAX_COLS - 1);
   throw new Error(`bad address "${address}"`);
 }
 

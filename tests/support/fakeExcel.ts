@@ -97,7 +97,12 @@ export class FakeSheet {
   conditionalFormats: ConditionalFormatRecord[] = [];
   charts: ChartRecord[] = [];
   freeze: { rows: number; columns: number } | null = null;
-  pageLayout: { orientation?: string; zoom?: unknown; headers: Record<string, string>; printTitleRows?: string } = { headers: {} };
+  pageLayout: {
+    orientation?: string;
+    zoom?: unknown;
+    headers: Record<string, string>;
+    printTitleRows?: string;
+  } = { headers: {} };
   readonly handlers = new Set<Handler>();
   constructor(
     readonly id: string,
@@ -170,7 +175,10 @@ export class FakeExcel {
   };
 
   /** Excel.run(context, batch): the batch in an existing context, then what it left queued. */
-  runIn = async <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  runIn = async <T>(
+    context: Excel.RequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
     const result = await batch(context);
     await context.sync();
     return result;
@@ -217,7 +225,12 @@ export class FakeExcel {
    * Types into a cell as a user would: refused on a locked cell of a protected sheet, checked
    * against the cell's validation (unless pasted, which Excel does not check), fires onChanged.
    */
-  type(sheetName: string, address: string, value: string | number | boolean | null, how: { paste?: boolean } = {}): void {
+  type(
+    sheetName: string,
+    address: string,
+    value: string | number | boolean | null,
+    how: { paste?: boolean } = {},
+  ): void {
     const s = this.sheet(sheetName);
     const box = parseBox(address);
     if (s.protected && this.isLocked(s, box.r0, box.c0)) {
@@ -283,13 +296,18 @@ export class FakeExcel {
     this.checkSheetName(name);
     if (this.findSheet(name)) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
     this.hf.addSheet(name);
-    const s = new FakeSheet(`{${String(this.nextSheetId++).padStart(8, "0")}}`, name, this.hf.getSheetId(name)!);
+    const s = new FakeSheet(
+      `{${String(this.nextSheetId++).padStart(8, "0")}}`,
+      name,
+      this.hf.getSheetId(name)!,
+    );
     this.sheets.push(s);
     return s;
   }
 
   private checkSheetName(name: string): void {
-    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name)) fail("InvalidArgument", `Bad sheet name "${name}"`);
+    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name))
+      fail("InvalidArgument", `Bad sheet name "${name}"`);
   }
 
   renameSheet(s: FakeSheet, name: string): void {
@@ -315,11 +333,16 @@ export class FakeExcel {
 
   setVisibility(s: FakeSheet, v: string): void {
     if (!["Visible", "Hidden", "VeryHidden"].includes(v)) fail("InvalidArgument", `Bad visibility ${v}`);
-    if (v !== "Visible" && s.visibility === "Visible" && this.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+    if (
+      v !== "Visible" &&
+      s.visibility === "Visible" &&
+      this.sheets.filter((x) => x.visibility === "Visible").length === 1
+    ) {
       fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
     }
     s.visibility = v;
-    if (v !== "Visible" && this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible") ?? null;
+    if (v !== "Visible" && this.active === s)
+      this.active = this.sheets.find((x) => x.visibility === "Visible") ?? null;
   }
 
   setPosition(s: FakeSheet, position: number): void {
@@ -357,13 +380,20 @@ export class FakeExcel {
     const rows = box.r1 - box.r0 + 1;
     const cols = box.c1 - box.c0 + 1;
     const single = !Array.isArray(data);
-    if (!single && (data.length !== rows || data.some((line) => !Array.isArray(line) || line.length !== cols))) {
-      fail("InvalidArgument", `The array is ${data.length}×${data[0]?.length ?? 0}, the range ${rows}×${cols}.`);
+    if (
+      !single &&
+      (data.length !== rows || data.some((line) => !Array.isArray(line) || line.length !== cols))
+    ) {
+      fail(
+        "InvalidArgument",
+        `The array is ${data.length}×${data[0]?.length ?? 0}, the range ${rows}×${cols}.`,
+      );
     }
     if (s.protected) {
       for (let r = box.r0; r <= box.r1; r++) {
         for (let c = box.c0; c <= box.c1; c++) {
-          if (this.isLocked(s, r, c)) fail("AccessDenied", `The cell ${indexToLetter(c)}${r + 1} on ${s.name} is protected.`);
+          if (this.isLocked(s, r, c))
+            fail("AccessDenied", `The cell ${indexToLetter(c)}${r + 1} on ${s.name} is protected.`);
         }
       }
     }
@@ -428,8 +458,11 @@ export class FakeExcel {
     };
     this.flushEvaluation();
     const serialized = this.hf.getSheetSerialized(s.hfId);
-    serialized.forEach((line, r) => line.forEach((v, c) => v !== null && v !== undefined && v !== "" && see(r, c)));
-    if (!valuesOnly) for (const key of s.formats.keys()) see(...(key.split(",").map(Number) as [number, number]));
+    serialized.forEach((line, r) =>
+      line.forEach((v, c) => v !== null && v !== undefined && v !== "" && see(r, c)),
+    );
+    if (!valuesOnly)
+      for (const key of s.formats.keys()) see(...(key.split(",").map(Number) as [number, number]));
     return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
 
@@ -588,7 +621,8 @@ class Obj {
   checkUse(location: string, since?: string): void {
     this.need(this.s.since, location);
     this.need(since, location);
-    if (this.s.isNull?.()) throw new FakeOfficeError("ItemNotFound", `${location} on a null object`, location);
+    if (this.s.isNull?.())
+      throw new FakeOfficeError("ItemNotFound", `${location} on a null object`, location);
   }
 
   child(name: string): Obj {
@@ -611,7 +645,10 @@ class Obj {
     const itemPaths = paths.filter((p) => p.split("/")[0]!.trim() === "items");
     if (itemPaths.length && this.s.items) {
       const items = this.s.items();
-      this.loaded.set("items", items.map((i) => i.proxy));
+      this.loaded.set(
+        "items",
+        items.map((i) => i.proxy),
+      );
       const rest = itemPaths.map((p) => p.split("/").slice(1).join("/")).filter(Boolean);
       for (const item of items) item.loadNow(rest);
     }
@@ -624,7 +661,12 @@ class Obj {
         continue;
       }
       const d = this.s.data?.[head];
-      if (!d) throw new FakeOfficeError("InvalidArgument", `${this.s.kind} has no property ${head}`, `${this.s.kind}.load`);
+      if (!d)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `${this.s.kind} has no property ${head}`,
+          `${this.s.kind}.load`,
+        );
       this.need(d.since, `${this.s.kind}.${head}`);
       this.loaded.set(head, d.get ? d.get() : undefined);
     }
@@ -638,9 +680,14 @@ function maxVersion(a: string | undefined, b: string): string {
 
 function loadPaths(spec: unknown): string[] {
   if (spec === undefined) return [];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
-  if (typeof spec === "object" && spec !== null && "select" in spec) return loadPaths((spec as { select: unknown }).select);
+  if (typeof spec === "object" && spec !== null && "select" in spec)
+    return loadPaths((spec as { select: unknown }).select);
   throw new TypeError("Fake Excel: unsupported load argument");
 }
 
@@ -653,7 +700,10 @@ const HANDLER: ProxyHandler<Obj> = {
     if (p === "load") {
       return (spec?: unknown) => {
         const paths = loadPaths(spec);
-        if (paths.length === 0) throw new TypeError(`Fake Excel: ${s.kind}.load() without property names loads everything; name them`);
+        if (paths.length === 0)
+          throw new TypeError(
+            `Fake Excel: ${s.kind}.load() without property names loads everything; name them`,
+          );
         t.ctx.record("load", t.path, "load", [paths]);
         t.ctx.enqueue(`${s.kind}.load`, () => {
           t.need(s.since, `${s.kind}.load`);
@@ -732,7 +782,8 @@ class FakeContext {
   }
 
   record(kind: RecordedOperation["kind"], target: string, member: string, args: unknown[]): void {
-    const bytes = 100 + byteLength(JSON.stringify(args, (_k, v) => (typeof v === "function" ? "[handler]" : v)) ?? "");
+    const bytes =
+      100 + byteLength(JSON.stringify(args, (_k, v) => (typeof v === "function" ? "[handler]" : v)) ?? "");
     this.bytes += bytes;
     this.fake.stats.operations++;
     if (this.fake.options.keepLog) this.log.push({ kind, target, member, bytes });
@@ -776,7 +827,11 @@ class FakeContext {
             throw error;
           }
           if (error instanceof TypeError) throw error;
-          throw new FakeOfficeError("GeneralException", error instanceof Error ? error.message : String(error), op.location);
+          throw new FakeOfficeError(
+            "GeneralException",
+            error instanceof Error ? error.message : String(error),
+            op.location,
+          );
         }
       }
     } finally {
@@ -811,7 +866,9 @@ function applicationObj(ctx: FakeContext): Obj {
         since: "1.6",
         fn: () => {
           ctx.suspendCalculation();
-          ctx.enqueue("Application.suspendApiCalculationUntilNextSync", () => ctx.fake.noteCalculationSuspended());
+          ctx.enqueue("Application.suspendApiCalculationUntilNextSync", () =>
+            ctx.fake.noteCalculationSuspended(),
+          );
         },
       },
       suspendScreenUpdatingUntilNextSync: { since: "1.9", fn: () => undefined },
@@ -853,7 +910,9 @@ function eventHandlersObj(ctx: FakeContext, path: string, target: () => Set<Hand
           };
         },
       },
-      remove: { fn: (handler: Handler) => ctx.enqueue("EventHandlers.remove", () => target().delete(handler)) },
+      remove: {
+        fn: (handler: Handler) => ctx.enqueue("EventHandlers.remove", () => target().delete(handler)),
+      },
     },
   }));
 }
@@ -862,15 +921,23 @@ function worksheetsObj(ctx: FakeContext, path: string): Obj {
   const fake = ctx.fake;
   return new Obj(ctx, path, () => ({
     kind: "WorksheetCollection",
-    items: () => fake.sheets.map((s) => worksheetObj(ctx, `${path}.getItem(${JSON.stringify(s.name)})`, () => s)),
+    items: () =>
+      fake.sheets.map((s) => worksheetObj(ctx, `${path}.getItem(${JSON.stringify(s.name)})`, () => s)),
     nav: {
-      onChanged: { since: "1.9", make: () => eventHandlersObj(ctx, `${path}.onChanged`, () => fake.collectionHandlers, "1.9") },
+      onChanged: {
+        since: "1.9",
+        make: () => eventHandlersObj(ctx, `${path}.onChanged`, () => fake.collectionHandlers, "1.9"),
+      },
     },
     methods: {
       add: {
         fn: (name?: string) => {
           let bound: FakeSheet | undefined;
-          const ws = worksheetObj(ctx, `${path}.add(${JSON.stringify(name)})`, () => bound ?? fail("ItemNotFound", "Not added yet"));
+          const ws = worksheetObj(
+            ctx,
+            `${path}.add(${JSON.stringify(name)})`,
+            () => bound ?? fail("ItemNotFound", "Not added yet"),
+          );
           ctx.enqueue("WorksheetCollection.add", () => {
             let n = name;
             for (let i = fake.sheets.length + 1; !n; i++) if (!fake.findSheet(`Ark${i}`)) n = `Ark${i}`;
@@ -879,17 +946,32 @@ function worksheetsObj(ctx: FakeContext, path: string): Obj {
           return ws.proxy;
         },
       },
-      getItem: { fn: (key: string) => worksheetObj(ctx, `${path}.getItem(${JSON.stringify(key)})`, byKey(ctx, key)).proxy },
+      getItem: {
+        fn: (key: string) =>
+          worksheetObj(ctx, `${path}.getItem(${JSON.stringify(key)})`, byKey(ctx, key)).proxy,
+      },
       getItemOrNullObject: {
         since: "1.4",
         fn: (key: string) => {
-          const ws = worksheetObj(ctx, `${path}.getItemOrNullObject(${JSON.stringify(key)})`, byKey(ctx, key), () => !fake.findSheet(key));
-          ctx.enqueue("WorksheetCollection.getItemOrNullObject", () => ws.loaded.set("isNullObject", !fake.findSheet(key)));
+          const ws = worksheetObj(
+            ctx,
+            `${path}.getItemOrNullObject(${JSON.stringify(key)})`,
+            byKey(ctx, key),
+            () => !fake.findSheet(key),
+          );
+          ctx.enqueue("WorksheetCollection.getItemOrNullObject", () =>
+            ws.loaded.set("isNullObject", !fake.findSheet(key)),
+          );
           return ws.proxy;
         },
       },
       getActiveWorksheet: {
-        fn: () => worksheetObj(ctx, `${path}.getActiveWorksheet()`, () => fake.active ?? fail("ItemNotFound", "No active sheet")).proxy,
+        fn: () =>
+          worksheetObj(
+            ctx,
+            `${path}.getActiveWorksheet()`,
+            () => fake.active ?? fail("ItemNotFound", "No active sheet"),
+          ).proxy,
       },
     },
   }));
@@ -900,7 +982,9 @@ function byKey(ctx: FakeContext, key: string): Sheetish {
   let cache: { gen: number; sheet: FakeSheet } | undefined;
   return () => {
     if (cache && cache.gen === ctx.generation) return cache.sheet;
-    const sheet = ctx.fake.findSheet(key) ?? fail("ItemNotFound", `The requested resource doesn't exist (sheet "${key}").`);
+    const sheet =
+      ctx.fake.findSheet(key) ??
+      fail("ItemNotFound", `The requested resource doesn't exist (sheet "${key}").`);
     cache = { gen: ctx.generation, sheet };
     return sheet;
   };
@@ -914,8 +998,16 @@ function worksheetObj(ctx: FakeContext, path: string, sheet: Sheetish, isNull?: 
     data: {
       name: { set: true, get: () => sheet().name, put: (v) => fake.renameSheet(sheet(), String(v)) },
       id: { get: () => sheet().id },
-      position: { set: true, get: () => fake.sheets.indexOf(sheet()), put: (v) => fake.setPosition(sheet(), v as number) },
-      visibility: { set: true, get: () => sheet().visibility, put: (v) => fake.setVisibility(sheet(), String(v)) },
+      position: {
+        set: true,
+        get: () => fake.sheets.indexOf(sheet()),
+        put: (v) => fake.setPosition(sheet(), v as number),
+      },
+      visibility: {
+        set: true,
+        get: () => sheet().visibility,
+        put: (v) => fake.setVisibility(sheet(), String(v)),
+      },
       tabColor: {
         set: true,
         since: "1.7",
@@ -930,7 +1022,10 @@ function worksheetObj(ctx: FakeContext, path: string, sheet: Sheetish, isNull?: 
       freezePanes: { since: "1.7", make: () => freezePanesObj(ctx, `${path}.freezePanes`, sheet) },
       pageLayout: { since: "1.9", make: () => pageLayoutObj(ctx, `${path}.pageLayout`, sheet) },
       charts: { make: () => chartsObj(ctx, `${path}.charts`, sheet) },
-      onChanged: { since: "1.7", make: () => eventHandlersObj(ctx, `${path}.onChanged`, () => sheet().handlers, "1.7") },
+      onChanged: {
+        since: "1.7",
+        make: () => eventHandlersObj(ctx, `${path}.onChanged`, () => sheet().handlers, "1.7"),
+      },
     },
     methods: {
       getRange: {
@@ -957,7 +1052,8 @@ function worksheetObj(ctx: FakeContext, path: string, sheet: Sheetish, isNull?: 
       },
       getUsedRangeOrNullObject: {
         since: "1.4",
-        fn: (valuesOnly?: boolean) => usedRangeOrNull(ctx, `${self.path}.getUsedRangeOrNullObject()`, sheet, valuesOnly === true),
+        fn: (valuesOnly?: boolean) =>
+          usedRangeOrNull(ctx, `${self.path}.getUsedRangeOrNullObject()`, sheet, valuesOnly === true),
       },
       activate: {
         fn: () =>
@@ -972,7 +1068,13 @@ function worksheetObj(ctx: FakeContext, path: string, sheet: Sheetish, isNull?: 
   }));
 }
 
-function usedRangeOrNull(ctx: FakeContext, path: string, sheet: Sheetish, valuesOnly: boolean, within?: () => Box): object {
+function usedRangeOrNull(
+  ctx: FakeContext,
+  path: string,
+  sheet: Sheetish,
+  valuesOnly: boolean,
+  within?: () => Box,
+): object {
   let cache: { gen: number; box: Box | null } | undefined;
   const box = () => {
     if (!cache || cache.gen !== ctx.generation) {
@@ -981,7 +1083,12 @@ function usedRangeOrNull(ctx: FakeContext, path: string, sheet: Sheetish, values
     }
     return cache.box;
   };
-  const r = rangeObj(ctx, path, () => ({ sheet: sheet(), box: box() ?? fail("ItemNotFound", "Null range") }), () => box() === null);
+  const r = rangeObj(
+    ctx,
+    path,
+    () => ({ sheet: sheet(), box: box() ?? fail("ItemNotFound", "Null range") }),
+    () => box() === null,
+  );
   ctx.enqueue("Range.getUsedRangeOrNullObject", () => r.loaded.set("isNullObject", box() === null));
   return r.proxy;
 }
@@ -1035,16 +1142,28 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
           if (!Array.isArray(m) || m.length !== rows || m.some((line) => line.length !== cols)) {
             fail("InvalidArgument", "numberFormat must match the range's size");
           }
-          for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) setFormat(sheet, box.r0 + r, box.c0 + c, "numberFormat", m[r]![c]);
+          for (let r = 0; r < rows; r++)
+            for (let c = 0; c < cols; c++) setFormat(sheet, box.r0 + r, box.c0 + c, "numberFormat", m[r]![c]);
         },
       },
     },
     nav: {
       format: { make: () => formatObj(ctx, `${self.path}.format`, () => [target()]) },
-      dataValidation: { since: "1.8", make: () => dataValidationObj(ctx, `${self.path}.dataValidation`, () => ({ sheet: target().sheet, boxes: [target().box] })) },
+      dataValidation: {
+        since: "1.8",
+        make: () =>
+          dataValidationObj(ctx, `${self.path}.dataValidation`, () => ({
+            sheet: target().sheet,
+            boxes: [target().box],
+          })),
+      },
       conditionalFormats: {
         since: "1.6",
-        make: () => cfCollectionObj(ctx, `${self.path}.conditionalFormats`, () => ({ sheet: target().sheet, boxes: [target().box] })),
+        make: () =>
+          cfCollectionObj(ctx, `${self.path}.conditionalFormats`, () => ({
+            sheet: target().sheet,
+            boxes: [target().box],
+          })),
       },
     },
     methods: {
@@ -1079,7 +1198,9 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
                 if (contains(box, r, c)) sheet.formats.delete(key);
               }
               // Clearing formats takes conditional formats with it, as in Excel.
-              sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !cf.boxes.some((b) => intersects(b, box)));
+              sheet.conditionalFormats = sheet.conditionalFormats.filter(
+                (cf) => !cf.boxes.some((b) => intersects(b, box)),
+              );
             }
           }),
       },
@@ -1115,7 +1236,13 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
       getUsedRangeOrNullObject: {
         since: "1.4",
         fn: (valuesOnly?: boolean) =>
-          usedRangeOrNull(ctx, `${self.path}.getUsedRangeOrNullObject()`, () => target().sheet, valuesOnly === true, () => target().box),
+          usedRangeOrNull(
+            ctx,
+            `${self.path}.getUsedRangeOrNullObject()`,
+            () => target().sheet,
+            valuesOnly === true,
+            () => target().box,
+          ),
       },
       getCell: {
         fn: (row: number, col: number) =>
@@ -1134,13 +1261,22 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function rangeAreasObj(ctx: FakeContext, path: string, target: () => { sheet: FakeSheet; boxes: Box[] }): Obj {
+function rangeAreasObj(
+  ctx: FakeContext,
+  path: string,
+  target: () => { sheet: FakeSheet; boxes: Box[] },
+): Obj {
   return new Obj(ctx, path, (self) => ({
     kind: "RangeAreas",
     since: "1.9",
     data: { address: { get: () => target().boxes.map(boxAddress).join(",") } },
     nav: {
-      format: { make: () => formatObj(ctx, `${self.path}.format`, () => target().boxes.map((box) => ({ sheet: target().sheet, box }))) },
+      format: {
+        make: () =>
+          formatObj(ctx, `${self.path}.format`, () =>
+            target().boxes.map((box) => ({ sheet: target().sheet, box })),
+          ),
+      },
       dataValidation: { make: () => dataValidationObj(ctx, `${self.path}.dataValidation`, target) },
       conditionalFormats: { make: () => cfCollectionObj(ctx, `${self.path}.conditionalFormats`, target) },
     },
@@ -1173,18 +1309,26 @@ function applyCellProperties(sheet: FakeSheet, r: number, c: number, f: Record<s
 /** Format properties write to every cell of every target box (columnWidth to columns). */
 function formatObj(ctx: FakeContext, path: string, targets: () => RangeTarget[], prefix = ""): Obj {
   const fake = ctx.fake;
-  const each = (key: string, allowedBy = "allowFormatCells") => (v: unknown) => {
-    for (const { sheet, box } of targets()) {
-      fake.requireUnprotected(sheet, key, allowedBy);
-      if (boxCells(box) > 5_000_000) fail("InvalidArgument", "Fake Excel: format on a huge range");
-      for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) setFormat(sheet, r, c, key, v);
-    }
-  };
+  const each =
+    (key: string, allowedBy = "allowFormatCells") =>
+    (v: unknown) => {
+      for (const { sheet, box } of targets()) {
+        fake.requireUnprotected(sheet, key, allowedBy);
+        if (boxCells(box) > 5_000_000) fail("InvalidArgument", "Fake Excel: format on a huge range");
+        for (let r = box.r0; r <= box.r1; r++)
+          for (let c = box.c0; c <= box.c1; c++) setFormat(sheet, r, c, key, v);
+      }
+    };
   const topLeft = (key: string) => () => {
     const t = targets()[0]!;
     return t.sheet.formats.get(`${t.box.r0},${t.box.c0}`)?.[key] ?? null;
   };
-  const prop = (name: string, since?: string): DataSpec => ({ set: true, since, get: topLeft(prefix + name), put: each(prefix + name) });
+  const prop = (name: string, since?: string): DataSpec => ({
+    set: true,
+    since,
+    get: topLeft(prefix + name),
+    put: each(prefix + name),
+  });
   if (prefix === "") {
     return new Obj(ctx, path, (self) => ({
       kind: "RangeFormat",
@@ -1201,7 +1345,8 @@ function formatObj(ctx: FakeContext, path: string, targets: () => RangeTarget[],
           put: (v) => {
             for (const { sheet, box } of targets()) {
               fake.requireUnprotected(sheet, "columnWidth", "allowFormatColumns");
-              if (typeof v !== "number" || v < 0) fail("InvalidArgument", "columnWidth must be a number of points");
+              if (typeof v !== "number" || v < 0)
+                fail("InvalidArgument", "columnWidth must be a number of points");
               for (let c = box.c0; c <= box.c1; c++) sheet.columnWidths.set(c, v as number);
             }
           },
@@ -1211,7 +1356,10 @@ function formatObj(ctx: FakeContext, path: string, targets: () => RangeTarget[],
       nav: {
         fill: { make: () => formatObj(ctx, `${self.path}.fill`, targets, "fill.") },
         font: { make: () => formatObj(ctx, `${self.path}.font`, targets, "font.") },
-        protection: { since: "1.2", make: () => formatObj(ctx, `${self.path}.protection`, targets, "protection.") },
+        protection: {
+          since: "1.2",
+          make: () => formatObj(ctx, `${self.path}.protection`, targets, "protection."),
+        },
         borders: { make: () => bordersObj(ctx, `${self.path}.borders`, targets) },
       },
       methods: {
@@ -1230,7 +1378,14 @@ function formatObj(ctx: FakeContext, path: string, targets: () => RangeTarget[],
   if (prefix === "font.") {
     return new Obj(ctx, path, () => ({
       kind: "RangeFont",
-      data: { bold: prop("bold"), italic: prop("italic"), size: prop("size"), color: prop("color"), name: prop("name"), underline: prop("underline") },
+      data: {
+        bold: prop("bold"),
+        italic: prop("italic"),
+        size: prop("size"),
+        color: prop("color"),
+        name: prop("name"),
+        underline: prop("underline"),
+      },
     }));
   }
   return new Obj(ctx, path, () => ({
@@ -1240,7 +1395,16 @@ function formatObj(ctx: FakeContext, path: string, targets: () => RangeTarget[],
   }));
 }
 
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical", "DiagonalDown", "DiagonalUp"];
+const EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+  "DiagonalDown",
+  "DiagonalUp",
+];
 
 function bordersObj(ctx: FakeContext, path: string, targets: () => RangeTarget[]): Obj {
   const fake = ctx.fake;
@@ -1272,7 +1436,8 @@ function bordersObj(ctx: FakeContext, path: string, targets: () => RangeTarget[]
             for (const { sheet, box } of targets()) {
               fake.requireUnprotected(sheet, "borders", "allowFormatCells");
               for (let r = box.r0; r <= box.r1; r++) {
-                for (let c = box.c0; c <= box.c1; c++) for (const side of sides(box, r, c)) setFormat(sheet, r, c, `border.${side}${suffix}`, v);
+                for (let c = box.c0; c <= box.c1; c++)
+                  for (const side of sides(box, r, c)) setFormat(sheet, r, c, `border.${side}${suffix}`, v);
               }
             }
           };
@@ -1290,7 +1455,11 @@ function bordersObj(ctx: FakeContext, path: string, targets: () => RangeTarget[]
   }));
 }
 
-function dataValidationObj(ctx: FakeContext, path: string, target: () => { sheet: FakeSheet; boxes: Box[] }): Obj {
+function dataValidationObj(
+  ctx: FakeContext,
+  path: string,
+  target: () => { sheet: FakeSheet; boxes: Box[] },
+): Obj {
   const fake = ctx.fake;
   const update = (change: (v: ValidationRecord) => ValidationRecord) => {
     const { sheet, boxes } = target();
@@ -1318,10 +1487,13 @@ function dataValidationObj(ctx: FakeContext, path: string, target: () => { sheet
           if (list) {
             const src = objOf(list.source);
             if (src) fail("InvalidArgument", "Fake Excel: pass the list source as a formula string");
-            if (typeof list.source !== "string" || list.source === "") fail("InvalidArgument", "A list needs a source");
+            if (typeof list.source !== "string" || list.source === "")
+              fail("InvalidArgument", "A list needs a source");
           }
-          const basic = (rule.decimal ?? rule.wholeNumber) as { operator?: unknown; formula1?: unknown } | undefined;
-          if (basic && (basic.operator === undefined || basic.formula1 === undefined)) fail("InvalidArgument", "operator and formula1 are required");
+          const basic = (rule.decimal ?? rule.wholeNumber) as
+            { operator?: unknown; formula1?: unknown } | undefined;
+          if (basic && (basic.operator === undefined || basic.formula1 === undefined))
+            fail("InvalidArgument", "operator and formula1 are required");
           update((old) => ({ ...old, rule }));
         },
       },
@@ -1329,7 +1501,8 @@ function dataValidationObj(ctx: FakeContext, path: string, target: () => { sheet
         set: true,
         put: (v) => {
           const p = v as { title?: string; message?: string };
-          if ((p.title?.length ?? 0) > 32 || (p.message?.length ?? 0) > 255) fail("InvalidArgument", "Prompt text too long");
+          if ((p.title?.length ?? 0) > 32 || (p.message?.length ?? 0) > 255)
+            fail("InvalidArgument", "Prompt text too long");
           update((old) => ({ ...old, prompt: { ...(v as object) } }));
         },
       },
@@ -1337,7 +1510,8 @@ function dataValidationObj(ctx: FakeContext, path: string, target: () => { sheet
         set: true,
         put: (v) => {
           const p = v as { title?: string; message?: string };
-          if ((p.title?.length ?? 0) > 32 || (p.message?.length ?? 0) > 225) fail("InvalidArgument", "Error alert text too long");
+          if ((p.title?.length ?? 0) > 32 || (p.message?.length ?? 0) > 225)
+            fail("InvalidArgument", "Error alert text too long");
           update((old) => ({ ...old, errorAlert: { ...(v as object) } }));
         },
       },
@@ -1359,7 +1533,11 @@ function dataValidationObj(ctx: FakeContext, path: string, target: () => { sheet
   }));
 }
 
-function cfCollectionObj(ctx: FakeContext, path: string, target: () => { sheet: FakeSheet; boxes: Box[] }): Obj {
+function cfCollectionObj(
+  ctx: FakeContext,
+  path: string,
+  target: () => { sheet: FakeSheet; boxes: Box[] },
+): Obj {
   const fake = ctx.fake;
   return new Obj(ctx, path, () => ({
     kind: "ConditionalFormatCollection",
@@ -1372,7 +1550,18 @@ function cfCollectionObj(ctx: FakeContext, path: string, target: () => { sheet: 
           ctx.enqueue("ConditionalFormatCollection.add", () => {
             const { sheet, boxes } = target();
             fake.requireUnprotected(sheet, "conditionalFormats.add");
-            if (!["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"].includes(type)) {
+            if (
+              ![
+                "Custom",
+                "DataBar",
+                "ColorScale",
+                "IconSet",
+                "TopBottom",
+                "PresetCriteria",
+                "ContainsText",
+                "CellValue",
+              ].includes(type)
+            ) {
               fail("InvalidArgument", `Bad conditional format type ${type}`);
             }
             rec = { id: fake.newCfId(), boxes, type };
@@ -1386,7 +1575,9 @@ function cfCollectionObj(ctx: FakeContext, path: string, target: () => { sheet: 
           ctx.enqueue("ConditionalFormatCollection.clearAll", () => {
             const { sheet, boxes } = target();
             fake.requireUnprotected(sheet, "conditionalFormats.clearAll");
-            sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !cf.boxes.some((b) => boxes.some((x) => intersects(b, x))));
+            sheet.conditionalFormats = sheet.conditionalFormats.filter(
+              (cf) => !cf.boxes.some((b) => boxes.some((x) => intersects(b, x))),
+            );
           }),
       },
     },
@@ -1400,27 +1591,44 @@ function cfObj(ctx: FakeContext, path: string, rec: () => ConditionalFormatRecor
     put: (v) => {
       const r = rec();
       if (type && r.type !== type) fail("InvalidOperation", `Not a ${type} conditional format`);
-      (r as unknown as Record<string, unknown>)[key] = typeof v === "string" && v.startsWith("#") ? v.toUpperCase() : v;
+      (r as unknown as Record<string, unknown>)[key] =
+        typeof v === "string" && v.startsWith("#") ? v.toUpperCase() : v;
     },
   });
-  const leaf = (p: string, kind: string, data: Record<string, DataSpec>) => new Obj(ctx, p, () => ({ kind, data }));
+  const leaf = (p: string, kind: string, data: Record<string, DataSpec>) =>
+    new Obj(ctx, p, () => ({ kind, data }));
   return new Obj(ctx, path, (self) => ({
     kind: "ConditionalFormat",
-    data: { type: { get: () => rec().type }, priority: { set: true, put: () => undefined }, stopIfTrue: { set: true, put: () => undefined } },
+    data: {
+      type: { get: () => rec().type },
+      priority: { set: true, put: () => undefined },
+      stopIfTrue: { set: true, put: () => undefined },
+    },
     nav: {
       custom: {
         make: () =>
           new Obj(ctx, `${self.path}.custom`, (c) => ({
             kind: "CustomConditionalFormat",
             nav: {
-              rule: { make: () => leaf(`${c.path}.rule`, "ConditionalFormatRule", { formula: setter("formula", "Custom") }) },
+              rule: {
+                make: () =>
+                  leaf(`${c.path}.rule`, "ConditionalFormatRule", { formula: setter("formula", "Custom") }),
+              },
               format: {
                 make: () =>
                   new Obj(ctx, `${c.path}.format`, (f) => ({
                     kind: "ConditionalRangeFormat",
                     nav: {
-                      fill: { make: () => leaf(`${f.path}.fill`, "ConditionalRangeFill", { color: setter("fill", "Custom") }) },
-                      font: { make: () => leaf(`${f.path}.font`, "ConditionalRangeFont", { color: setter("fontColor", "Custom") }) },
+                      fill: {
+                        make: () =>
+                          leaf(`${f.path}.fill`, "ConditionalRangeFill", { color: setter("fill", "Custom") }),
+                      },
+                      font: {
+                        make: () =>
+                          leaf(`${f.path}.font`, "ConditionalRangeFont", {
+                            color: setter("fontColor", "Custom"),
+                          }),
+                      },
                     },
                   })),
               },
@@ -1464,9 +1672,11 @@ function protectionObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
         fn: (options?: Record<string, unknown>, password?: string) =>
           ctx.enqueue("WorksheetProtection.protect", () => {
             const s = sheet();
-            if (password !== undefined && !versionAtLeast(ctx.fake.apiVersion, "1.7")) fail("ApiNotFound", "password needs 1.7");
+            if (password !== undefined && !versionAtLeast(ctx.fake.apiVersion, "1.7"))
+              fail("ApiNotFound", "password needs 1.7");
             if (s.protected) fail("InvalidOperation", "The sheet is already protected.");
-            if (options && Object.values(options).some((v) => v === null)) fail("InvalidArgument", "Protection options may not be null.");
+            if (options && Object.values(options).some((v) => v === null))
+              fail("InvalidArgument", "Protection options may not be null.");
             s.protected = true;
             s.protectionOptions = { ...(options ?? {}) };
             s.password = password;
@@ -1476,7 +1686,8 @@ function protectionObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
         fn: (password?: string) =>
           ctx.enqueue("WorksheetProtection.unprotect", () => {
             const s = sheet();
-            if (s.password !== undefined && s.password !== password) fail("AccessDenied", "Wrong or missing password.");
+            if (s.password !== undefined && s.password !== password)
+              fail("AccessDenied", "Wrong or missing password.");
             s.protected = false;
             s.protectionOptions = null;
             s.password = undefined;
@@ -1495,11 +1706,16 @@ function freezePanesObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
     since: "1.7",
     methods: {
       freezeRows: { fn: (n?: number) => ctx.enqueue("WorksheetFreezePanes.freezeRows", set(n ?? 1, 0)) },
-      freezeColumns: { fn: (n?: number) => ctx.enqueue("WorksheetFreezePanes.freezeColumns", set(0, n ?? 1)) },
+      freezeColumns: {
+        fn: (n?: number) => ctx.enqueue("WorksheetFreezePanes.freezeColumns", set(0, n ?? 1)),
+      },
       freezeAt: {
         fn: (range: unknown) =>
           ctx.enqueue("WorksheetFreezePanes.freezeAt", () => {
-            const address = typeof range === "string" ? range : String((objOf(range)?.loaded.get("address") as string) ?? "");
+            const address =
+              typeof range === "string"
+                ? range
+                : String((objOf(range)?.loaded.get("address") as string) ?? "");
             const box = parseBox(splitSheet(address).address);
             if (box.r0 !== 0 || box.c0 !== 0) fail("InvalidArgument", "freezeAt takes the top-left block");
             set(box.r1 + 1, box.c1 + 1)();
@@ -1536,7 +1752,10 @@ function pageLayoutObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
         put: (v) => {
           const z = v as Record<string, unknown>;
           for (const k of Object.keys(z)) {
-            if (!["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k) || (typeof z[k] !== "number" && z[k] !== null)) {
+            if (
+              !["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k) ||
+              (typeof z[k] !== "number" && z[k] !== null)
+            ) {
               fail("InvalidArgument", `Bad zoom option ${k}`);
             }
           }
@@ -1572,7 +1791,8 @@ function pageLayoutObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
       setPrintTitleRows: {
         fn: (rows: unknown) =>
           ctx.enqueue("PageLayout.setPrintTitleRows", () => {
-            if (typeof rows !== "string" || !/^\$?\d+:\$?\d+$/.test(rows)) fail("InvalidArgument", "Print title rows must be like $7:$7");
+            if (typeof rows !== "string" || !/^\$?\d+:\$?\d+$/.test(rows))
+              fail("InvalidArgument", "Print title rows must be like $7:$7");
             sheet().pageLayout.printTitleRows = rows as string;
           }),
       },
@@ -1636,7 +1856,8 @@ function chartsObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
                                           fn: (color: string) =>
                                             ctx.enqueue("ChartFill.setSolidColor", () => {
                                               const r = rec();
-                                              if (i < 0 || i >= r.seriesCount) fail("ItemNotFound", `No series ${i}`);
+                                              if (i < 0 || i >= r.seriesCount)
+                                                fail("ItemNotFound", `No series ${i}`);
                                               r.seriesColors[i] = color.toUpperCase();
                                             }),
                                         },
@@ -1690,10 +1911,21 @@ function chartsObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
             const rows = box.r1 - box.r0 + 1;
             const cols = box.c1 - box.c0 + 1;
             const seriesCount = (seriesBy ?? "Auto") === "Rows" ? rows - 1 : cols - 1;
-            rec = { name: `Diagram ${s.charts.length + 1}`, type, source: boxAddress(box), seriesBy: seriesBy ?? "Auto", title: "", seriesCount, seriesColors: [] };
+            rec = {
+              name: `Diagram ${s.charts.length + 1}`,
+              type,
+              source: boxAddress(box),
+              seriesBy: seriesBy ?? "Auto",
+              title: "",
+              seriesCount,
+              seriesColors: [],
+            };
             s.charts.push(rec);
           });
-          return chartObj(`${path}.add(${JSON.stringify(type)})`, () => rec ?? fail("ItemNotFound", "Chart not added yet")).proxy;
+          return chartObj(
+            `${path}.add(${JSON.stringify(type)})`,
+            () => rec ?? fail("ItemNotFound", "Chart not added yet"),
+          ).proxy;
         },
       },
     },
@@ -1743,25 +1975,36 @@ function namesObj(ctx: FakeContext, path: string): Obj {
         getRange: {
           since: "1.4",
           fn: () =>
-            rangeObj(ctx, `${self.path}.getRange()`, () => fake.resolveReference(get().formula) ?? fail("InvalidReference", "Not a range")).proxy,
+            rangeObj(
+              ctx,
+              `${self.path}.getRange()`,
+              () => fake.resolveReference(get().formula) ?? fail("InvalidReference", "Not a range"),
+            ).proxy,
         },
       },
     }));
   const namedItem = (p: string, key: string, orNull: boolean): Obj => {
     const find = () => fake.names.get(key.toLowerCase());
-    const o = itemWith(p, () => find() ?? fail("ItemNotFound", `No name "${key}"`), orNull ? () => !find() : undefined);
-    if (orNull) ctx.enqueue("NamedItemCollection.getItemOrNullObject", () => o.loaded.set("isNullObject", !find()));
+    const o = itemWith(
+      p,
+      () => find() ?? fail("ItemNotFound", `No name "${key}"`),
+      orNull ? () => !find() : undefined,
+    );
+    if (orNull)
+      ctx.enqueue("NamedItemCollection.getItemOrNullObject", () => o.loaded.set("isNullObject", !find()));
     return o;
   };
   return new Obj(ctx, path, () => ({
     kind: "NamedItemCollection",
-    items: () => [...fake.names.values()].map((n) => itemWith(`${path}.getItem(${JSON.stringify(n.name)})`, () => n)),
+    items: () =>
+      [...fake.names.values()].map((n) => itemWith(`${path}.getItem(${JSON.stringify(n.name)})`, () => n)),
     methods: {
       add: {
         since: "1.4",
         fn: (name: string, reference: unknown) => {
           ctx.enqueue("NamedItemCollection.add", () => {
-            if (fake.names.has(name.toLowerCase())) fail("ItemAlreadyExists", `The name "${name}" already exists.`);
+            if (fake.names.has(name.toLowerCase()))
+              fail("ItemAlreadyExists", `The name "${name}" already exists.`);
             const real = objOf(reference);
             const formula = real ? `=${String(real.s.data!.address!.get!())}` : String(reference);
             if (!formula.startsWith("=")) fail("InvalidArgument", "A name refers to a formula");
@@ -1775,8 +2018,15 @@ function namesObj(ctx: FakeContext, path: string): Obj {
           return namedItem(`${path}.add(${JSON.stringify(name)})`, name, false).proxy;
         },
       },
-      getItem: { since: "1.4", fn: (name: string) => namedItem(`${path}.getItem(${JSON.stringify(name)})`, name, false).proxy },
-      getItemOrNullObject: { since: "1.4", fn: (name: string) => namedItem(`${path}.getItemOrNullObject(${JSON.stringify(name)})`, name, true).proxy },
+      getItem: {
+        since: "1.4",
+        fn: (name: string) => namedItem(`${path}.getItem(${JSON.stringify(name)})`, name, false).proxy,
+      },
+      getItemOrNullObject: {
+        since: "1.4",
+        fn: (name: string) =>
+          namedItem(`${path}.getItemOrNullObject(${JSON.stringify(name)})`, name, true).proxy,
+      },
     },
   }));
 }

@@ -19,61 +19,77 @@ interface Typed {
 export function figuresFor(t: Target, flavour: Flavour): Typed {
   switch (t.kind) {
     case "change":
-      return ({
-        met: { grundlag: 200, resultat: t.direction === "fall" ? 100 : 400 },
-        not_met: { grundlag: 200, resultat: 200 },
-        missing: { grundlag: 200, resultat: null },
-        invalid: { grundlag: 0, resultat: 5 },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: 200, resultat: t.direction === "fall" ? 100 : 400 },
+          not_met: { grundlag: 200, resultat: 200 },
+          missing: { grundlag: 200, resultat: null },
+          invalid: { grundlag: 0, resultat: 5 },
+        } as const
+      )[flavour];
     case "absoluteChange":
-      return ({
-        met: { grundlag: 100, resultat: t.direction === "fall" ? 0 : 1000 },
-        not_met: { grundlag: 100, resultat: 100 },
-        missing: { grundlag: null, resultat: 100 },
-        invalid: { grundlag: 100, resultat: "ti", paste: true },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: 100, resultat: t.direction === "fall" ? 0 : 1000 },
+          not_met: { grundlag: 100, resultat: 100 },
+          missing: { grundlag: null, resultat: 100 },
+          invalid: { grundlag: 100, resultat: "ti", paste: true },
+        } as const
+      )[flavour];
     case "shareMin":
-      return ({
-        met: { grundlag: 50, resultat: 50 },
-        not_met: { grundlag: 50, resultat: 0 },
-        missing: { grundlag: 50, resultat: null },
-        invalid: { grundlag: 50, resultat: 60 },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: 50, resultat: 50 },
+          not_met: { grundlag: 50, resultat: 0 },
+          missing: { grundlag: 50, resultat: null },
+          invalid: { grundlag: 50, resultat: 60 },
+        } as const
+      )[flavour];
     case "shareMax":
-      return ({
-        met: { grundlag: 50, resultat: 0 },
-        not_met: { grundlag: 50, resultat: 50 },
-        missing: { grundlag: null, resultat: null },
-        invalid: { grundlag: null, resultat: 3 },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: 50, resultat: 0 },
+          not_met: { grundlag: 50, resultat: 50 },
+          missing: { grundlag: null, resultat: null },
+          invalid: { grundlag: null, resultat: 3 },
+        } as const
+      )[flavour];
     case "spendRange":
-      return ({
-        met: { grundlag: 1000, resultat: Math.round(1000 * (t.min + t.max) / 2) },
-        not_met: { grundlag: 1000, resultat: 5000 },
-        missing: { grundlag: 1000, resultat: null },
-        invalid: { grundlag: 0, resultat: 10 },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: 1000, resultat: Math.round((1000 * (t.min + t.max)) / 2) },
+          not_met: { grundlag: 1000, resultat: 5000 },
+          missing: { grundlag: 1000, resultat: null },
+          invalid: { grundlag: 0, resultat: 10 },
+        } as const
+      )[flavour];
     case "countMin":
-      return ({
-        met: { grundlag: null, resultat: t.atLeast + 5 },
-        not_met: { grundlag: null, resultat: Math.max(0, t.atLeast - 1) },
-        missing: { grundlag: null, resultat: null },
-        invalid: { grundlag: null, resultat: 2.5, paste: true },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: null, resultat: t.atLeast + 5 },
+          not_met: { grundlag: null, resultat: Math.max(0, t.atLeast - 1) },
+          missing: { grundlag: null, resultat: null },
+          invalid: { grundlag: null, resultat: 2.5, paste: true },
+        } as const
+      )[flavour];
     case "valueMax":
-      return ({
-        met: { grundlag: null, resultat: 0 },
-        not_met: { grundlag: null, resultat: t.atMost + 100 },
-        missing: { grundlag: null, resultat: null },
-        invalid: { grundlag: null, resultat: "mange", paste: true },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: null, resultat: 0 },
+          not_met: { grundlag: null, resultat: t.atMost + 100 },
+          missing: { grundlag: null, resultat: null },
+          invalid: { grundlag: null, resultat: "mange", paste: true },
+        } as const
+      )[flavour];
     case "yesNo":
-      return ({
-        met: { grundlag: null, resultat: "Ja" },
-        not_met: { grundlag: null, resultat: "Nej" },
-        missing: { grundlag: null, resultat: null },
-        invalid: { grundlag: null, resultat: "Måske", paste: true },
-      } as const)[flavour];
+      return (
+        {
+          met: { grundlag: null, resultat: "Ja" },
+          not_met: { grundlag: null, resultat: "Nej" },
+          missing: { grundlag: null, resultat: null },
+          invalid: { grundlag: null, resultat: "Måske", paste: true },
+        } as const
+      )[flavour];
   }
 }
 
@@ -102,10 +118,19 @@ export function typeFigures(fake: FakeExcel, contracts: Contract[], seed = 0): T
         const f = figuresFor(target, flavour);
         const row = FIRST_GOAL_ROW + i;
         const comment = `Note ${centre.code} ${goalRow.id}`;
-        if (f.grundlag !== null) fake.type(centre.code, `${COL.grundlag}${row}`, f.grundlag as string | number, { paste: f.paste });
-        if (f.resultat !== null) fake.type(centre.code, `${COL.resultat}${row}`, f.resultat as string | number, { paste: f.paste });
+        if (f.grundlag !== null)
+          fake.type(centre.code, `${COL.grundlag}${row}`, f.grundlag as string | number, { paste: f.paste });
+        if (f.resultat !== null)
+          fake.type(centre.code, `${COL.resultat}${row}`, f.resultat as string | number, { paste: f.paste });
         fake.type(centre.code, `${COL.comment}${row}`, comment);
-        typed.push({ sheet: centre.code, id: goalRow.id, row, grundlag: f.grundlag, resultat: f.resultat, comment });
+        typed.push({
+          sheet: centre.code,
+          id: goalRow.id,
+          row,
+          grundlag: f.grundlag,
+          resultat: f.resultat,
+          comment,
+        });
       });
     }
   }
