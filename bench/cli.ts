@@ -12,6 +12,8 @@ import { spawnSync } from "node:child_process";
 import { promises as fs, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { builtinContracts } from "../src/contracts/builtin";
 import type { Contract, Goal, Target } from "../src/contracts/model";
@@ -198,17 +200,34 @@ async function ours(
   };
 }
 
-async function writerRatio(contracts: Contract[], runs: number) {
+/** Node's gc(), reached without --expose-gc on the command line, so each run starts clean. */
+let gc: (() => void) | undefined;
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc") as () => void;
+  }
+  gc();
+}
+
+export async function writerRatio(contracts: Contract[], runs: number) {
   const plan = planWorkbook(contracts, { generatedAt: "2026-11-22T10:00:00Z" });
   await ours(contracts); // warm up
   await plainExcelJs(plan, true);
   const o: Awaited<ReturnType<typeof ours>>[] = [];
   const same: Awaited<ReturnType<typeof plainExcelJs>>[] = [];
   const values: Awaited<ReturnType<typeof plainExcelJs>>[] = [];
+  const measures = [
+    async () => o.push(await ours(contracts)),
+    async () => same.push(await plainExcelJs(plan, true)),
+    async () => values.push(await plainExcelJs(plan, false)),
+  ];
   for (let i = 0; i < runs; i++) {
-    o.push(await ours(contracts));
-    same.push(await plainExcelJs(plan, true));
-    values.push(await plainExcelJs(plan, false));
+    // Rotate the order so that no side always runs right after another's garbage.
+    for (let k = 0; k < measures.length; k++) {
+      collectGarbage();
+      await measures[(i + k) % measures.length]!();
+    }
   }
   const m = (xs: number[]) => round(median(xs));
   const build = m(o.map((x) => x.ms));
