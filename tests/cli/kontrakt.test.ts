@@ -40,6 +40,10 @@ beforeAll(async () => {
   report = JSON.parse(c.stdout) as CheckJson;
 });
 
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
 describe("kontrakt --help", () => {
   it("prints Danish help for the command and each subcommand", () => {
     const main = kontrakt(["--help"]);

@@ -54,6 +54,10 @@ if (!soffice) {
       report = JSON.parse(c.stdout) as CheckJson;
     });
 
+    afterAll(async () => {
+      await fs.rm(dir, { recursive: true, force: true });
+    });
+
     it("gives the same status in every Status cell of every centre", async () => {
       const recalculated = await convert(soffice, filled, "xlsx", path.join(dir, "lo"));
       const grids = await readGrids(await fs.readFile(recalculated));
