@@ -34,12 +34,18 @@ interface EntryData {
   crc32: number;
 }
 
-function isOle(buffer: Buffer): boolean {
-  return buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1;
+// Plain Uint8Array reads (a Node Buffer is one too), so the task pane can use the guard in the browser.
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isOle(buffer: Uint8Array): boolean {
+  const v = view(buffer);
+  return buffer.length >= 8 && v.getUint32(0) === 0xd0cf11e0 && v.getUint32(4) === 0xa1b11ae1;
 }
 
 export async function guardZip(
-  buffer: Buffer,
+  buffer: Uint8Array,
   file: string,
   limits: ZipLimits = DEFAULT_LIMITS,
 ): Promise<Refusal | undefined> {
@@ -51,8 +57,8 @@ export async function guardZip(
       file,
       detail: "den er i det gamle .xls-format eller beskyttet med adgangskode",
     };
-  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-    return buffer.length >= 2 && buffer.readUInt16LE(0) === 0x4b50
+  if (buffer.length < 4 || view(buffer).getUint32(0, true) !== 0x04034b50) {
+    return buffer.length >= 2 && view(buffer).getUint16(0, true) === 0x4b50
       ? { kind: "corrupt", file }
       : { kind: "notXlsx", file };
   }

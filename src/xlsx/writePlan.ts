@@ -52,8 +52,21 @@ export function markFullCalcOnLoad(wb: ExcelJS.Workbook): void {
 const ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await toBytes(wb));
+}
+
+/** The file's bytes without Node's Buffer: the task pane writes templates in the browser. */
+export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer({ zip: ZIP_OPTIONS } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-  return Buffer.from(out as ArrayBuffer);
+  // exceljs gives a Buffer in Node and its own Buffer polyfill (a Uint8Array) in the browser.
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
+/** writePlan for the browser: the same file, as a Uint8Array. */
+export async function writePlanBytes(plan: WorkbookPlan): Promise<Uint8Array> {
+  const wb = newWorkbook();
+  renderPlanInto(wb, plan);
+  return toBytes(wb);
 }
 
 /** Adds the plan's sheets (in order) and names to a workbook, and makes the first visible sheet active. */
