@@ -8,6 +8,10 @@ export interface ExcelEnv {
   /** Runs a batch in an existing context (Excel.run(context, batch)): to remove event handlers. */
   runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** Excel on Mac, where a download from the task pane does not work (office-js #2700). */
+  isMac?(): boolean;
+  /** Excel.createWorkbook (ExcelApi 1.8): opens an .xlsx file, given as Base64, as a new workbook. */
+  createWorkbook?(base64: string): Promise<void>;
 }
 
 /** The real thing: office.js's globals, read when first used (they load after this module). */
@@ -22,6 +26,14 @@ export function officeEnv(): ExcelEnv {
         return false;
       }
     },
+    isMac: () => {
+      try {
+        return Office.context.platform === Office.PlatformType.Mac;
+      } catch {
+        return false;
+      }
+    },
+    createWorkbook: (base64) => Excel.createWorkbook(base64),
   };
 }
 

@@ -13,13 +13,14 @@ export class ExcelShellError extends Error {
 }
 
 /** What the add-in was doing when Excel said no. */
-export type Doing = "write" | "read" | "select" | "listen";
+export type Doing = "write" | "read" | "select" | "listen" | "open";
 
 const LEAD: Record<Doing, string> = {
   write: "Excel afviste ændringen",
   read: "Excel kunne ikke læse projektmappen",
   select: "Excel kunne ikke vise rækken",
   listen: "Excel kunne ikke følge med i ændringer",
+  open: "Excel kunne ikke åbne skabelonen",
 };
 
 const ADVICE: Record<string, string> = {

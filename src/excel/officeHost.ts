@@ -18,8 +18,18 @@ import type {
   BuildResult,
   CentreOverview,
   ContractChoice,
+  ExportResult,
+  ImportOutcome,
+  ImportReview,
   WorkbookHost,
 } from "../taskpane/workbookHost";
+import type { AcceptedReturn } from "../templates/reviewReturned";
+import { reviewAgain } from "../templates/reviewReturned";
+import type { TripEvent } from "../sheets/meta";
+import { commitCells, TransactionFailed, type CellTransaction } from "./cellTransaction";
+import { readMaster, requireMaster } from "./readMaster";
+import { exportTransaction, makeTemplates, toBase64 } from "./templateExport";
+import { importTransaction, paneReview, reviewFiles, sameChanges } from "./templateImport";
 import { applyPlan, type ApplyReport, type ExistingSheet } from "./applyPlan";
 import { capabilities, officeEnv, type Capabilities, type ExcelEnv } from "./env";
 import { danishError, ExcelShellError, officeCode, type Doing } from "./errors";
@@ -74,6 +84,8 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   let contractSheetIds: Set<string> | null = null;
   let writingUntil = 0;
   const listeners = new Set<() => void>();
+  /** What the pane's import previews stand for: the checked files, kept until they are imported. */
+  const reviews = new WeakMap<ImportReview, AcceptedReturn[]>();
 
   async function run<T>(doing: Doing, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
@@ -92,6 +104,18 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       // events arrive after the sync, so they are ignored a little longer.
       writingUntil = cap().enableEvents ? 0 : Date.now() + SELF_WRITE_GRACE_MS;
     }
+  }
+
+  /** One write of cells; on refusal everything is taken back and the Danish error says so. */
+  async function commit(tx: CellTransaction): Promise<void> {
+    await writing(async () => {
+      try {
+        await commitCells(env.run, tx, cap());
+      } catch (error) {
+        if (error instanceof TransactionFailed) throw refusedWrite(error);
+        throw toDanish(error, "write");
+      }
+    });
   }
 
   function chosenContracts(ids: string[]): Contract[] {
@@ -287,6 +311,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             sheet: sheetName(c.sheet, present),
             counts,
             attention,
+            trips: lastTrips(meta.trips, c.contract, c.code),
           };
         });
       });
@@ -350,6 +375,71 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       });
     },
 
+    async exportTemplates({ prefill }): Promise<ExportResult> {
+      const master = await run("read", (context) => readMaster(context));
+      requireMaster(master);
+      const exportedAt = now();
+      const files = await makeTemplates(master, { prefill, exportedAt });
+      const { tx, summaryStale } = exportTransaction(master, files, exportedAt);
+      await commit(tx);
+      // A download from the task pane does not work on Mac (office-js #2700): open them in Excel.
+      const open = env.isMac?.() === true && env.createWorkbook !== undefined && cap().dataValidation;
+      return { files, exportedAt, delivery: open ? "open" : "download", summaryStale };
+    },
+
+    async openTemplate(file): Promise<void> {
+      const create = env.createWorkbook;
+      if (!create) fail("Denne udgave af Excel kan ikke åbne en ny projektmappe fra tilføjelsesprogrammet.");
+      try {
+        await create(toBase64(file.bytes));
+      } catch (error) {
+        throw toDanish(error, "open");
+      }
+    },
+
+    async previewImport(files): Promise<ImportReview> {
+      const master = await run("read", (context) => readMaster(context, { formulas: true }));
+      requireMaster(master);
+      const review = await reviewFiles(master, files);
+      const shown = paneReview(review);
+      reviews.set(shown, review.accepted);
+      return shown;
+    },
+
+    async applyImport(review, choices): Promise<ImportOutcome> {
+      const accepted = reviews.get(review);
+      if (!accepted) fail("Forhåndsvisningen er ikke længere gyldig. Vælg filerne igen.");
+      const master = await run("read", (context) => readMaster(context, { formulas: true, log: true }));
+      requireMaster(master);
+      // The workbook may have changed since the preview: check the files again against it now.
+      const again = reviewAgain(accepted, master);
+      const fresh = paneReview({ skipped: [], refusals: again.refusals, accepted: again.accepted });
+      if (again.refusals.length > 0 || !sameChanges(review.files, fresh.files)) {
+        const next: ImportReview = {
+          files: fresh.files,
+          refused: [...review.refused, ...fresh.refused],
+          skipped: review.skipped,
+        };
+        reviews.delete(review);
+        reviews.set(next, again.accepted);
+        return { kind: "stale", review: next };
+      }
+      if (again.accepted.length === 0) fail("Der er ingen skabeloner at indlæse. Intet er ændret.");
+      const { tx, applied, summaryStale } = importTransaction(master, again.accepted, choices, now());
+      await commit(tx);
+      reviews.delete(review);
+      return {
+        kind: "applied",
+        added: applied.added.length,
+        replaced: applied.replaced.length,
+        kept: applied.kept.length,
+        unchanged: applied.unchanged.length,
+        logRows: applied.log.length,
+        centres: again.accepted.map((a) => a.preview.centre),
+        summaryStale,
+      };
+    },
+
     async onChanged(listener: () => void): Promise<() => void> {
       listeners.add(listener);
       const handler = async (args: Excel.WorksheetChangedEventArgs) => {
@@ -391,6 +481,30 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
 
 function fail(message: string): never {
   throw new ExcelShellError(message);
+}
+
+/** Excel refused the write; it was taken back (or, rarely, could not be). */
+function refusedWrite(failure: TransactionFailed): Error {
+  const base = danishError(failure.cause, "write");
+  const code = base instanceof ExcelShellError ? base.code : undefined;
+  const tail = failure.undone
+    ? " Intet er ændret i projektmappen."
+    : " Ændringen kunne ikke tages helt tilbage: luk projektmappen uden at gemme, og prøv igen.";
+  return new ExcelShellError(`${base.message}${tail}`, code);
+}
+
+/** The latest time a centre's template went out and came back. */
+function lastTrips(trips: TripEvent[], contractId: string, centre: string): CentreOverview["trips"] {
+  const mine = trips.filter((t) => t.contractId === contractId && t.centre === centre);
+  const last = (event: TripEvent["event"]) =>
+    mine
+      .filter((t) => t.event === event)
+      .map((t) => t.at)
+      .sort()
+      .pop();
+  const exported = last("exported");
+  const returned = last("returned");
+  return { ...(exported ? { exported } : {}), ...(returned ? { returned } : {}) };
 }
 
 /** Our own Danish errors pass; Office's get a Danish lead; anything else says it was unexpected. */

@@ -1,6 +1,6 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
-import type { Status } from "../contracts/model";
+import type { CellValue, Status } from "../contracts/model";
 
 export interface ContractChoice {
   id: string;
@@ -27,6 +27,8 @@ export interface CentreOverview {
   sheet: string;
   counts: Record<"met" | "not_met" | "missing" | "invalid", number>;
   attention: AttentionRow[];
+  /** When the centre's template last went out and last came back (ISO times), if ever. */
+  trips?: { exported?: string; returned?: string };
 }
 
 export interface BuildProgress {
@@ -42,6 +44,99 @@ export interface BuildResult {
   /** Figures and comments carried over by goal id during an update. */
   keptValues: number;
 }
+
+/** A template made for one centre, ready to hand to the user. */
+export interface TemplateFile {
+  /** E.g. "beskaeftigelsescentre-2007_CKB_2007.xlsx". */
+  name: string;
+  centre: string;
+  centreName: string;
+  bytes: Uint8Array;
+  /** Figures written in from the workbook ("Udfyld med tal fra projektmappen"). */
+  prefilled: number;
+}
+
+export interface ExportResult {
+  files: TemplateFile[];
+  exportedAt: string;
+  /**
+   * How the pane hands the files over: "download" saves them through the browser; "open" opens
+   * each as a new workbook in Excel (Excel on Mac, where a download from the pane does not work).
+   */
+  delivery: "download" | "open";
+  /** Oversigt is laid out differently than planned, so its "Indsendt" row was not updated. */
+  summaryStale: boolean;
+}
+
+/** A file the user picked to import. */
+export interface ReturnedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type FieldKind = "new" | "unchanged" | "conflict";
+
+/** One input cell of a returned template, against the workbook. */
+export interface FieldReview {
+  /** Unique within the review; keys the choice for a conflict. */
+  key: string;
+  goalId: string;
+  goalText: string;
+  field: "grundlag" | "resultat" | "comment";
+  /** A1 address in the workbook's centre sheet. */
+  address: string;
+  kind: FieldKind;
+  /** What the workbook holds now (a formula's result where it holds a formula). */
+  old: CellValue;
+  oldFormula?: string;
+  value: number | string;
+}
+
+export interface FileReview {
+  file: string;
+  centre: string;
+  centreName: string;
+  sheet: string;
+  exportedAt: string;
+  fields: FieldReview[];
+  /** Input cells that are not imported (a formula, a date, an error …), in Danish, with the address. */
+  rejected: { address: string; goalId: string; reason: string }[];
+  /** Goal ids of rows the centre inserted (not imported). */
+  unknownIds: string[];
+}
+
+export interface ImportReview {
+  /** The files that can be imported. */
+  files: FileReview[];
+  /** Files refused, with the Danish reason; they change nothing. */
+  refused: { file: string; message: string }[];
+  /** Files not looked at (lock files, not .xlsx, duplicates), with a Danish note. */
+  skipped: { file: string; message: string }[];
+}
+
+export type ConflictChoice = "keep" | "replace";
+
+export interface ImportChoices {
+  /** Where the workbook already holds a different figure: keep it, or replace it with the file's. */
+  conflicts: ConflictChoice;
+  /** Per conflict (FieldReview.key), overriding `conflicts`. */
+  perConflict?: Record<string, ConflictChoice>;
+}
+
+export type ImportOutcome =
+  | {
+      kind: "applied";
+      added: number;
+      replaced: number;
+      kept: number;
+      unchanged: number;
+      /** Rows appended to the Log sheet. */
+      logRows: number;
+      centres: string[];
+      summaryStale: boolean;
+    }
+  /** The workbook changed since the preview: nothing was written; here is the preview again. */
+  | { kind: "stale"; review: ImportReview };
 
 export interface WorkbookHost {
   /** The built-in contracts the user can choose from. */
@@ -62,4 +157,15 @@ export interface WorkbookHost {
   selectRow(sheet: string, row: number): Promise<void>;
   /** Calls back when the user changes cells in a contract sheet; returns an unsubscribe function. */
   onChanged(listener: () => void): Promise<() => void>;
+  /** Makes one template per centre from the open workbook and notes in it that they went out. */
+  exportTemplates(options: { prefill: boolean }): Promise<ExportResult>;
+  /** Opens a template as a new workbook in Excel (where delivery is "open"). */
+  openTemplate(file: TemplateFile): Promise<void>;
+  /** Checks returned files against the open workbook; changes nothing. */
+  previewImport(files: ReturnedFile[]): Promise<ImportReview>;
+  /**
+   * Writes the previewed figures by goal id in one batch, with Log rows and `returned` trips; or
+   * nothing at all, with a Danish error, when Excel refuses the batch.
+   */
+  applyImport(review: ImportReview, choices: ImportChoices): Promise<ImportOutcome>;
 }

@@ -6,6 +6,14 @@ import type {
   BuildResult,
   CentreOverview,
   ContractChoice,
+  ExportResult,
+  FieldReview,
+  FileReview,
+  ImportChoices,
+  ImportOutcome,
+  ImportReview,
+  ReturnedFile,
+  TemplateFile,
   WorkbookHost,
 } from "../../src/taskpane/workbookHost";
 
@@ -51,6 +59,47 @@ export function centre(overrides: Partial<CentreOverview> = {}): CentreOverview 
   };
 }
 
+export function templateFile(overrides: Partial<TemplateFile> = {}): TemplateFile {
+  return {
+    name: "beskaeftigelse-2007_Nyropsgade_2007.xlsx",
+    centre: "Nyropsgade",
+    centreName: "Jobcenter Nyropsgade",
+    bytes: new Uint8Array([80, 75, 3, 4]),
+    prefilled: 0,
+    ...overrides,
+  };
+}
+
+export function field(overrides: Partial<FieldReview> = {}): FieldReview {
+  const goalId = overrides.goalId ?? "1.1";
+  const f = overrides.field ?? "resultat";
+  return {
+    key: `fil.xlsx|${goalId}|${f}`,
+    goalId,
+    goalText: "Færre på offentlig forsørgelse",
+    field: f,
+    address: "I8",
+    kind: "new",
+    old: null,
+    value: 120,
+    ...overrides,
+  };
+}
+
+export function fileReview(overrides: Partial<FileReview> = {}): FileReview {
+  return {
+    file: "nyrop-retur.xlsx",
+    centre: "Nyropsgade",
+    centreName: "Jobcenter Nyropsgade",
+    sheet: "Nyropsgade",
+    exportedAt: "2026-11-22T10:00:00Z",
+    fields: [field()],
+    rejected: [],
+    unknownIds: [],
+    ...overrides,
+  };
+}
+
 type Deferred<T> = { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
 
 export function deferred<T>(): Deferred<T> {
@@ -73,6 +122,23 @@ export class FakeHost implements WorkbookHost {
   /** When set, build waits for it (to observe the pane mid-build). */
   buildGate: Promise<void> | null = null;
   summaryGate: Promise<void> | null = null;
+  exportResult: ExportResult = {
+    files: [
+      templateFile(),
+      templateFile({
+        name: "beskaeftigelse-2007_Skelbaekgade_2007.xlsx",
+        centre: "Skelbækgade",
+        centreName: "Jobcenter Skelbækgade",
+      }),
+    ],
+    exportedAt: "2026-11-22T10:00:00Z",
+    delivery: "download",
+    summaryStale: false,
+  };
+  reviewResult: ImportReview = { files: [fileReview()], refused: [], skipped: [] };
+  /** What applyImport answers; by default the counts of the review it is given. */
+  importOutcome: ImportOutcome | null = null;
+  exportGate: Promise<void> | null = null;
   /** Per-method failures: the method rejects (or throws) with this. */
   failures: Partial<Record<keyof WorkbookHost, unknown>> = {};
 
@@ -83,6 +149,10 @@ export class FakeHost implements WorkbookHost {
     summary: 0,
     selectRow: [] as { sheet: string; row: number }[],
     unsubscribed: 0,
+    exportTemplates: [] as { prefill: boolean }[],
+    openTemplate: [] as string[],
+    previewImport: [] as string[][],
+    applyImport: [] as { review: ImportReview; choices: ImportChoices }[],
   };
 
   private listeners = new Set<() => void>();
@@ -133,6 +203,46 @@ export class FakeHost implements WorkbookHost {
     return () => {
       this.calls.unsubscribed++;
       this.listeners.delete(listener);
+    };
+  }
+
+  async exportTemplates(options: { prefill: boolean }): Promise<ExportResult> {
+    this.calls.exportTemplates.push({ prefill: options.prefill });
+    if (this.exportGate) await this.exportGate;
+    this.fail("exportTemplates");
+    return this.exportResult;
+  }
+
+  async openTemplate(file: TemplateFile): Promise<void> {
+    this.calls.openTemplate.push(file.name);
+    this.fail("openTemplate");
+  }
+
+  async previewImport(files: ReturnedFile[]): Promise<ImportReview> {
+    this.calls.previewImport.push(files.map((f) => f.name));
+    this.fail("previewImport");
+    return this.reviewResult;
+  }
+
+  async applyImport(review: ImportReview, choices: ImportChoices): Promise<ImportOutcome> {
+    this.calls.applyImport.push({ review, choices });
+    this.fail("applyImport");
+    if (this.importOutcome) return this.importOutcome;
+    const fields = review.files.flatMap((f) => f.fields);
+    const conflicts = fields.filter((f) => f.kind === "conflict");
+    const kept = conflicts.filter(
+      (f) => (choices.perConflict?.[f.key] ?? choices.conflicts) === "keep",
+    ).length;
+    const added = fields.filter((f) => f.kind === "new").length;
+    return {
+      kind: "applied",
+      added,
+      replaced: conflicts.length - kept,
+      kept,
+      unchanged: fields.filter((f) => f.kind === "unchanged").length,
+      logRows: added + conflicts.length - kept,
+      centres: review.files.map((f) => f.centre),
+      summaryStale: false,
     };
   }
 

@@ -1,0 +1,39 @@
+// Turns the template core's cell writes (named by the sheets' planned names) into a transaction
+// on the open workbook: Excel's own sheet names, what each cell held before (for taking the
+// write back), the Log sheet to add when it is missing, and RK_Data to unprotect when written.
+import { cellAt } from "../sheets/grid";
+import { colIndex, LOG_SHEET, META_SHEET } from "../sheets/layout";
+import type { CellWrite } from "../templates/applyImport";
+import { LOG_COLUMN_WIDTHS } from "../templates/auditLog";
+import { cellKey, type CellTransaction, type OldCell } from "./cellTransaction";
+import type { MasterRead } from "./readMaster";
+
+export function masterTransaction(
+  master: MasterRead,
+  writes: CellWrite[],
+  options: { createLog?: boolean } = {},
+): CellTransaction {
+  const before = new Map<string, OldCell>();
+  const out: CellWrite[] = [];
+  for (const w of writes) {
+    const sheet = master.actual(w.sheet);
+    out.push({ ...w, sheet });
+    const m = /^([A-Z]+)(\d+)$/.exec(w.address);
+    const grid = master.grids.find((g) => g.name === w.sheet);
+    if (!m || !grid) continue;
+    const row = Number(m[2]);
+    const col = colIndex(m[1]!);
+    const value = cellAt(grid.values, row, col);
+    const formula = grid.formulas?.[row - 1]?.[col] ?? null;
+    if (value !== null || formula) before.set(cellKey(sheet, w.address), { value, formula });
+  }
+  const writesMeta = writes.some((w) => w.sheet === META_SHEET);
+  return {
+    writes: out,
+    before,
+    addSheets: options.createLog
+      ? [{ name: LOG_SHEET, columnWidths: LOG_COLUMN_WIDTHS, frozenRows: 1, boldRows: [1] }]
+      : [],
+    unprotect: writesMeta && master.metaProtected ? [master.actual(META_SHEET)] : [],
+  };
+}
