@@ -1,4 +1,5 @@
-// The task pane: pick contracts, build their sheets, follow the status live, make the summary.
+// The task pane: pick contracts, build their sheets, follow the status live, make the summary,
+// send templates to the centres and import them when they come back.
 // It talks to the workbook only through the WorkbookHost it is handed.
 import { FluentProvider, Spinner, Title3, webLightTheme } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
@@ -14,6 +15,8 @@ import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from 
 // The status panel (badges, links) arrives just after the first paint: the pane is usable at once,
 // and the status needs a round trip to Excel anyway. Keeps the first download under budget.
 const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
+// Templates out and back: its own chunk (exceljs comes later still, when a file is made or read).
+const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
 
 /** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
 export const REFRESH_DEBOUNCE_MS = 400;
@@ -140,6 +143,17 @@ export function App({ host, language }: AppProps) {
               </Suspense>
             </FailureBoundary>
             <SummaryButton host={host} onError={reportError} />
+            <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0", margin: 0 }} />
+            <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <TemplatesPanel
+                  host={host}
+                  noCentres={overview !== null && overview.length === 0}
+                  onError={reportError}
+                  onChanged={() => void refresh()}
+                />
+              </Suspense>
+            </FailureBoundary>
           </FailureBoundary>
         </main>
       </StringsContext.Provider>

@@ -3,6 +3,7 @@ import { Badge, Button, Link, Spinner, Subtitle2, Text } from "@fluentui/react-c
 import type { BadgeProps } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
 import type { Strings } from "./i18n";
+import { useTemplateStrings } from "./templateStrings";
 import type { AttentionRow, CentreOverview } from "./workbookHost";
 
 type CountedStatus = keyof CentreOverview["counts"];
@@ -69,9 +70,15 @@ export function OverviewPanel({ overview, loading, onRefresh, onSelect }: Overvi
 
 function CentreCard({ centre, onSelect }: { centre: CentreOverview; onSelect: (row: AttentionRow) => void }) {
   const t = useStrings();
+  const tt = useTemplateStrings();
   return (
     <div data-testid={`centre-${centre.code}`} style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Text weight="semibold">{centre.name}</Text>
+      {centre.trips && (
+        <Text size={200} data-testid={`trips-${centre.code}`}>
+          {tt.trip(centre.trips, centre.counts.missing)}
+        </Text>
+      )}
       <div style={{ display: "flex", flexWrap: "wrap", gap: 4 }}>
         {ORDER.map((status) => (
           <Badge

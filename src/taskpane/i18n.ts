@@ -5,6 +5,8 @@ import type { BuildResult } from "./workbookHost";
 export type Language = "da" | "en";
 
 export interface Strings {
+  /** Which language these are; lazily loaded parts of the pane pick their own words by it. */
+  language: Language;
   appTitle: string;
   loading: string;
   contractsHeading: string;
@@ -40,6 +42,7 @@ export interface Strings {
 }
 
 const da: Strings = {
+  language: "da",
   appTitle: "Resultatkontrakter",
   loading: "Indlæser …",
   contractsHeading: "Kontrakter",
@@ -83,6 +86,7 @@ const da: Strings = {
 };
 
 const en: Strings = {
+  language: "en",
   appTitle: "Performance contracts",
   loading: "Loading …",
   contractsHeading: "Contracts",
