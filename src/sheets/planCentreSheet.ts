@@ -54,6 +54,7 @@ export function planCentreSheet(contract: Contract, centre: Centre, rows: GoalRo
   const last = FIRST_GOAL_ROW + Math.max(rows.length, 1) - 1;
   titleBlock(b, contract, centre, last);
   headerRow(b);
+  if (rows.length > 0) goalRowStyles(b, last);
   rows.forEach((row, i) => goalRow(b, row, FIRST_GOAL_ROW + i, centre, resultatRef));
   const plan = b.build();
   plan.columnWidths = COLUMN_ORDER.map((k) => WIDTHS[k]);
@@ -111,6 +112,17 @@ function headerRow(b: SheetBuilder): void {
   });
 }
 
+/** Styles shared by every goal row, as whole-column ranges: one request each, however many rows. */
+function goalRowStyles(b: SheetBuilder, last: number): void {
+  const rows = (from: string, to: string = from) => `${from}${FIRST_GOAL_ROW}:${to}${last}`;
+  b.style(rows("A", LAST_COL), { wrap: true, vertical: "top", border: true });
+  b.style(rows(COL.hint), { fontColor: MUTED_FONT, italic: true });
+  b.style(rows(COL.grundlag, COL.resultat), { locked: false, fill: INPUT_FILL });
+  b.style(rows(COL.comment), { locked: false, fill: INPUT_FILL });
+  b.style(rows(COL.jointTotal), { numberFormat: "#,##0" });
+  b.style(rows(COL.status), { bold: true });
+}
+
 function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resultatRef: ResultatRef): void {
   const a = row.assessment;
   const own = ownTarget(a);
@@ -142,13 +154,7 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
 
   const hint = inputHint(own ?? statusTarget);
   b.value(COL.hint, r, `Grundlag: ${hint.grundlag}. Resultat: ${hint.resultat}.`);
-  b.style(`A${r}:${LAST_COL}${r}`, { wrap: true, vertical: "top", border: true });
-  b.style(`${COL.hint}${r}`, { fontColor: MUTED_FONT, italic: true });
-  b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { locked: false, fill: INPUT_FILL });
-  b.style(`${COL.comment}${r}`, { locked: false, fill: INPUT_FILL });
   b.style(`${COL.achieved}${r}`, { numberFormat: achievedFormat(statusTarget) });
-  b.style(`${COL.jointTotal}${r}`, { numberFormat: "#,##0" });
-  b.style(`${COL.status}${r}`, { bold: true });
   b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { numberFormat: inputFormat(statusTarget) });
 }
 
