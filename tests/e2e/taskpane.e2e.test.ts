@@ -6,7 +6,8 @@ import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSy
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { chromium, type BrowserContext, type Download, type Page } from "playwright-core";
 import webpack from "webpack";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -76,6 +77,9 @@ function bundleTestHost(): Promise<void> {
       ],
     },
     performance: { hints: false },
+    // The bundle is injected as an init script, which has no URL to load later chunks from: the
+    // host's import() of the xlsx shell (exceljs) must be in this one file.
+    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
   });
   return new Promise((resolve, reject) =>
     compiler.run((err, stats) => {
@@ -119,6 +123,7 @@ interface E2E {
   value(sheet: string, address: string): unknown;
   selection(): { sheet: string; address: string } | null;
   activeSheet(): string | null;
+  metaLines(): string[][];
 }
 
 const e2eApi = <T>(page: Page, fn: (api: E2E) => T) =>
@@ -202,6 +207,63 @@ describe("the task pane in Chromium", () => {
         sheet: "CAB",
         address: `A${m?.[1]}:O${m?.[1]}`,
       });
+
+      // Templates out: one download per centre, noted in RK_Data and in the overview.
+      const downloads: Download[] = [];
+      page.on("download", (d) => downloads.push(d));
+      await page.getByRole("button", { name: "Send skabeloner ud" }).click();
+      await page.getByText("3 skabeloner er lavet og hentet", { exact: false }).waitFor({ timeout: 60_000 });
+      for (let i = 0; i < 50 && downloads.length < 3; i++) await page.waitForTimeout(100);
+      expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual([
+        "beskaeftigelsescentre-2007_CAB_2007.xlsx",
+        "beskaeftigelsescentre-2007_CBSI_2007.xlsx",
+        "beskaeftigelsescentre-2007_CKB_2007.xlsx",
+      ]);
+      const trips = await e2eApi(page, (api) => api.metaLines().filter((l) => l[0] === "trip"));
+      expect(trips.map((t) => [t[1], t[3]])).toEqual([
+        ["exported", "CKB"],
+        ["exported", "CAB"],
+        ["exported", "CBSI"],
+      ]);
+      await page
+        .getByTestId("trips-CKB")
+        .getByText(/Skabelon sendt \d\d\.\d\d\.\d{4} · ikke retur/)
+        .waitFor();
+
+      // CKB fills in its template (a figure that differs from the workbook's) and sends it back.
+      const ckbDownload = downloads.find((d) => d.suggestedFilename().includes("_CKB_"))!;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile((await ckbDownload.path())!);
+      const ckbSheet = wb.getWorksheet("CKB")!;
+      const before = await e2eApi(page, (api) => api.value("CKB", "H8"));
+      const typed = typeof before === "number" ? before + 1 : 1234;
+      ckbSheet.getCell("H8").value = typed;
+      ckbSheet.getCell("N8").value = { formula: "1+1", result: 2 };
+      const returned = Buffer.from(await wb.xlsx.writeBuffer());
+      await page.getByLabel("Vælg udfyldte skabeloner (.xlsx)").setInputFiles([
+        { name: "CKB-retur.xlsx", mimeType: "application/octet-stream", buffer: returned },
+        { name: "~$CKB-retur.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("lås") },
+      ]);
+      const review = page.getByTestId("review-CKB");
+      await review.waitFor({ timeout: 60_000 });
+      expect(await page.getByText(/en Office-låsefil/).count()).toBe(1);
+      expect(
+        await review.getByText(/Celle N8 \(Bemærkning, mål .*\) indeholder en formel \(=1\+1\)/).count(),
+      ).toBe(1);
+      if (typeof before === "number") {
+        expect(await review.getByText(/Konflikter \(1\)/).count()).toBe(1);
+        await page.getByRole("radio", { name: "Brug filens tal" }).check();
+      }
+      await page.getByRole("heading", { name: "Skabeloner til centrene" }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(OUT, "taskpane-e2e-import.png") });
+      await page.getByRole("button", { name: "Indlæs", exact: true }).click();
+      await page.getByText(/Indlæst for CKB: /).waitFor({ timeout: 30_000 });
+      expect(await e2eApi(page, (api) => api.value("CKB", "H8"))).toBe(typed);
+      expect(await e2eApi(page, (api) => api.sheets().map((s) => s.name))).toContain("Log");
+      await page
+        .getByTestId("trips-CKB")
+        .getByText(/retur \d\d\.\d\d\.\d{4}/)
+        .waitFor({ timeout: 10_000 });
 
       await page.getByRole("button", { name: "Lav oversigtsark" }).scrollIntoViewIfNeeded();
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -18,6 +18,10 @@ Object.assign(window, {
     value: (sheet: string, address: string) => fake.value(sheet, address),
     selection: () => fake.selection,
     activeSheet: () => fake.active?.name ?? null,
+    metaLines: () =>
+      fake.hf
+        .getSheetValues(fake.sheet("RK_Data").hfId)
+        .map((line) => line.map((v) => (v === null || v === undefined ? "" : String(v)))),
     syncs: () => fake.stats.syncs,
   },
 });
