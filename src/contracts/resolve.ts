@@ -10,9 +10,19 @@ export function appliesTo(goal: Goal, centre: CentreCode): boolean {
   return applicableCentres(goal).includes(centre);
 }
 
+/** Resolved rows per contract object and centre: planning asks for the same rows many times. */
+const resolved = new WeakMap<Contract, Map<CentreCode, GoalRow[]>>();
+
 /** The rows of one centre's sheet, in the appendix's order. A goal with parts gives a row per part. */
 export function rowsFor(contract: Contract, centre: CentreCode): GoalRow[] {
-  return contract.goals.filter((g) => appliesTo(g, centre)).flatMap((g) => goalRows(g, centre));
+  let byCentre = resolved.get(contract);
+  if (!byCentre) resolved.set(contract, (byCentre = new Map()));
+  let rows = byCentre.get(centre);
+  if (!rows) {
+    rows = contract.goals.filter((g) => appliesTo(g, centre)).flatMap((g) => goalRows(g, centre));
+    byCentre.set(centre, Object.freeze(rows) as GoalRow[]);
+  }
+  return rows;
 }
 
 function goalRows(goal: Goal, centre: CentreCode): GoalRow[] {

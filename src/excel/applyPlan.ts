@@ -279,12 +279,21 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): Write
     if (caps.conditionalFormats) ops.push(...conditionalFormatOps(s));
     else skipped.add("Farver efter status (kræver ExcelApi 1.6)");
   }
+  ops.push(...autofitOps(name, s.rowHeights));
   for (const c of s.charts) ops.push(chartOp(name, c));
   if (s.freeze && (s.freeze.rows > 0 || s.freeze.columns > 0)) {
     if (caps.api17) ops.push(freezeOp(name, s.freeze.rows, s.freeze.columns));
     else skipped.add("Frosne overskrifter (kræver ExcelApi 1.7)");
   }
   return ops;
+}
+
+/** Excel measures wrapped text itself: auto-fit the rows the plan estimated heights for. */
+function autofitOps(name: string, heights: Record<number, number>): WriteOp[] {
+  const rows = Object.keys(heights).map(Number);
+  if (rows.length === 0) return [];
+  const address = `${Math.min(...rows)}:${Math.max(...rows)}`;
+  return [{ bytes: callBytes(address), queue: (q) => q.sheet(name).getRange(address).format.autofitRows() }];
 }
 
 /** Excel column width in characters of the default font → points (7 px digits + 5 px padding). */

@@ -87,6 +87,12 @@ export interface SheetPlan {
   styles: StyleRange[];
   /** Column widths in characters, from column A. */
   columnWidths: number[];
+  /**
+   * Row heights in points (1-based row → height) estimated from wrapped text, for writers that
+   * cannot measure text (exceljs; LibreOffice does not auto-fit rows on load). Excel measures
+   * text itself, so the Office.js shell auto-fits these rows instead.
+   */
+  rowHeights: Record<number, number>;
   merges: string[];
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
@@ -119,6 +125,7 @@ export function emptySheet(name: string, role: SheetRole): SheetPlan {
     cells: [],
     styles: [],
     columnWidths: [],
+    rowHeights: {},
     merges: [],
     validations: [],
     conditionalFormats: [],

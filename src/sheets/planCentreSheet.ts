@@ -15,6 +15,7 @@ import {
   YES_NO_NAME,
 } from "./layout";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "./plan";
+import { estimatedRowHeights } from "./rowHeights";
 import { SheetBuilder } from "./sheetBuilder";
 import {
   achievedFormat,
@@ -58,6 +59,7 @@ export function planCentreSheet(contract: Contract, centre: Centre, rows: GoalRo
   rows.forEach((row, i) => goalRow(b, row, FIRST_GOAL_ROW + i, centre, resultatRef));
   const plan = b.build();
   plan.columnWidths = COLUMN_ORDER.map((k) => WIDTHS[k]);
+  plan.rowHeights = { [HEADER_ROW]: 30, ...estimatedRowHeights(plan, FIRST_GOAL_ROW, last) };
   plan.conditionalFormats = rows.length ? statusHighlights(`A${FIRST_GOAL_ROW}:${LAST_COL}${last}`) : [];
   plan.validations = rows.flatMap((row, i) => inputValidations(row, FIRST_GOAL_ROW + i));
   plan.protect = true;

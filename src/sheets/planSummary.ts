@@ -9,6 +9,7 @@ import { sheetRef } from "./formulas";
 import { COL, colLetter, SUMMARY_SHEET } from "./layout";
 import type { TripEvent } from "./meta";
 import type { SheetPlan } from "./plan";
+import { estimatedRowHeights } from "./rowHeights";
 import { SheetBuilder } from "./sheetBuilder";
 import { HEADER_FILL, HEADER_FONT, MUTED_FONT, NOT_APPLICABLE_FILL, STATUS_COLOURS } from "./styles";
 
@@ -47,6 +48,7 @@ export function planSummary(contracts: Contract[], placed: PlacedCentreSheet[], 
   }
   const built = b.build();
   built.columnWidths = [12, 62, ...Array.from({ length: Math.max(widest - 2, 6) }, () => 14)];
+  built.rowHeights = estimatedRowHeights(built, 4, built.cells.length, [1]);
   built.print = {
     landscape: true,
     fitToWidth: true,

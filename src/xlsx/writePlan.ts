@@ -115,6 +115,7 @@ export function renderSheet(
   plan.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
+  for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
   for (const range of plan.merges) ws.mergeCells(range);
   addValidations(ws, plan.validations);
   addConditionalFormats(ws, plan.conditionalFormats, plan.dataBars);
