@@ -3,6 +3,7 @@
 // part stays byte for byte as it was, as with patchCells (see there for why not exceljs).
 // Appending at the end keeps sheet indices (localSheetId, activeTab) of the others valid.
 import JSZip from "jszip";
+import { escapeXml, unescapeXml } from "./xmlText";
 
 export interface NewSheetOptions {
   /** Column widths in characters, from column A. */
@@ -93,17 +94,4 @@ function worksheetXml(options: NewSheetOptions): string {
     `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData/>` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }

@@ -12,6 +12,7 @@
 // (LibreOffice keeps a stale cached result otherwise: OFFICE-JS.md).
 import JSZip from "jszip";
 import { cellName, columnNumber, parseCell } from "./a1";
+import { escapeXml, unescapeXml } from "./xmlText";
 
 export interface CellPatch {
   /** The sheet's name as Excel shows it. */
@@ -77,21 +78,6 @@ async function worksheetPaths(zip: JSZip, workbookXml: string): Promise<Map<stri
 function attr(attrs: string, name: string): string | undefined {
   const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*"([^"]*)"`).exec(attrs);
   return m?.[1];
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** Characters XML 1.0 cannot carry at all. */
