@@ -28,7 +28,8 @@ type Cell =
 
 export function readCell(v: CellValue | undefined): Cell {
   if (v === null || v === undefined || v === "") return { kind: "blank" };
-  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "text", text: String(v) };
   if (typeof v === "boolean") return { kind: "bool", value: v };
   return { kind: "text", text: v };
 }
@@ -48,8 +49,13 @@ function numberOf(cell: Cell, field: Field, hint: string): number | undefined {
       throw new InvalidInput(`${field} indeholder en sandhedsværdi, ikke et tal. Skriv: ${lower(hint)}.`);
     case "text": {
       const parsed = parseNumber(cell.text, "da");
-      const asNumber = parsed.kind === "number" ? ` Det ligner tallet ${formatNumber(parsed.value, 4)}: skriv det som et tal, ikke som tekst.` : "";
-      throw new InvalidInput(`${field} indeholder teksten "${cell.text}", ikke et tal.${asNumber || ` Skriv: ${lower(hint)}.`}`);
+      const asNumber =
+        parsed.kind === "number"
+          ? ` Det ligner tallet ${formatNumber(parsed.value, 4)}: skriv det som et tal, ikke som tekst.`
+          : "";
+      throw new InvalidInput(
+        `${field} indeholder teksten "${cell.text}", ikke et tal.${asNumber || ` Skriv: ${lower(hint)}.`}`,
+      );
     }
   }
 }
@@ -58,7 +64,12 @@ function lower(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function outcome(status: Status, achieved: Outcome["achieved"], requirement: string, message: string): Outcome {
+function outcome(
+  status: Status,
+  achieved: Outcome["achieved"],
+  requirement: string,
+  message: string,
+): Outcome {
   return { status, achieved, requirement, message };
 }
 
@@ -89,11 +100,15 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
     case "absoluteChange": {
       const base = numberOf(g, "Grundlag", hint.grundlag);
       const now = numberOf(r, "Resultat", hint.resultat);
-      if (base !== undefined && base < 0) throw new InvalidInput("Grundlag er negativt. Skriv et tal på 0 eller derover.");
+      if (base !== undefined && base < 0)
+        throw new InvalidInput("Grundlag er negativt. Skriv et tal på 0 eller derover.");
       if (t.kind === "change" && base === 0) {
-        throw new InvalidInput("Grundlag er 0, så en ændring i procent kan ikke beregnes. Skriv grundlaget (større end 0).");
+        throw new InvalidInput(
+          "Grundlag er 0, så en ændring i procent kan ikke beregnes. Skriv grundlaget (større end 0).",
+        );
       }
-      if (now !== undefined && now < 0) throw new InvalidInput("Resultat er negativt. Skriv et tal på 0 eller derover.");
+      if (now !== undefined && now < 0)
+        throw new InvalidInput("Resultat er negativt. Skriv et tal på 0 eller derover.");
       if (base === undefined || now === undefined) return missing(lackingOf(g, r, hint));
       const diff = t.direction === "fall" ? base - now : now - base;
       const achieved = t.kind === "change" ? diff / base : diff;
@@ -112,12 +127,17 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
             : "Grundlag er negativt. Skriv antallet i alt (større end 0).",
         );
       }
-      if (part !== undefined && part < 0) throw new InvalidInput("Resultat er negativt. Skriv et antal eller en andel på 0 eller derover.");
+      if (part !== undefined && part < 0)
+        throw new InvalidInput("Resultat er negativt. Skriv et antal eller en andel på 0 eller derover.");
       if (part !== undefined && whole !== undefined && part > whole) {
-        throw new InvalidInput(`Resultat (${formatNumber(part)}) er større end Grundlag (${formatNumber(whole)}): tælleren kan ikke være større end nævneren.`);
+        throw new InvalidInput(
+          `Resultat (${formatNumber(part)}) er større end Grundlag (${formatNumber(whole)}): tælleren kan ikke være større end nævneren.`,
+        );
       }
       if (part !== undefined && whole === undefined && part > 1) {
-        throw new InvalidInput(`Resultat er ${formatNumber(part)}, men en andel kan højst være 100 %. Skriv andelen i procent (fx 95 %) eller som decimaltal (0,95), eller skriv antallet i alt i Grundlag.`);
+        throw new InvalidInput(
+          `Resultat er ${formatNumber(part)}, men en andel kan højst være 100 %. Skriv andelen i procent (fx 95 %) eller som decimaltal (0,95), eller skriv antallet i alt i Grundlag.`,
+        );
       }
       if (part === undefined) return missing([["Resultat", hint.resultat]]);
       const share = whole === undefined ? part : part / whole;
@@ -127,11 +147,17 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
     case "spendRange": {
       const budget = numberOf(g, "Grundlag", hint.grundlag);
       const spent = numberOf(r, "Resultat", hint.resultat);
-      if (budget !== undefined && budget <= 0) throw new InvalidInput("Grundlag (budgettet) skal være større end 0. Skriv budgettet i kr.");
-      if (spent !== undefined && spent < 0) throw new InvalidInput("Resultat (forbruget) er negativt. Skriv forbruget i kr.");
+      if (budget !== undefined && budget <= 0)
+        throw new InvalidInput("Grundlag (budgettet) skal være større end 0. Skriv budgettet i kr.");
+      if (spent !== undefined && spent < 0)
+        throw new InvalidInput("Resultat (forbruget) er negativt. Skriv forbruget i kr.");
       if (budget === undefined || spent === undefined) return missing(lackingOf(g, r, hint));
       const used = spent / budget;
-      return verdict(round9(used) >= t.min && round9(used) <= t.max, used, `forbrug på ${formatPercent(used)} af budgettet`);
+      return verdict(
+        round9(used) >= t.min && round9(used) <= t.max,
+        used,
+        `forbrug på ${formatPercent(used)} af budgettet`,
+      );
     }
     case "countMin": {
       const n = countOf(r, hint.resultat);
@@ -140,7 +166,8 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
     }
     case "valueMax": {
       const v = numberOf(r, "Resultat", hint.resultat);
-      if (v !== undefined && v < 0) throw new InvalidInput(`Resultat er negativt. Skriv værdien i ${t.unit} (0 eller derover).`);
+      if (v !== undefined && v < 0)
+        throw new InvalidInput(`Resultat er negativt. Skriv værdien i ${t.unit} (0 eller derover).`);
       if (v === undefined) return missing([["Resultat", hint.resultat]]);
       return verdict(round9(v) <= t.atMost, v, quantity(v, t.unit));
     }
@@ -154,7 +181,8 @@ function countOf(r: Cell, hint: string): number | undefined {
   const n = numberOf(r, "Resultat", hint);
   if (n === undefined) return undefined;
   if (n < 0) throw new InvalidInput("Resultat er negativt. Skriv et antal (0 eller derover).");
-  if (!Number.isInteger(n)) throw new InvalidInput(`Resultat er ${formatNumber(n, 4)}, men et antal skal være et helt tal.`);
+  if (!Number.isInteger(n))
+    throw new InvalidInput(`Resultat er ${formatNumber(n, 4)}, men et antal skal være et helt tal.`);
   return n;
 }
 
@@ -167,7 +195,8 @@ function judgeYesNo(r: Cell): Judged {
   if (r.kind === "blank") return missing([["Resultat", "Ja eller Nej"]]);
   const answer = r.kind === "text" ? excelTrim(r.text).toLowerCase() : undefined;
   if (answer === "ja") return { status: "met", achieved: "Ja", message: "Opfyldt: gennemført (Ja)." };
-  if (answer === "nej") return { status: "not_met", achieved: "Nej", message: "Ikke opfyldt: ikke gennemført (Nej)." };
+  if (answer === "nej")
+    return { status: "not_met", achieved: "Nej", message: "Ikke opfyldt: ikke gennemført (Nej)." };
   const shown = r.kind === "text" ? `"${r.text}"` : String(r.value);
   throw new InvalidInput(`Resultat er ${shown}. Skriv Ja eller Nej.`);
 }
@@ -194,7 +223,10 @@ function verdict(ok: boolean, achieved: number, shown: string): Judged {
  * Judges a joint goal on the sum of the contributing centres' Resultat. A contribution that is
  * absent (undefined: the centre's sheet is not in the workbook) counts as missing data.
  */
-export function evaluateJoint(joint: JointTarget, contributions: Record<string, CellValue | undefined>): Outcome {
+export function evaluateJoint(
+  joint: JointTarget,
+  contributions: Record<string, CellValue | undefined>,
+): Outcome {
   const requirement = jointRequirementText(joint);
   const target: CountMinTarget = joint.target;
   let sum = 0;
@@ -212,10 +244,20 @@ export function evaluateJoint(joint: JointTarget, contributions: Record<string, 
     }
   }
   if (lacking.length > 0) {
-    return outcome("missing", null, requirement, `Mangler data: ${lacking.join(", ")} har ikke udfyldt Resultat.`);
+    return outcome(
+      "missing",
+      null,
+      requirement,
+      `Mangler data: ${lacking.join(", ")} har ikke udfyldt Resultat.`,
+    );
   }
   const ok = sum >= target.atLeast;
-  return outcome(ok ? "met" : "not_met", sum, requirement, `${ok ? "Opfyldt" : "Ikke opfyldt"}: ${quantity(sum, target.unit)} i alt.`);
+  return outcome(
+    ok ? "met" : "not_met",
+    sum,
+    requirement,
+    `${ok ? "Opfyldt" : "Ikke opfyldt"}: ${quantity(sum, target.unit)} i alt.`,
+  );
 }
 
 /** The outcome a row shows: its own target, or the joint one for a goal judged only jointly. */

@@ -43,10 +43,7 @@ export type ParsedNumber =
   | { kind: "error"; message: string }; // Danish, says what to type instead
 
 export type ParsedYesNo =
-  | { kind: "yes" }
-  | { kind: "no" }
-  | { kind: "empty" }
-  | { kind: "error"; message: string };
+  { kind: "yes" } | { kind: "no" } | { kind: "empty" } | { kind: "error"; message: string };
 
 const MAX_SIGNIFICANT_DIGITS = 15;
 const MAX_QUOTED_LENGTH = 40;
@@ -219,7 +216,9 @@ function ambiguousSingleSeparator(q: string, body: string, pieces: Pieces): stri
 }
 
 function sameDigits(a: Digits, b: Digits): boolean {
-  return plainInteger(a.int) === plainInteger(b.int) && a.frac.replace(/0+$/u, "") === b.frac.replace(/0+$/u, "");
+  return (
+    plainInteger(a.int) === plainInteger(b.int) && a.frac.replace(/0+$/u, "") === b.frac.replace(/0+$/u, "")
+  );
 }
 
 /**

@@ -79,6 +79,9 @@ export function inputHint(t: Target): InputHint {
     case "valueMax":
       return { grundlag: unused, resultat: `Værdien i ${t.unit}` };
     case "yesNo":
-      return { grundlag: unused, resultat: t.deadline ? `Ja eller Nej (${t.deadline.text})` : "Ja eller Nej" };
+      return {
+        grundlag: unused,
+        resultat: t.deadline ? `Ja eller Nej (${t.deadline.text})` : "Ja eller Nej",
+      };
   }
 }

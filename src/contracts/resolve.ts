@@ -45,7 +45,8 @@ function assessmentOf(goal: Goal, centre: CentreCode): Assessment {
   if (joint) {
     const jointTarget = { centres: applicableCentres(goal), target: joint };
     if (!own) return { basis: "joint", joint: jointTarget };
-    if (own.kind !== "countMin") throw new Error(`Goal ${goal.id}: a joint goal's own target must be a count`);
+    if (own.kind !== "countMin")
+      throw new Error(`Goal ${goal.id}: a joint goal's own target must be a count`);
     return { basis: "ownAndJoint", target: own, joint: jointTarget };
   }
   if (!own) throw new Error(`Goal ${goal.id} has no target for ${centre}`);

@@ -39,9 +39,7 @@ const target = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("valueMax"), atMost: z.number().min(0), unit }),
   z.strictObject({
     kind: z.literal("yesNo"),
-    deadline: z
-      .strictObject({ text: z.string().min(1), date: z.iso.date() })
-      .optional(),
+    deadline: z.strictObject({ text: z.string().min(1), date: z.iso.date() }).optional(),
   }),
 ]);
 
@@ -78,9 +76,7 @@ export const contractSchema = z
     year: z.number().int().min(2000).max(2100),
     caseNumber: z.string().optional(),
     documentNumber: z.string().optional(),
-    centres: z
-      .array(z.strictObject({ code: z.string().min(1).max(31), name: z.string().min(1) }))
-      .min(1),
+    centres: z.array(z.strictObject({ code: z.string().min(1).max(31), name: z.string().min(1) })).min(1),
     goals: z.array(goal).min(1),
   })
   .superRefine((contract, ctx) => {
@@ -110,7 +106,8 @@ function consistencyProblems(contract: z.infer<typeof contractSchema>): string[]
         }
       }
       for (const code of Object.keys(m.perCentre ?? {})) {
-        if (!applicable.includes(code)) problems.push(`Mål "${g.id}" har et krav for ${code}, som er undtaget`);
+        if (!applicable.includes(code))
+          problems.push(`Mål "${g.id}" har et krav for ${code}, som er undtaget`);
       }
       const ownTargets = applicable.map((c) => m.perCentre?.[c] ?? m.target).filter((t) => t);
       if (m.joint && ownTargets.some((t) => t?.kind !== "countMin")) {

@@ -22,7 +22,9 @@ export function carryFigures(plan: WorkbookPlan, old: WorkbookState): CarryResul
   for (const sheet of plan.sheets.filter((s) => s.role === "centre")) {
     const before = old.centres.find((c) => c.sheet === sheet.name);
     if (!before) continue;
-    const byId = new Map<string, RowState>(before.rows.filter((r) => r.rowNumber !== undefined).map((r) => [r.row.id, r]));
+    const byId = new Map<string, RowState>(
+      before.rows.filter((r) => r.rowNumber !== undefined).map((r) => [r.row.id, r]),
+    );
     const b = Object.assign(new SheetBuilder(sheet.name, sheet.role), { plan: sheet });
     const placedIds = new Set<string>();
     const values = sheet.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null)));
@@ -44,7 +46,13 @@ export function carryFigures(plan: WorkbookPlan, old: WorkbookState): CarryResul
     }
     for (const prior of byId.values()) {
       if (!placedIds.has(prior.row.id) && [prior.grundlag, prior.resultat, prior.comment].some(filled)) {
-        result.orphaned.push({ sheet: sheet.name, id: prior.row.id, grundlag: prior.grundlag, resultat: prior.resultat, comment: prior.comment });
+        result.orphaned.push({
+          sheet: sheet.name,
+          id: prior.row.id,
+          grundlag: prior.grundlag,
+          resultat: prior.resultat,
+          comment: prior.comment,
+        });
       }
     }
   }

@@ -107,7 +107,8 @@ export function achievedFormula(t: Target, c: RowRefs, statusRef: string): strin
  * Contributions that are not in the workbook are passed as undefined and count as missing data.
  */
 export function jointStatusFormula(contributions: (string | undefined)[], target: string): string {
-  if (contributions.some((c) => c === undefined)) return `IF(${jointInvalid(contributions)},${INVALID},${MISSING})`;
+  if (contributions.some((c) => c === undefined))
+    return `IF(${jointInvalid(contributions)},${INVALID},${MISSING})`;
   const refs = contributions as string[];
   const anyMissing = `OR(${refs.map(blank).join(",")})`;
   return `IF(${jointInvalid(refs)},${INVALID},IF(${anyMissing},${MISSING},IF(${jointSum(refs)}>=${target},${MET},${NOT_MET})))`;

@@ -95,7 +95,8 @@ export function readMeta(grid: Grid | undefined): Meta {
         );
       }
     } else if (kind === "sheet") meta.sheets.push({ sheet: a, contractId: b, centre: c });
-    else if (kind === "template") meta.template = { contractId: a, centre: b, version: Number(c), exportedAt: d };
+    else if (kind === "template")
+      meta.template = { contractId: a, centre: b, version: Number(c), exportedAt: d };
     else if (kind === "trip" && (a === "exported" || a === "returned")) {
       meta.trips.push({ event: a, contractId: b, centre: c, at: d, file: e || undefined });
     }

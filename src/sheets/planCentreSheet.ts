@@ -50,7 +50,12 @@ const WIDTHS: Record<keyof typeof COL, number> = {
 
 const LAST_COL = COL.hint;
 
-export function planCentreSheet(contract: Contract, centre: Centre, rows: GoalRow[], resultatRef: ResultatRef): SheetPlan {
+export function planCentreSheet(
+  contract: Contract,
+  centre: Centre,
+  rows: GoalRow[],
+  resultatRef: ResultatRef,
+): SheetPlan {
   const b = new SheetBuilder(centre.code, "centre");
   const last = FIRST_GOAL_ROW + Math.max(rows.length, 1) - 1;
   titleBlock(b, contract, centre, last);
@@ -81,7 +86,10 @@ function escapeHeader(text: string): string {
 function titleBlock(b: SheetBuilder, contract: Contract, centre: Centre, last: number): void {
   b.value("A", 1, `${centre.name} – resultatkontrakt ${contract.year}`).style("A1", { bold: true, size: 14 });
   b.value("A", 2, contract.title).style("A2", { italic: true });
-  const numbers = [contract.caseNumber && `Sagsnr.: ${contract.caseNumber}`, contract.documentNumber && `Doknr.: ${contract.documentNumber}`]
+  const numbers = [
+    contract.caseNumber && `Sagsnr.: ${contract.caseNumber}`,
+    contract.documentNumber && `Doknr.: ${contract.documentNumber}`,
+  ]
     .filter(Boolean)
     .join(", ");
   b.value("A", 3, `Center: ${centre.code} · År: ${contract.year}${numbers ? ` · ${numbers}` : ""}`);
@@ -94,7 +102,11 @@ function titleBlock(b: SheetBuilder, contract: Contract, centre: Centre, last: n
   statuses.forEach((s, i) => {
     const row = i + 1;
     b.value(COUNT_LABEL_COL, row, STATUS_LABEL[s]);
-    b.formula(COUNT_VALUE_COL, row, `COUNTIF(${COL.status}$${FIRST_GOAL_ROW}:${COL.status}$${last},"${STATUS_LABEL[s]}")`);
+    b.formula(
+      COUNT_VALUE_COL,
+      row,
+      `COUNTIF(${COL.status}$${FIRST_GOAL_ROW}:${COL.status}$${last},"${STATUS_LABEL[s]}")`,
+    );
     b.style(`${COUNT_LABEL_COL}${row}:${COUNT_VALUE_COL}${row}`, {
       fill: STATUS_COLOURS[s].fill,
       fontColor: STATUS_COLOURS[s].font,
@@ -129,7 +141,12 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
   const a = row.assessment;
   const own = ownTarget(a);
   const statusTarget: Target = a.basis === "joint" ? a.joint.target : a.target;
-  const refs = { grundlag: `${COL.grundlag}${r}`, resultat: `${COL.resultat}${r}`, target: `${COL.target}${r}`, target2: `${COL.target2}${r}` };
+  const refs = {
+    grundlag: `${COL.grundlag}${r}`,
+    resultat: `${COL.resultat}${r}`,
+    target: `${COL.target}${r}`,
+    target2: `${COL.target2}${r}`,
+  };
 
   b.value(COL.id, r, row.id);
   b.value(COL.area, r, row.area);
@@ -139,7 +156,9 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
   targetCells(b, statusTarget, r, a.basis === "ownAndJoint" ? a.joint.target.atLeast : undefined);
 
   if (a.basis === "joint") {
-    const contributions = a.joint.centres.map((c) => (c === centre.code ? refs.resultat : resultatRef(c, row.id)));
+    const contributions = a.joint.centres.map((c) =>
+      c === centre.code ? refs.resultat : resultatRef(c, row.id),
+    );
     b.formula(COL.jointStatus, r, jointStatusFormula(contributions, refs.target));
     b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
     b.formula(COL.status, r, `${COL.jointStatus}${r}`);
@@ -149,7 +168,9 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
     b.formula(COL.achieved, r, achievedFormula(statusTarget, refs, `${COL.status}${r}`));
   }
   if (a.basis === "ownAndJoint") {
-    const contributions = a.joint.centres.map((c) => (c === centre.code ? refs.resultat : resultatRef(c, row.id)));
+    const contributions = a.joint.centres.map((c) =>
+      c === centre.code ? refs.resultat : resultatRef(c, row.id),
+    );
     b.formula(COL.jointStatus, r, jointStatusFormula(contributions, refs.target2));
     b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
   }
@@ -163,7 +184,8 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
 function requirementLine(row: GoalRow): string {
   const a = row.assessment;
   if (a.basis === "joint") return `Fælles mål: ${jointRequirementText(a.joint)}`;
-  if (a.basis === "ownAndJoint") return `${requirementText(a.target)} (fælles: ${jointRequirementText(a.joint).toLowerCase()})`;
+  if (a.basis === "ownAndJoint")
+    return `${requirementText(a.target)} (fælles: ${jointRequirementText(a.joint).toLowerCase()})`;
   return requirementText(a.target);
 }
 
@@ -217,7 +239,10 @@ function inputValidations(row: GoalRow, r: number): ValidationPlan[] {
   const t = ownTarget(a) ?? (a.basis === "joint" ? a.joint.target : undefined)!;
   const hint = inputHint(t);
   const numberRule = { kind: "decimal" as const, min: 0 };
-  const numberError = { title: "Ugyldigt tal", text: "Skriv et tal på 0 eller derover, fx 1.000 eller 12,5 eller 95 %." };
+  const numberError = {
+    title: "Ugyldigt tal",
+    text: "Skriv et tal på 0 eller derover, fx 1.000 eller 12,5 eller 95 %.",
+  };
   const resultat: ValidationPlan =
     t.kind === "yesNo"
       ? {
@@ -230,10 +255,18 @@ function inputValidations(row: GoalRow, r: number): ValidationPlan[] {
           range: `${COL.resultat}${r}`,
           rule: t.kind === "countMin" ? { kind: "wholeNumber", min: 0 } : numberRule,
           prompt: { title: "Resultat", text: hint.resultat },
-          error: t.kind === "countMin" ? { title: "Ugyldigt antal", text: "Skriv et helt tal på 0 eller derover." } : numberError,
+          error:
+            t.kind === "countMin"
+              ? { title: "Ugyldigt antal", text: "Skriv et helt tal på 0 eller derover." }
+              : numberError,
         };
   return [
-    { range: `${COL.grundlag}${r}`, rule: numberRule, prompt: { title: "Grundlag", text: hint.grundlag }, error: numberError },
+    {
+      range: `${COL.grundlag}${r}`,
+      rule: numberRule,
+      prompt: { title: "Grundlag", text: hint.grundlag },
+      error: numberError,
+    },
     resultat,
   ];
 }

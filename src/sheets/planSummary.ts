@@ -28,10 +28,18 @@ export interface SummaryOptions {
 
 const COUNTED = ["met", "not_met", "missing", "invalid"] as const;
 
-export function planSummary(contracts: Contract[], placed: PlacedCentreSheet[], options: SummaryOptions): SheetPlan {
+export function planSummary(
+  contracts: Contract[],
+  placed: PlacedCentreSheet[],
+  options: SummaryOptions,
+): SheetPlan {
   const b = new SheetBuilder(SUMMARY_SHEET, "summary");
   b.value("A", 1, "Oversigt – resultatkontrakter").style("A1", { bold: true, size: 14 });
-  b.value("A", 2, `Dannet ${danishDate(options.generatedAt)}. Tallene er formler, der peger på centrenes ark.`).style("A2", {
+  b.value(
+    "A",
+    2,
+    `Dannet ${danishDate(options.generatedAt)}. Tallene er formler, der peger på centrenes ark.`,
+  ).style("A2", {
     italic: true,
     fontColor: MUTED_FONT,
   });
@@ -79,7 +87,14 @@ function contractBlock(
   const matrixFirst = matrixTop + 1;
   const matrixLast = matrixFirst + goalRows.length - 1;
 
-  headerRow(b, r, "Status pr. center", "", sheets.map((s) => s.centre), lastCol);
+  headerRow(
+    b,
+    r,
+    "Status pr. center",
+    "",
+    sheets.map((s) => s.centre),
+    lastCol,
+  );
   COUNTED.forEach((s, i) => {
     const row = r + 1 + i;
     b.value("A", row, STATUS_LABEL[s]);
@@ -90,7 +105,11 @@ function contractBlock(
     });
   });
   const rateRow = r + 5;
-  b.value("A", rateRow, "Opfyldelsesgrad").value("B", rateRow, "Opfyldte mål ud af de mål, der gælder for centret");
+  b.value("A", rateRow, "Opfyldelsesgrad").value(
+    "B",
+    rateRow,
+    "Opfyldte mål ud af de mål, der gælder for centret",
+  );
   b.style(`A${rateRow}:B${rateRow}`, { bold: true });
   sheets.forEach((_, c) => {
     const col = centreCol(c);
@@ -102,7 +121,9 @@ function contractBlock(
   plan.dataBars.push({ range: `C${rateRow}:${lastCol}${rateRow}`, color: "63BE7B" });
   const missingRow = rateRow + 1;
   b.value("A", missingRow, "Indsendt").value("B", missingRow, "Skabelon sendt ud / kommet retur");
-  sheets.forEach((s, c) => b.value(centreCol(c), missingRow, tripText(options.trips ?? [], contract.id, s.centre)));
+  sheets.forEach((s, c) =>
+    b.value(centreCol(c), missingRow, tripText(options.trips ?? [], contract.id, s.centre)),
+  );
   b.style(`A${missingRow}:${lastCol}${missingRow}`, { wrap: true, fontColor: MUTED_FONT });
   plan.charts.push({
     title: `${contract.title}: status pr. center`,
@@ -113,7 +134,14 @@ function contractBlock(
   });
 
   r = matrixTop;
-  headerRow(b, r, "Mål-ID", "Mål", sheets.map((s) => s.centre), lastCol);
+  headerRow(
+    b,
+    r,
+    "Mål-ID",
+    "Mål",
+    sheets.map((s) => s.centre),
+    lastCol,
+  );
   goalRows.forEach((row, i) => {
     const at = matrixFirst + i;
     b.value("A", at, row.id).value("B", at, row.partLabel ? `${row.text} [del: ${row.partLabel}]` : row.text);
@@ -147,7 +175,10 @@ function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreShe
   const joint = uniqueRows(contract, sheets).filter((row) => row.assessment.basis !== "own");
   if (joint.length === 0) return start;
   let r = start;
-  b.value("A", r, "Fælles mål").value("B", r, "Krav").value("C", r, "Fælles i alt").value("D", r, "Fælles status");
+  b.value("A", r, "Fælles mål")
+    .value("B", r, "Krav")
+    .value("C", r, "Fælles i alt")
+    .value("D", r, "Fælles status");
   b.style(`A${r}:D${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
   for (const row of joint) {
     r++;
@@ -166,7 +197,14 @@ function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreShe
   return r + 1;
 }
 
-function headerRow(b: SheetBuilder, r: number, a: string, bText: string, centres: string[], lastCol: string): void {
+function headerRow(
+  b: SheetBuilder,
+  r: number,
+  a: string,
+  bText: string,
+  centres: string[],
+  lastCol: string,
+): void {
   b.value("A", r, a).value("B", r, bText);
   centres.forEach((c, i) => b.value(colLetter(2 + i), r, c));
   b.style(`A${r}:${lastCol}${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
@@ -176,13 +214,21 @@ function headerRow(b: SheetBuilder, r: number, a: string, bText: string, centres
 function uniqueRows(contract: Contract, sheets: PlacedCentreSheet[]): GoalRow[] {
   const seen = new Map<string, GoalRow>();
   const order = contract.goals.map((g) => g.id);
-  for (const s of sheets) for (const row of rowsFor(contract, s.centre)) if (!seen.has(row.id)) seen.set(row.id, row);
-  return [...seen.values()].sort((x, y) => order.indexOf(x.goalId) - order.indexOf(y.goalId) || x.id.localeCompare(y.id));
+  for (const s of sheets)
+    for (const row of rowsFor(contract, s.centre)) if (!seen.has(row.id)) seen.set(row.id, row);
+  return [...seen.values()].sort(
+    (x, y) => order.indexOf(x.goalId) - order.indexOf(y.goalId) || x.id.localeCompare(y.id),
+  );
 }
 
 function tripText(trips: TripEvent[], contractId: string, centre: string): string {
   const mine = trips.filter((t) => t.contractId === contractId && t.centre === centre);
-  const last = (e: TripEvent["event"]) => mine.filter((t) => t.event === e).map((t) => t.at).sort().pop();
+  const last = (e: TripEvent["event"]) =>
+    mine
+      .filter((t) => t.event === e)
+      .map((t) => t.at)
+      .sort()
+      .pop();
   const out = last("exported");
   const back = last("returned");
   if (!out && !back) return "Ikke sendt";

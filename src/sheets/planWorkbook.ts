@@ -37,7 +37,8 @@ export function planWorkbook(contracts: Contract[], options: PlanOptions = {}): 
     return planCentreSheet(contract, centre, rowsFor(contract, centre.code), resultatRef(contract.id));
   });
   const sheets: SheetPlan[] = [];
-  if (options.summary !== false) sheets.push(planSummary(contracts, placed, { generatedAt, trips: options.trips }));
+  if (options.summary !== false)
+    sheets.push(planSummary(contracts, placed, { generatedAt, trips: options.trips }));
   sheets.push(...centreSheets, listsSheet());
   sheets.push(
     planMeta({
@@ -57,9 +58,13 @@ export function placeCentres(contracts: Contract[], only?: string[]): PlacedCent
     for (const centre of contract.centres) {
       if (only && !only.includes(centre.code)) continue;
       if (placed.some((p) => p.sheet.toLowerCase() === centre.code.toLowerCase())) {
-        throw new PlanError(`Centerkoden "${centre.code}" findes i to kontrakter; arkene ville få samme navn.`);
+        throw new PlanError(
+          `Centerkoden "${centre.code}" findes i to kontrakter; arkene ville få samme navn.`,
+        );
       }
-      const rows = new Map(rowsFor(contract, centre.code).map((row, i) => [row.id, FIRST_GOAL_ROW + i] as const));
+      const rows = new Map(
+        rowsFor(contract, centre.code).map((row, i) => [row.id, FIRST_GOAL_ROW + i] as const),
+      );
       placed.push({ sheet: centre.code, contractId: contract.id, centre: centre.code, rows });
     }
   }

@@ -49,7 +49,8 @@ export function goalRowNumbers(grid: SheetGrid): Map<string, number> {
   const ids = new Map<string, number>();
   grid.values.forEach((line, i) => {
     const id = line[colIndex(COL.id)];
-    if (i + 1 > HEADER_ROW && typeof id === "string" && id.trim() !== "" && !ids.has(id.trim())) ids.set(id.trim(), i + 1);
+    if (i + 1 > HEADER_ROW && typeof id === "string" && id.trim() !== "" && !ids.has(id.trim()))
+      ids.set(id.trim(), i + 1);
   });
   return ids;
 }
@@ -59,11 +60,24 @@ export function readCentreSheet(grid: SheetGrid, contract: Contract, centre: Cen
   const known = rowsFor(contract, centre.code);
   const rows = known.map((row) => {
     const rowNumber = numbers.get(row.id);
-    const at = (col: string) => (rowNumber === undefined ? null : cellAt(grid.values, rowNumber, colIndex(col)));
-    return { row, rowNumber, grundlag: at(COL.grundlag), resultat: at(COL.resultat), comment: at(COL.comment) };
+    const at = (col: string) =>
+      rowNumber === undefined ? null : cellAt(grid.values, rowNumber, colIndex(col));
+    return {
+      row,
+      rowNumber,
+      grundlag: at(COL.grundlag),
+      resultat: at(COL.resultat),
+      comment: at(COL.comment),
+    };
   });
   const knownIds = new Set(known.map((r) => r.id));
-  return { sheet: grid.name, contract, centre, rows, unknownIds: [...numbers.keys()].filter((id) => !knownIds.has(id)) };
+  return {
+    sheet: grid.name,
+    contract,
+    centre,
+    rows,
+    unknownIds: [...numbers.keys()].filter((id) => !knownIds.has(id)),
+  };
 }
 
 export interface GoalReport {
@@ -103,7 +117,9 @@ export function judgeWorkbook(state: WorkbookState): CentreReport[] {
     goals: c.rows.map((r) => {
       const contributions: Record<string, CellValue | undefined> = {};
       const a = r.row.assessment;
-      if (a.basis === "joint") for (const other of a.joint.centres) contributions[other] = resultatOf(c.contract.id, other, r.row.id);
+      if (a.basis === "joint")
+        for (const other of a.joint.centres)
+          contributions[other] = resultatOf(c.contract.id, other, r.row.id);
       const outcome = evaluateRow(r.row, { grundlag: r.grundlag, resultat: r.resultat }, contributions);
       const n = r.rowNumber;
       return {
@@ -111,7 +127,14 @@ export function judgeWorkbook(state: WorkbookState): CentreReport[] {
         text: r.row.text,
         ...outcome,
         joint: a.basis !== "own",
-        cells: n === undefined ? null : { grundlag: `${COL.grundlag}${n}`, resultat: `${COL.resultat}${n}`, status: `${COL.status}${n}` },
+        cells:
+          n === undefined
+            ? null
+            : {
+                grundlag: `${COL.grundlag}${n}`,
+                resultat: `${COL.resultat}${n}`,
+                status: `${COL.status}${n}`,
+              },
         row: n ?? null,
         grundlag: r.grundlag,
         resultat: r.resultat,
@@ -126,6 +149,8 @@ export function placedSheets(state: WorkbookState): PlacedCentreSheet[] {
     sheet: c.sheet,
     contractId: c.contract.id,
     centre: c.centre.code,
-    rows: new Map(c.rows.filter((r) => r.rowNumber !== undefined).map((r) => [r.row.id, r.rowNumber!] as const)),
+    rows: new Map(
+      c.rows.filter((r) => r.rowNumber !== undefined).map((r) => [r.row.id, r.rowNumber!] as const),
+    ),
   }));
 }

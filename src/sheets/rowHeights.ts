@@ -39,4 +39,3 @@ export function estimatedRowHeights(
   }
   return heights;
 }
-

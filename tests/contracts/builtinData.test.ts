@@ -1,7 +1,14 @@
 // The built-in 2007 contracts: they validate, each centre gets the rows the appendix gives it,
 // and every way the appendix states a target resolves to the intended requirement.
 import { builtinContracts, findBuiltin } from "../../src/contracts/builtin";
-import type { Assessment, CentreCode, ChangeTarget, Contract, GoalRow, Target } from "../../src/contracts/model";
+import type {
+  Assessment,
+  CentreCode,
+  ChangeTarget,
+  Contract,
+  GoalRow,
+  Target,
+} from "../../src/contracts/model";
 import { rowsFor } from "../../src/contracts/resolve";
 import { ContractFileError, parseContract } from "../../src/contracts/schema";
 import kbhJson from "../../src/contracts/data/jobcenter-kbh-2007.json";
@@ -103,7 +110,9 @@ describe("rejects broken contracts in Danish", () => {
       goal(c, "jc-b09").measure.perCentre = { Amager: { kind: "shareMin", atLeast: 0.95 } };
     });
     expect(parse).toThrow(ContractFileError);
-    expect(parse).toThrow('testfilen er ikke en gyldig kontrakt: Mål "jc-b09" nævner et ukendt center "Amager"');
+    expect(parse).toThrow(
+      'testfilen er ikke en gyldig kontrakt: Mål "jc-b09" nævner et ukendt center "Amager"',
+    );
   });
 
   it("a per-centre target for an excluded centre", () => {
@@ -221,15 +230,30 @@ describe("per-centre targets with no common one", () => {
     [KBH, "Skelbækgade", "mindst X jobordrer", count(1000, "jobordrer")],
     [KBH, "Nyropsgade", "mindst X jobordrer", count(450, "jobordrer")],
     [KBH, "Musvågevej", "mindst X jobordrer", count(1000, "jobordrer")],
-    [BC, "CKB", "ude af kommunal forsørgelse i de følgende 3 mdr. udgør mindst X pct. i 2007. CKB: 60", shareMin(0.6)],
-    [BC, "CAB", "ude af kommunal forsørgelse i de følgende 3 mdr. udgør mindst X pct. i 2007. CKB: 60", shareMin(0.5)],
+    [
+      BC,
+      "CKB",
+      "ude af kommunal forsørgelse i de følgende 3 mdr. udgør mindst X pct. i 2007. CKB: 60",
+      shareMin(0.6),
+    ],
+    [
+      BC,
+      "CAB",
+      "ude af kommunal forsørgelse i de følgende 3 mdr. udgør mindst X pct. i 2007. CKB: 60",
+      shareMin(0.5),
+    ],
     [
       BC,
       "CBSI",
       "ude af kommunal forsørgelse i de følgende 3 mdr. udgør mindst X pct. i 2007. CKB: 60",
       shareMin(0.35),
     ],
-    [BC, "CBSI", "Andelen af kontanthjælpsmodtagere, der efter endt aktivering på centret, fortsat", shareMin(0.4)],
+    [
+      BC,
+      "CBSI",
+      "Andelen af kontanthjælpsmodtagere, der efter endt aktivering på centret, fortsat",
+      shareMin(0.4),
+    ],
     [
       BC,
       "CAB",
@@ -433,11 +457,15 @@ describe("sections and groups", () => {
 
   it("a new heading resets the group", () => {
     const kbh = contract(KBH).goals;
-    expect(kbh.filter((g) => g.section === "Mål for Jobcenter Sygedagpenge").every((g) => g.group === undefined)).toBe(
-      true,
-    );
+    expect(
+      kbh.filter((g) => g.section === "Mål for Jobcenter Sygedagpenge").every((g) => g.group === undefined),
+    ).toBe(true);
     expect(contract(BC).goals.find((g) => g.text.includes("matchningsforløb"))?.group).toBeUndefined();
-    expect(contract(BC).goals.find((g) => g.text.includes("minimum 50 personer"))?.group).toBe("Beskæftigelsesaftale");
-    expect(contract(BC).goals.find((g) => g.text.includes("Centrets korttidssygefravær"))?.group).toBe("Sygefravær");
+    expect(contract(BC).goals.find((g) => g.text.includes("minimum 50 personer"))?.group).toBe(
+      "Beskæftigelsesaftale",
+    );
+    expect(contract(BC).goals.find((g) => g.text.includes("Centrets korttidssygefravær"))?.group).toBe(
+      "Sygefravær",
+    );
   });
 });

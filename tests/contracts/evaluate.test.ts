@@ -19,11 +19,16 @@ const halfYear: Target = { kind: "spendRange", min: 0.45, max: 0.65 };
 const count30: Target = { kind: "countMin", atLeast: 30, unit: "unge" };
 const weeks33: Target = { kind: "valueMax", atMost: 33, unit: "uger" };
 const kr: Target = { kind: "valueMax", atMost: 61974, unit: "kr." };
-const yes: Target = { kind: "yesNo", deadline: { text: "inden udgangen af 1. kvartal 2007", date: "2007-03-31" } };
+const yes: Target = {
+  kind: "yesNo",
+  deadline: { text: "inden udgangen af 1. kvartal 2007", date: "2007-03-31" },
+};
 
 describe("relative change against 2006", () => {
   it("meets a fall of exactly the target, whatever floating point does", () => {
-    expect(judge({ kind: "change", direction: "fall", atLeast: 0.12 }, 5, 4.4)).toMatchObject({ status: "met" });
+    expect(judge({ kind: "change", direction: "fall", atLeast: 0.12 }, 5, 4.4)).toMatchObject({
+      status: "met",
+    });
     expect(status(fall10, 100, 90)).toBe("met");
     expect(status(fall10, 0.3, 0.27)).toBe("met");
     expect(status(fall10, 100, 90.01)).toBe("not_met");
@@ -40,11 +45,20 @@ describe("relative change against 2006", () => {
     expect(o.requirement).toBe("Fald på mindst 10 % ift. 2006");
   });
   it("needs both figures", () => {
-    expect(judge(fall10, null, 90)).toMatchObject({ status: "missing", message: expect.stringContaining("Grundlag") });
-    expect(judge(fall10, 100, null)).toMatchObject({ status: "missing", message: expect.stringContaining("Resultat") });
+    expect(judge(fall10, null, 90)).toMatchObject({
+      status: "missing",
+      message: expect.stringContaining("Grundlag"),
+    });
+    expect(judge(fall10, 100, null)).toMatchObject({
+      status: "missing",
+      message: expect.stringContaining("Resultat"),
+    });
   });
   it("refuses a zero or negative 2006 figure and a negative 2007 figure", () => {
-    expect(judge(fall10, 0, 5)).toMatchObject({ status: "invalid", message: expect.stringMatching(/Grundlag er 0/) });
+    expect(judge(fall10, 0, 5)).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/Grundlag er 0/),
+    });
     expect(status(fall10, -1, 5)).toBe("invalid");
     expect(status(fall10, 10, -1)).toBe("invalid");
   });
@@ -52,7 +66,11 @@ describe("relative change against 2006", () => {
 
 describe("absolute change (Sygedagpenge: 1 dag)", () => {
   it("is a fall of days, not a percentage", () => {
-    expect(judge(oneDay, 12, 11)).toMatchObject({ status: "met", achieved: 1, requirement: "Fald på mindst 1 dag ift. 2006" });
+    expect(judge(oneDay, 12, 11)).toMatchObject({
+      status: "met",
+      achieved: 1,
+      requirement: "Fald på mindst 1 dag ift. 2006",
+    });
     expect(status(oneDay, 12, 11.5)).toBe("not_met");
     expect(status(oneDay, 0, 0)).toBe("not_met");
     expect(status(oneDay, 2.3, 1.3)).toBe("met");
@@ -69,9 +87,18 @@ describe("shares", () => {
     expect(status(min95, null, 0.9499)).toBe("not_met");
   });
   it("refuses a share above 100 %, a numerator above its denominator and a zero denominator", () => {
-    expect(judge(min95, null, 95)).toMatchObject({ status: "invalid", message: expect.stringContaining("95 %") });
-    expect(judge(min95, 10, 11)).toMatchObject({ status: "invalid", message: expect.stringContaining("større end Grundlag") });
-    expect(judge(min95, 0, 0)).toMatchObject({ status: "invalid", message: expect.stringContaining("Grundlag er 0") });
+    expect(judge(min95, null, 95)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("95 %"),
+    });
+    expect(judge(min95, 10, 11)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("større end Grundlag"),
+    });
+    expect(judge(min95, 0, 0)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("Grundlag er 0"),
+    });
   });
   it("reads 'Alle' as 100 %", () => {
     expect(judge(all, 40, 40)).toMatchObject({ status: "met", requirement: "Alle (100 %)" });
@@ -116,7 +143,10 @@ describe("counts and maxima", () => {
     expect(judge(count30, null, 30)).toMatchObject({ status: "met", requirement: "Mindst 30 unge" });
     expect(status(count30, null, 29)).toBe("not_met");
     expect(status(count30, null, -1)).toBe("invalid");
-    expect(judge(count30, null, 30.5)).toMatchObject({ status: "invalid", message: expect.stringContaining("helt tal") });
+    expect(judge(count30, null, 30.5)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("helt tal"),
+    });
   });
   it("caps values: 33 uger eller derunder, højst 61.974 kr.", () => {
     expect(status(weeks33, null, 33)).toBe("met");
@@ -135,7 +165,10 @@ describe("yes/no goals", () => {
   });
   it("refuses anything else and tells the user to type Ja or Nej", () => {
     for (const v of ["Måske", 1, true, "J"] as CellValue[]) {
-      expect(judge(yes, null, v)).toMatchObject({ status: "invalid", message: expect.stringContaining("Skriv Ja eller Nej") });
+      expect(judge(yes, null, v)).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("Skriv Ja eller Nej"),
+      });
     }
     expect(status(yes, null, null)).toBe("missing");
   });
@@ -143,29 +176,63 @@ describe("yes/no goals", () => {
 
 describe("text in a number cell", () => {
   it("is invalid, and a number typed as text is recognised in the message", () => {
-    expect(judge(count30, null, "1.000")).toMatchObject({ status: "invalid", message: expect.stringContaining("ligner tallet 1.000") });
-    expect(judge(fall10, "mange", 5)).toMatchObject({ status: "invalid", message: expect.stringContaining('teksten "mange"') });
+    expect(judge(count30, null, "1.000")).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("ligner tallet 1.000"),
+    });
+    expect(judge(fall10, "mange", 5)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining('teksten "mange"'),
+    });
   });
 });
 
 describe("joint goals", () => {
-  const joint: JointTarget = { centres: ["CKB", "CAB", "CBSI"], target: { kind: "countMin", atLeast: 1850, unit: "personer" } };
+  const joint: JointTarget = {
+    centres: ["CKB", "CAB", "CBSI"],
+    target: { kind: "countMin", atLeast: 1850, unit: "personer" },
+  };
   it("are judged on the sum over the centres", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 })).toMatchObject({ status: "met", achieved: 1850 });
-    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 })).toMatchObject({ status: "not_met", achieved: 1849 });
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 })).toMatchObject({
+      status: "met",
+      achieved: 1850,
+    });
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 })).toMatchObject({
+      status: "not_met",
+      achieved: 1849,
+    });
   });
   it("lack data while a centre has not reported, and name it", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 })).toMatchObject({ status: "missing", message: expect.stringContaining("CAB") });
+    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 })).toMatchObject({
+      status: "missing",
+      message: expect.stringContaining("CAB"),
+    });
     expect(evaluateJoint(joint, { CKB: 900, CBSI: 449 }).status).toBe("missing");
   });
   it("are invalid when a contribution is, and say whose", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 })).toMatchObject({ status: "invalid", message: expect.stringContaining("CAB") });
+    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 })).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("CAB"),
+    });
   });
 });
 
 describe("properties", () => {
-  const numericTargets: fc.Arbitrary<Target> = fc.constantFrom(fall10, rise10, oneDay, min95, provisional, max3, from28to22, count30, weeks33);
-  const figure = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000));
+  const numericTargets: fc.Arbitrary<Target> = fc.constantFrom(
+    fall10,
+    rise10,
+    oneDay,
+    min95,
+    provisional,
+    max3,
+    from28to22,
+    count30,
+    weeks33,
+  );
+  const figure = fc.oneof(
+    fc.integer({ min: 0, max: 1000 }),
+    fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+  );
 
   it("a better figure never turns met into not_met", () => {
     fc.assert(
@@ -181,7 +248,21 @@ describe("properties", () => {
   });
 
   it("a blank never passes", () => {
-    const anyTarget = fc.constantFrom(fall10, rise10, oneDay, min95, all, provisional, max3, budget, halfYear, count30, weeks33, kr, yes);
+    const anyTarget = fc.constantFrom(
+      fall10,
+      rise10,
+      oneDay,
+      min95,
+      all,
+      provisional,
+      max3,
+      budget,
+      halfYear,
+      count30,
+      weeks33,
+      kr,
+      yes,
+    );
     fc.assert(
       fc.property(anyTarget, fc.oneof(figure, fc.constant(null), fc.string()), (t, other) => {
         expect(judge(t, other, null).status).not.toBe("met");
@@ -199,7 +280,10 @@ describe("properties", () => {
 
 /** A Resultat that is better for the target: lower for falls and maxima, higher otherwise. */
 function improve(t: Target, g: number, r: number, step: number): number {
-  const lowerIsBetter = (t.kind === "change" || t.kind === "absoluteChange") ? t.direction === "fall" : t.kind === "shareMax" || t.kind === "valueMax";
+  const lowerIsBetter =
+    t.kind === "change" || t.kind === "absoluteChange"
+      ? t.direction === "fall"
+      : t.kind === "shareMax" || t.kind === "valueMax";
   if (lowerIsBetter) return Math.max(0, r - step);
   // A higher numerator is better up to its denominator (or 100 % for a share typed as such).
   if (t.kind === "shareMin") return Math.min(r + step / 1000, g);

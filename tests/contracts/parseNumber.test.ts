@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { formatNumber } from "../../src/contracts/formatDa";
-import { parseNumber, parseYesNo, type NumberStyle, type ParsedNumber } from "../../src/contracts/parseNumber";
+import {
+  parseNumber,
+  parseYesNo,
+  type NumberStyle,
+  type ParsedNumber,
+} from "../../src/contracts/parseNumber";
 
 const STYLES: NumberStyle[] = ["da", "en", "auto"];
 
@@ -298,11 +303,14 @@ describe("parseYesNo", () => {
   test.each(["", "  ", "\u00A0"])("%j is empty", (text) => {
     expect(parseYesNo(text)).toEqual({ kind: "empty" });
   });
-  test.each(["Yes", "no", "j", "n", "1", "0", "sand", "Ja.", "ja tak", "Nej!", "jo"])("%j is refused", (text) => {
-    const message = errorMessage(parseYesNo(text));
-    expect(message).toContain(`"${text}"`);
-    expect(message).toMatch(/Skriv Ja eller Nej/u);
-  });
+  test.each(["Yes", "no", "j", "n", "1", "0", "sand", "Ja.", "ja tak", "Nej!", "jo"])(
+    "%j is refused",
+    (text) => {
+      const message = errorMessage(parseYesNo(text));
+      expect(message).toContain(`"${text}"`);
+      expect(message).toMatch(/Skriv Ja eller Nej/u);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -335,7 +343,10 @@ const separated = fc
     fc.array(fc.constantFrom(".", ",", " "), { minLength: 3, maxLength: 3 }),
     fc.constantFrom("", " %", " kr.", "pct."),
   )
-  .map(([sign, groups, seps, suffix]) => sign + groups.map((g, i) => (i === 0 ? g : (seps[i - 1] ?? "") + g)).join("") + suffix);
+  .map(
+    ([sign, groups, seps, suffix]) =>
+      sign + groups.map((g, i) => (i === 0 ? g : (seps[i - 1] ?? "") + g)).join("") + suffix,
+  );
 
 const numberLike = fc.oneof(numberish, separated);
 
@@ -424,10 +435,15 @@ describe("parseNumber: properties", () => {
 
   test("auto refuses a single separator followed by 3 digits", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), fc.constantFrom(".", ","), (a, b, sep) => {
-        const text = `${a}${sep}${String(b).padStart(3, "0")}`;
-        expect(parseNumber(text, "auto").kind).toBe("error");
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom(".", ","),
+        (a, b, sep) => {
+          const text = `${a}${sep}${String(b).padStart(3, "0")}`;
+          expect(parseNumber(text, "auto").kind).toBe("error");
+        },
+      ),
     );
   });
 

@@ -36,7 +36,9 @@ describe("the contract workbook plan", () => {
     for (const contract of contracts) {
       for (const centre of contract.centres) {
         const sheet = plan.sheets.find((s) => s.name === centre.code)!;
-        const ids = sheet.cells.slice(FIRST_GOAL_ROW - 1).map((line) => (line[0] && "value" in line[0] ? line[0].value : null));
+        const ids = sheet.cells
+          .slice(FIRST_GOAL_ROW - 1)
+          .map((line) => (line[0] && "value" in line[0] ? line[0].value : null));
         expect(ids).toEqual(rowsFor(contract, centre.code).map((r) => r.id));
       }
     }
@@ -45,8 +47,13 @@ describe("the contract workbook plan", () => {
   it("shows Mangler data everywhere before anything is typed", () => {
     const engine = new PlanInEngine(plan);
     for (const name of centreSheets) {
-      const rows = rowsFor(contracts.find((c) => c.centres.some((x) => x.code === name))!, name);
-      rows.forEach((_, i) => expect(engine.get(name, `${COL.status}${FIRST_GOAL_ROW + i}`)).toBe("Mangler data"));
+      const rows = rowsFor(
+        contracts.find((c) => c.centres.some((x) => x.code === name))!,
+        name,
+      );
+      rows.forEach((_, i) =>
+        expect(engine.get(name, `${COL.status}${FIRST_GOAL_ROW + i}`)).toBe("Mangler data"),
+      );
       expect(engine.get(name, "K3")).toBe(rows.length);
     }
   });
@@ -83,7 +90,8 @@ describe("the contract workbook plan", () => {
   it("judges the joint goals on the sum over CKB, CAB and CBSI", () => {
     const engine = new PlanInEngine(plan);
     const id = "bc-b05";
-    const rowOf = (centre: string) => FIRST_GOAL_ROW + rowsFor(contracts[1]!, centre).findIndex((r) => r.id === id);
+    const rowOf = (centre: string) =>
+      FIRST_GOAL_ROW + rowsFor(contracts[1]!, centre).findIndex((r) => r.id === id);
     const contract = contracts.find((c) => c.id === "beskaeftigelsescentre-2007")!;
     expect(contract.goals.find((g) => g.id === id)?.measure).toMatchObject({ joint: { atLeast: 1850 } });
     engine.type("CKB", `${COL.resultat}${rowOf("CKB")}`, 900);
@@ -104,7 +112,10 @@ describe("the contract workbook plan", () => {
     engine.type("Nyropsgade", `${COL.resultat}${FIRST_GOAL_ROW}`, 95);
     const summary = engine.grid(SUMMARY_SHEET);
     const line = summary.findIndex((l) => l[0] === first.id);
-    const header = summary.slice(0, line).reverse().find((l) => l[0] === "Mål-ID")!;
+    const header = summary
+      .slice(0, line)
+      .reverse()
+      .find((l) => l[0] === "Mål-ID")!;
     const col = header.indexOf("Nyropsgade");
     expect(summary[line]![col]).toBe("Ikke opfyldt");
     const jsvCol = header.indexOf("JSV");
@@ -121,7 +132,11 @@ describe("rebuilding keeps every figure by goal id", () => {
     const rows = rowsFor(original, "Skelbækgade");
     rows.forEach((r, i) => {
       engine.type("Skelbækgade", `${COL.grundlag}${FIRST_GOAL_ROW + i}`, 1000 + i);
-      engine.type("Skelbækgade", `${COL.resultat}${FIRST_GOAL_ROW + i}`, r.assessment.basis === "own" && r.assessment.target.kind === "yesNo" ? "Ja" : i);
+      engine.type(
+        "Skelbækgade",
+        `${COL.resultat}${FIRST_GOAL_ROW + i}`,
+        r.assessment.basis === "own" && r.assessment.target.kind === "yesNo" ? "Ja" : i,
+      );
       engine.type("Skelbækgade", `${COL.comment}${FIRST_GOAL_ROW + i}`, `note ${r.id}`);
     });
     const old = readWorkbook(gridsOf(engine, ["Skelbækgade", META_SHEET]));
@@ -144,7 +159,11 @@ describe("rebuilding keeps every figure by goal id", () => {
         expect(carried.orphaned.map((o) => o.id)).toContain(before.row.id);
         continue;
       }
-      expect([match?.grundlag, match?.resultat, match?.comment]).toEqual([before.grundlag, before.resultat, before.comment]);
+      expect([match?.grundlag, match?.resultat, match?.comment]).toEqual([
+        before.grundlag,
+        before.resultat,
+        before.comment,
+      ]);
     }
     expect(now.rows.find((r) => r.row.id === "jc-new01")?.resultat).toBeNull();
   });

@@ -52,8 +52,27 @@ const figure: fc.Arbitrary<CellValue> = fc.oneof(
       .double({ min: -10, max: 1e6, noNaN: true, noDefaultInfinity: true })
       .map((x) => (Math.abs(x) < 1e-6 ? 0 : Number(x.toPrecision(15)))),
   },
-  { weight: 1, arbitrary: fc.constantFrom(0, 1, 0.95, 0.1, 0.12, 4.4, 5, 0.22, 0.28, 0.85, 0.45, 0.65, 33, 6, 1850) },
-  { weight: 2, arbitrary: fc.constantFrom("Ja", "Nej", "ja", " nej ", "JA", "Måske", "1.000", "12,5", "abc", " ", "80 %", "x") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(0, 1, 0.95, 0.1, 0.12, 4.4, 5, 0.22, 0.28, 0.85, 0.45, 0.65, 33, 6, 1850),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "Ja",
+      "Nej",
+      "ja",
+      " nej ",
+      "JA",
+      "Måske",
+      "1.000",
+      "12,5",
+      "abc",
+      " ",
+      "80 %",
+      "x",
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
   { weight: 1, arbitrary: fc.boolean() },
 );
@@ -70,7 +89,10 @@ const kinds: Record<Target["kind"], fc.Arbitrary<Target>> = {
     atLeast: fc.constantFrom(1, 0.5, 2),
     unit: fc.constant("dage" as const),
   }),
-  shareMin: fc.record({ kind: fc.constant("shareMin" as const), atLeast: fc.constantFrom(0.95, 0.75, 0.1, 1, 0.7, 0.33) }),
+  shareMin: fc.record({
+    kind: fc.constant("shareMin" as const),
+    atLeast: fc.constantFrom(0.95, 0.75, 0.1, 1, 0.7, 0.33),
+  }),
   shareMax: fc.record({ kind: fc.constant("shareMax" as const), atMost: fc.constantFrom(0.03, 0.22, 0.5) }),
   spendRange: fc.constantFrom(
     { kind: "spendRange" as const, min: 0.85, max: 1 },
@@ -78,7 +100,11 @@ const kinds: Record<Target["kind"], fc.Arbitrary<Target>> = {
     { kind: "spendRange" as const, min: 0, max: 1 },
   ),
   countMin: fc.record({ kind: fc.constant("countMin" as const), atLeast: fc.constantFrom(1, 30, 6, 1000) }),
-  valueMax: fc.record({ kind: fc.constant("valueMax" as const), atMost: fc.constantFrom(33, 6, 49218), unit: fc.constant("uger" as const) }),
+  valueMax: fc.record({
+    kind: fc.constant("valueMax" as const),
+    atMost: fc.constantFrom(33, 6, 49218),
+    unit: fc.constant("uger" as const),
+  }),
   yesNo: fc.constant({ kind: "yesNo" as const }),
 };
 

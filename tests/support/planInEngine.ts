@@ -38,6 +38,8 @@ export class PlanInEngine {
   /** The sheet's values as a grid, as a shell would read them back. */
   grid(sheet: string): CellValue[][] {
     const values = this.hf.getSheetValues(this.hf.getSheetId(sheet)!);
-    return values.map((line) => line.map((v) => (v === null || typeof v === "object" ? (v === null ? null : String(v)) : v)));
+    return values.map((line) =>
+      line.map((v) => (v === null || typeof v === "object" ? (v === null ? null : String(v)) : v)),
+    );
   }
 }
