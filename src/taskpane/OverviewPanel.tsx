@@ -1,10 +1,12 @@
 // Per-centre status counts and the goals that need attention; a click selects the goal's row.
 import { Badge, Button, Link, Spinner, Subtitle2, Text } from "@fluentui/react-components";
 import type { BadgeProps } from "@fluentui/react-components";
+import type { CSSProperties } from "react";
 import { useStrings } from "./i18n";
 import type { Strings } from "./i18n";
 import { useTemplateStrings } from "./templateStrings";
 import type { AttentionRow, CentreOverview } from "./workbookHost";
+import { STATUS_COLOURS } from "../sheets/styles";
 
 type CountedStatus = keyof CentreOverview["counts"];
 
@@ -14,8 +16,17 @@ const COLOUR: Record<CountedStatus, BadgeProps["color"]> = {
   met: "success",
   not_met: "danger",
   missing: "warning",
-  invalid: "severe",
+  invalid: "brand",
 };
+
+/** Fluent has no purple badge; Ugyldig gets the sheet's own purple so pane and sheet agree. */
+const INVALID = STATUS_COLOURS.invalid;
+function badgeStyle(status: CountedStatus, filled: boolean): CSSProperties | undefined {
+  if (status !== "invalid") return undefined;
+  return filled
+    ? { backgroundColor: `#${INVALID.font}`, color: "#FFFFFF", borderColor: `#${INVALID.font}` }
+    : { backgroundColor: `#${INVALID.fill}`, color: `#${INVALID.font}`, borderColor: `#${INVALID.fill}` };
+}
 
 export function statusLabel(t: Strings, status: CountedStatus): string {
   switch (status) {
@@ -85,6 +96,7 @@ function CentreCard({ centre, onSelect }: { centre: CentreOverview; onSelect: (r
             key={status}
             appearance={centre.counts[status] > 0 ? "filled" : "outline"}
             color={centre.counts[status] > 0 ? COLOUR[status] : "informative"}
+            style={centre.counts[status] > 0 ? badgeStyle(status, true) : undefined}
           >
             {`${statusLabel(t, status)}: ${centre.counts[status]}`}
           </Badge>
@@ -97,7 +109,12 @@ function CentreCard({ centre, onSelect }: { centre: CentreOverview; onSelect: (r
               <Link as="button" title={t.goToRow(row.sheet, row.row)} onClick={() => onSelect(row)}>
                 {row.text}
               </Link>{" "}
-              <Badge size="small" appearance="tint" color={COLOUR[row.status]}>
+              <Badge
+                size="small"
+                appearance="tint"
+                color={COLOUR[row.status]}
+                style={badgeStyle(row.status, false)}
+              >
                 {statusLabel(t, row.status)}
               </Badge>
               {row.message && (
