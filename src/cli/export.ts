@@ -2,7 +2,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { danishDate } from "../sheets/planSummary";
-import type { WorkbookState } from "../sheets/readWorkbook";
 import { planTemplate } from "../templates/planTemplate";
 import { templateFileNames } from "../templates/templateFileName";
 import { tripWrites } from "../templates/tripCells";
@@ -12,6 +11,7 @@ import { CliError, EXIT_OK } from "./errors";
 import { requireXlsxOut, writeOutput } from "./files";
 import { applyMasterWrites } from "./masterWrites";
 import { openContractWorkbook } from "./workbook";
+import { prefilledCount } from "../templates/prefilledCount";
 
 const HELP = `Brug: kontrakt export PROJEKTMAPPE.xlsx --dir MAPPE [--prefill] [--centre KODE]...
                        [--out PROJEKTMAPPE.xlsx] [--force]
@@ -101,7 +101,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       exportedAt,
       prefill: values.prefill ? state : undefined,
     });
-    const prefilled = values.prefill ? countPrefilled(state, c.contract.id, c.code) : 0;
+    const prefilled = values.prefill ? prefilledCount(state, c.contract.id, c.code) : 0;
     await writeOutput(path.join(dir, names[i]!), await writePlan(plan));
     written.push({ name: names[i]!, code: c.code, contractId: c.contract.id, prefilled });
   }
@@ -138,16 +138,6 @@ async function run(argv: string[], io: Io): Promise<number> {
     );
   }
   return EXIT_OK;
-}
-
-function countPrefilled(state: WorkbookState, contractId: string, code: string): number {
-  const c = state.centres.find((x) => x.contract.id === contractId && x.centre.code === code);
-  const filled = (v: unknown) => v !== null && v !== "";
-  return c
-    ? c.rows
-        .filter((r) => r.rowNumber !== undefined)
-        .reduce((n, r) => n + [r.grundlag, r.resultat, r.comment].filter(filled).length, 0)
-    : 0;
 }
 
 async function exists(file: string): Promise<boolean> {

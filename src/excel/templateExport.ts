@@ -1,7 +1,6 @@
 // "Send skabeloner ud" in Excel: one template per centre of the open workbook, from the same plan
 // as the command line's export (planTemplate), and the trip of each noted in RK_Data and in
 // Oversigt's "Indsendt" row in one write. exceljs arrives only now, with import().
-import type { WorkbookState } from "../sheets/readWorkbook";
 import { planTemplate } from "../templates/planTemplate";
 import { templateFileNames } from "../templates/templateFileName";
 import { tripWrites } from "../templates/tripCells";
@@ -9,6 +8,7 @@ import type { TemplateFile } from "../taskpane/workbookHost";
 import type { CellTransaction } from "./cellTransaction";
 import { masterTransaction } from "./masterCells";
 import type { MasterRead } from "./readMaster";
+import { prefilledCount } from "../templates/prefilledCount";
 
 export async function makeTemplates(
   master: MasterRead,
@@ -54,16 +54,6 @@ export function exportTransaction(
   });
   const record = tripWrites(master.state, master.grids, trips, exportedAt);
   return { tx: masterTransaction(master, record.writes), summaryStale: record.summaryStale };
-}
-
-function prefilledCount(state: WorkbookState, contractId: string, code: string): number {
-  const c = state.centres.find((x) => x.contract.id === contractId && x.centre.code === code);
-  const filled = (v: unknown) => v !== null && v !== "";
-  return c
-    ? c.rows
-        .filter((r) => r.rowNumber !== undefined)
-        .reduce((n, r) => n + [r.grundlag, r.resultat, r.comment].filter(filled).length, 0)
-    : 0;
 }
 
 /** Base64 of the bytes, for Excel.createWorkbook; in slices, so a large file does not overflow the stack. */
