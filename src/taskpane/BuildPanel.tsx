@@ -31,6 +31,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [leftOver, setLeftOver] = useState<Pick<BuildResult, "orphaned" | "skipped">>({});
   const busy = phase.kind !== "idle" || confirmation?.open === true;
 
   useEffect(() => {
@@ -46,6 +47,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
         if (!finished) setPhase({ kind: "building", progress });
       });
       setDone(t.buildDone(result));
+      setLeftOver({ orphaned: result.orphaned, skipped: result.skipped });
       onBuilt?.(result);
     } catch (error) {
       onError(error);
@@ -58,6 +60,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
   const start = async () => {
     const ids = [...contractIds];
     setDone(null);
+    setLeftOver({});
     setPhase({ kind: "checking" });
     // Fetch the dialog's code while Excel answers, so the question appears without a wait.
     void loadConfirmDialog().catch(() => undefined);
@@ -107,6 +110,25 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
       {done && (
         <MessageBar intent="success">
           <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      {leftOver.orphaned && leftOver.orphaned.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {t.orphanedHeading}
+            <ul style={{ margin: 0, paddingLeft: 16 }}>
+              {leftOver.orphaned.map((o) => (
+                <li key={`${o.sheet}-${o.id}`}>{t.orphanedLine(o)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {leftOver.skipped && leftOver.skipped.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t.skippedHeading} {leftOver.skipped.join("; ")}
+          </MessageBarBody>
         </MessageBar>
       )}
       {confirmation && (

@@ -1,6 +1,15 @@
 // The task pane's words. Danish first; English when Office's display language is English.
 import { createContext, useContext } from "react";
-import type { BuildResult } from "./workbookHost";
+import type { BuildResult, OrphanedFigures } from "./workbookHost";
+
+/** "Grundlag 10, Resultat 20" — only the fields that held something. */
+function figures(o: OrphanedFigures, ...labels: [string, string, string]): string {
+  const values = [o.grundlag, o.resultat, o.comment];
+  return values
+    .map((v, i) => (v === null || v === "" ? null : `${labels[i]} ${String(v)}`))
+    .filter((x) => x !== null)
+    .join(", ");
+}
 
 export type Language = "da" | "en";
 
@@ -21,6 +30,9 @@ export interface Strings {
   confirmUpdate: string;
   cancel: string;
   buildDone: (r: BuildResult) => string;
+  orphanedHeading: string;
+  orphanedLine: (o: OrphanedFigures) => string;
+  skippedHeading: string;
   overviewHeading: string;
   refresh: string;
   refreshing: string;
@@ -65,6 +77,10 @@ const da: Strings = {
     if (r.keptValues) parts.push(`${r.keptValues} værdier bevaret`);
     return parts.length ? `Færdig: ${parts.join(", ")}.` : "Færdig. Intet at ændre.";
   },
+  orphanedHeading:
+    "Disse mål findes ikke længere i kontrakten; deres tal er ikke skrevet i arket. Notér dem, hvis de skal bruges:",
+  orphanedLine: (o) => `${o.sheet} ${o.id}: ${figures(o, "Grundlag", "Resultat", "Bemærkning")}`,
+  skippedHeading: "Denne udgave af Excel kan ikke alt; sprunget over:",
   overviewHeading: "Status",
   refresh: "Opdatér status",
   refreshing: "Læser arkene …",
@@ -109,6 +125,10 @@ const en: Strings = {
     if (r.keptValues) parts.push(`${r.keptValues} value(s) kept`);
     return parts.length ? `Done: ${parts.join(", ")}.` : "Done. Nothing to change.";
   },
+  orphanedHeading:
+    "These goals are no longer in the contract; their figures were not written to the sheet. Note them if you need them:",
+  orphanedLine: (o) => `${o.sheet} ${o.id}: ${figures(o, "Basis", "Result", "Comment")}`,
+  skippedHeading: "This version of Excel cannot do everything; skipped:",
   overviewHeading: "Status",
   refresh: "Refresh status",
   refreshing: "Reading the sheets …",

@@ -43,6 +43,18 @@ export interface BuildResult {
   updated: string[];
   /** Figures and comments carried over by goal id during an update. */
   keptValues: number;
+  /** Figures of goals the contract no longer has: not written, so shown to the user instead. */
+  orphaned?: OrphanedFigures[];
+  /** Danish notes on what this Excel could not do (older requirement sets). */
+  skipped?: string[];
+}
+
+export interface OrphanedFigures {
+  sheet: string;
+  id: string;
+  grundlag: string | number | boolean | null;
+  resultat: string | number | boolean | null;
+  comment: string | number | boolean | null;
 }
 
 /** A template made for one centre, ready to hand to the user. */

@@ -137,3 +137,23 @@ test("a failure while looking for existing sheets is shown too", async () => {
   expect(await screen.findByText("Projektmappen kunne ikke læses.")).toBeTruthy();
   expect(host.calls.build).toEqual([]);
 });
+
+test("figures of goals no longer in the contract, and what this Excel could not do, are shown after an update", async () => {
+  const host = new FakeHost();
+  host.existing = ["CKB"];
+  host.buildResult = {
+    created: [],
+    updated: ["CKB"],
+    keptValues: 12,
+    orphaned: [{ sheet: "CKB", id: "bc-b99", grundlag: 40, resultat: 38, comment: null }],
+    skipped: ["Datavalidering af inputfelter (kræver ExcelApi 1.8)"],
+  };
+  await renderApp(host);
+  pick(/jobcentrene/);
+  fireEvent.click(screen.getByRole("button", { name: "Byg ark" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Opdatér arkene" }));
+
+  expect(await screen.findByText("Færdig: 1 ark opdateret, 12 værdier bevaret.")).toBeTruthy();
+  expect(screen.getByText("CKB bc-b99: Grundlag 40, Resultat 38")).toBeTruthy();
+  expect(screen.getByText(/Datavalidering af inputfelter/)).toBeTruthy();
+});
