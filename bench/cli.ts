@@ -20,7 +20,7 @@ import type { Contract, Goal, Target } from "../src/contracts/model";
 import { parseContract } from "../src/contracts/schema";
 import { planWorkbook } from "../src/sheets/planWorkbook";
 import type { WorkbookPlan } from "../src/sheets/plan";
-import { parseRange } from "../src/xlsx/a1";
+import { parseRange } from "../src/sheets/a1";
 import { writePlan } from "../src/xlsx/writePlan";
 
 const ROOT = path.join(__dirname, "..");

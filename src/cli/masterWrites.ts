@@ -6,7 +6,7 @@ import { LOG_SHEET } from "../sheets/layout";
 import type { CellWrite } from "../templates/applyImport";
 import { LOG_COLUMN_WIDTHS } from "../templates/auditLog";
 import { sameFigure } from "../templates/previewImport";
-import { parseCell } from "../xlsx/a1";
+import { parseCell } from "../sheets/a1";
 import { addEmptySheet, AddSheetError } from "../xlsx/addSheet";
 import { patchCells } from "../xlsx/patchCells";
 import { readGrids } from "../xlsx/readGrids";

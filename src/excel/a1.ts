@@ -1,52 +1,5 @@
-// A1 addresses for the Office.js shell: rectangles in, address strings out.
-import { colLetter } from "../sheets/layout";
-
-/** 1-based, inclusive. */
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** "H8", "$H$8:I40" or "A1:O1" → a rectangle. Whole rows or columns are not accepted here. */
-export function parseRect(address: string): Rect {
-  const bare = address.replace(/^.*!/, "").replace(/\$/g, "");
-  const [a = "", b = a] = bare.split(":");
-  const p = parseCell(a);
-  const q = parseCell(b);
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
-}
-
-function parseCell(cell: string): { row: number; col: number } {
-  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(cell.trim());
-  if (!m) throw new Error(`Not a cell address: "${cell}"`);
-  return { col: colNumber(m[1]!), row: Number(m[2]) };
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${colLetter(col - 1)}${row}`;
-}
-
-export function rectAddress(r: Rect): string {
-  const a = cellAddress(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellAddress(r.bottom, r.right)}`;
-}
-
-export function cellCount(r: Rect): number {
-  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
-}
+// Rectangles for the Office.js shell: cells grouped into few ranges, ranges into address lists.
+import { rangeName, type Rect } from "../sheets/a1";
 
 /**
  * Cells keyed by a class (a style, a validation) → the fewest simple rectangles: runs along each
@@ -100,7 +53,7 @@ export function addressLists(rects: Rect[], maxChars = 8000): string[] {
   const lists: string[] = [];
   let current = "";
   for (const r of rects) {
-    const a = rectAddress(r);
+    const a = rangeName(r);
     if (current && current.length + 1 + a.length > maxChars) {
       lists.push(current);
       current = a;

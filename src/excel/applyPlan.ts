@@ -13,7 +13,8 @@ import type {
   WorkbookPlan,
 } from "../sheets/plan";
 import { colLetter } from "../sheets/layout";
-import { addressLists, cellCount, parseRect, rectAddress, type Rect } from "./a1";
+import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
+import { addressLists } from "./a1";
 import type { Capabilities } from "./env";
 import { groupStyles, groupValidations, type StyleGroup } from "./styleGroups";
 
@@ -426,7 +427,7 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
   if (groups.length === 0) return [];
   const perRect: WriteOp[] = groups.flatMap(({ numberFormat, rects }) =>
     rects.map((rect) => {
-      const address = rectAddress(rect);
+      const address = rangeName(rect);
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       return {
@@ -459,7 +460,7 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
         for (let col = r.left; col <= r.right; col++) matrix[row - box.top]![col - box.left] = numberFormat;
     }
   }
-  const address = rectAddress(box);
+  const address = rangeName(box);
   const blockBytes = 2 * CALL_BYTES + address.length + utf8Length(JSON.stringify(matrix));
   if (blockBytes >= perRect.reduce((n, op) => n + op.bytes, 0)) return perRect;
   return [{ bytes: blockBytes, queue: (q) => void (q.sheet(name).getRange(address).numberFormat = matrix) }];
@@ -475,13 +476,13 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
   const ops: WriteOp[] = [];
   const look = g.style;
   const perRange = g.rects.reduce(
-    (sum, r) => sum + callBytes(rectAddress(r)) + assignmentCount(look, r) * CALL_BYTES,
+    (sum, r) => sum + callBytes(rangeName(r)) + assignmentCount(look, r) * CALL_BYTES,
     0,
   );
   const props = cellProperties(look);
   const propBytes = utf8Length(JSON.stringify({ format: props })) + 1;
   const perCell = g.rects.reduce(
-    (sum, r) => sum + CALL_BYTES + rectAddress(r).length + cellCount(r) * propBytes,
+    (sum, r) => sum + CALL_BYTES + rangeName(r).length + cellCount(r) * propBytes,
     0,
   );
   const lists = caps.api19 && !look.border ? addressLists(g.rects) : [];
@@ -489,7 +490,7 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
 
   if (caps.api19 && perCell < Math.min(perRange, lists.length ? perAreas : Infinity)) {
     for (const rect of g.rects) {
-      const address = rectAddress(rect);
+      const address = rangeName(rect);
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       ops.push({
@@ -513,7 +514,7 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
     }
   } else {
     for (const rect of g.rects) {
-      const address = rectAddress(rect);
+      const address = rangeName(rect);
       ops.push({
         bytes: callBytes(address) + assignmentCount(look, rect) * CALL_BYTES,
         queue: (q) => assignFormat(q.sheet(name).getRange(address).format, look, rect),
@@ -577,7 +578,7 @@ function validationOps(name: string, s: SheetPlan, caps: Capabilities): WriteOp[
       }
     } else {
       for (const rect of g.rects) {
-        const address = rectAddress(rect);
+        const address = rangeName(rect);
         ops.push({
           bytes: callBytes(address) + settings,
           queue: (q) => apply(q.sheet(name).getRange(address).dataValidation),
@@ -634,7 +635,7 @@ function conditionalFormatOps(s: SheetPlan): WriteOp[] {
 
 /** A stacked bar chart: series names in the source's first column, categories in its first row. */
 function chartOp(name: string, c: ChartPlan): WriteOp {
-  const series = Math.max(0, parseRect(c.source).bottom - parseRect(c.source).top);
+  const series = Math.max(0, parseRange(c.source).bottom - parseRange(c.source).top);
   const colors = c.colors.slice(0, series);
   return {
     bytes:

@@ -3,7 +3,7 @@
 // small (Excel on the web also caps responses at 5 MB).
 import type { CellValue } from "../contracts/model";
 import type { SheetGrid } from "../sheets/grid";
-import { colNumber } from "./a1";
+import { columnNumber } from "../sheets/a1";
 
 export interface GridRequest {
   sheet: string;
@@ -57,12 +57,12 @@ export async function readGrids(
 /** ["A", "H", "I", "N"] → [["A","A"], ["H","I"], ["N","N"]]. */
 function columnRuns(columns: string[]): [string, string][] {
   const sorted = [...new Set(columns.map((c) => c.toUpperCase()))].sort(
-    (x, y) => colNumber(x) - colNumber(y),
+    (x, y) => columnNumber(x) - columnNumber(y),
   );
   const runs: [string, string][] = [];
   for (const c of sorted) {
     const last = runs[runs.length - 1];
-    if (last && colNumber(c) === colNumber(last[1]) + 1) last[1] = c;
+    if (last && columnNumber(c) === columnNumber(last[1]) + 1) last[1] = c;
     else runs.push([c, c]);
   }
   return runs;

@@ -2,7 +2,8 @@
 // each cell's effective style (ranges applied in order, a later one overriding only what it sets,
 // as the xlsx shell does), then one group of rectangles per distinct style.
 import type { CellStyle, StyleRange, ValidationPlan } from "../sheets/plan";
-import { parseRect, rectanglesOf, type Rect } from "./a1";
+import { parseRange, type Rect } from "../sheets/a1";
+import { rectanglesOf } from "./a1";
 
 export interface StyleGroup {
   style: CellStyle;
@@ -25,7 +26,7 @@ export function groupStyles(styles: StyleRange[]): StyleGroups {
   const perCell = new Map<number, CellStyle>();
   const WIDTH = 1 << 14; // Excel's 16,384 columns
   for (const { range, style } of styles) {
-    const r = parseRect(range);
+    const r = parseRange(range);
     for (let row = r.top; row <= r.bottom; row++) {
       for (let col = r.left; col <= r.right; col++) {
         const k = row * WIDTH + col;
@@ -92,7 +93,7 @@ export function groupValidations(validations: ValidationPlan[]): ValidationGroup
     const key = JSON.stringify([rest.rule, rest.prompt, rest.error]);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { validation: rest, cells: new Map() }));
-    const r = parseRect(range);
+    const r = parseRange(range);
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) g.cells.set(`${row},${col}`, { row, col });
   }

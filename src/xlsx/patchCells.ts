@@ -11,7 +11,7 @@
 // calculation on load, so Excel and LibreOffice both recompute statuses from the new figures
 // (LibreOffice keeps a stale cached result otherwise: OFFICE-JS.md).
 import JSZip from "jszip";
-import { cellName, columnNumber, parseCell } from "./a1";
+import { cellName, columnNumber, parseCell } from "../sheets/a1";
 import { escapeXml, unescapeXml } from "./xmlText";
 
 export interface CellPatch {

@@ -1,6 +1,6 @@
 // Validation ranges as Excel wants them: never two rules over one cell.
 import type ExcelJS from "exceljs";
-import { columnLetters, columnNumber } from "./a1";
+import { columnLetters, columnNumber } from "../sheets/a1";
 
 interface ValidationModel {
   model: Record<string, object | undefined>;

@@ -12,7 +12,7 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../sheets/plan";
-import { parseRange, type Rect } from "./a1";
+import { parseRange, type Rect } from "../sheets/a1";
 import { rectangles } from "./validations";
 
 /** Excel refuses (and "repairs") a file whose validation texts are longer than these. */

@@ -1,5 +1,6 @@
 // applyPlan's parts and readGrids on their own.
-import { addressLists, parseRect, rectanglesOf } from "../../src/excel/a1";
+import { addressLists, rectanglesOf } from "../../src/excel/a1";
+import { parseRange } from "../../src/sheets/a1";
 import {
   applyPlan,
   batchOps,
@@ -38,8 +39,8 @@ test("column widths in characters become points as Excel sizes them", () => {
 test("cells become few rectangles; address lists stay under Excel's 8,192 characters", () => {
   const cells = [];
   for (let row = 8; row <= 40; row++) for (const col of [8, 9, 14]) cells.push({ row, col });
-  expect(rectanglesOf(cells)).toEqual([parseRect("H8:I40"), parseRect("N8:N40")]);
-  const many = Array.from({ length: 2000 }, (_, i) => parseRect(`A${i * 2 + 1}`));
+  expect(rectanglesOf(cells)).toEqual([parseRange("H8:I40"), parseRange("N8:N40")]);
+  const many = Array.from({ length: 2000 }, (_, i) => parseRange(`A${i * 2 + 1}`));
   const lists = addressLists(many);
   expect(lists.length).toBeGreaterThan(1);
   for (const l of lists) expect(l.length).toBeLessThanOrEqual(8000);
@@ -54,12 +55,12 @@ test("styles merge property by property in plan order, then group by look and by
   ]);
   expect(looks).toEqual(
     expect.arrayContaining([
-      { style: { bold: true, fill: "EEEEEE" }, rects: [parseRect("A1"), parseRect("C1")], cells: 2 },
-      { style: { bold: true, fill: "FF0000" }, rects: [parseRect("B1")], cells: 1 },
+      { style: { bold: true, fill: "EEEEEE" }, rects: [parseRange("A1"), parseRange("C1")], cells: 2 },
+      { style: { bold: true, fill: "FF0000" }, rects: [parseRange("B1")], cells: 1 },
     ]),
   );
   expect(looks).toHaveLength(2);
-  expect(numberFormats).toEqual([{ numberFormat: "0%", rects: [parseRect("B1")], cells: 1 }]);
+  expect(numberFormats).toEqual([{ numberFormat: "0%", rects: [parseRange("B1")], cells: 1 }]);
 });
 
 test("equal validations over many cells become one rule over one rectangle", () => {
@@ -70,7 +71,7 @@ test("equal validations over many cells become one rule over one rectangle", () 
     error: { title: "Fejl", text: "tal" },
   });
   const groups = groupValidations([v("H8"), v("H9"), v("H10"), v("I8", "Resultat")]);
-  expect(groups.map((g) => g.rects)).toEqual([[parseRect("H8:H10")], [parseRect("I8")]]);
+  expect(groups.map((g) => g.rects)).toEqual([[parseRange("H8:H10")], [parseRange("I8")]]);
 });
 
 test("batches are cut by estimated size, in order, and an oversized operation goes alone", () => {

@@ -1,4 +1,13 @@
-// A1 addresses for the xlsx shell: "H12" ↔ row/column, "H8:I40" → a rectangle.
+// A1 addresses, for the plan and both shells: "H12" ↔ row/column, "H8:I40" ↔ a rectangle.
+import { colLetter } from "./layout";
+
+/** 1-based, inclusive. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 export interface CellAddress {
   /** 1-based. */
@@ -7,30 +16,18 @@ export interface CellAddress {
   col: number;
 }
 
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
+/** "A" → 1, "AA" → 27. */
 export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
 
+/** 1 → "A", 27 → "AA". */
 export function columnLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return colLetter(col - 1);
 }
 
 export function parseCell(a1: string): CellAddress {
@@ -43,12 +40,12 @@ export function cellName(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
-/** "H8:I40" or "H8" (a sheet prefix such as "Lister!" is ignored). */
+/** "H8:I40", "$H$8" or "Lister!A1:A2" (the sheet prefix is ignored) → a rectangle. */
 export function parseRange(range: string): Rect {
   const local = range.includes("!") ? range.slice(range.lastIndexOf("!") + 1) : range;
-  const [from, to = from] = local.split(":");
-  const a = parseCell(from!);
-  const b = parseCell(to!);
+  const [from = "", to = from] = local.split(":");
+  const a = parseCell(from);
+  const b = parseCell(to);
   return {
     top: Math.min(a.row, b.row),
     left: Math.min(a.col, b.col),
@@ -61,4 +58,8 @@ export function rangeName(rect: Rect): string {
   const tl = cellName(rect.top, rect.left);
   const br = cellName(rect.bottom, rect.right);
   return tl === br ? tl : `${tl}:${br}`;
+}
+
+export function cellCount(r: Rect): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
