@@ -2,7 +2,7 @@
 // Every line is checked before anything is written; one bad line refuses the whole file.
 import type { Target } from "../contracts/model";
 import { parseNumber, parseYesNo, type NumberStyle } from "../contracts/parseNumber";
-import { ownTarget, statusTarget } from "../contracts/resolve";
+import { statusTarget } from "../contracts/resolve";
 import { COL } from "../sheets/layout";
 import type { CentreState, RowState, WorkbookState } from "../sheets/readWorkbook";
 import type { CellPatch } from "../xlsx/patchCells";
@@ -227,7 +227,7 @@ function inputValue(
   style: NumberStyle,
 ): number | string | { error: string } {
   const a = row.row.assessment;
-  const target = ownTarget(a) ?? statusTarget(a);
+  const target = statusTarget(a);
   const uses = inputsOf(target);
   const id = row.row.id;
   if (f === "grundlag" && !uses.grundlag) {

@@ -53,11 +53,6 @@ function assessmentOf(goal: Goal, centre: CentreCode): Assessment {
   return { basis: "own", target: own };
 }
 
-/** The target a row's own figures are judged on, if any (a pure joint row has none). */
-export function ownTarget(a: Assessment): Target | undefined {
-  return a.basis === "joint" ? undefined : a.target;
-}
-
 /** The target that gives a row its status: the joint one for a pure joint goal, else the own one. */
 export function statusTarget(a: Assessment): Target {
   return a.basis === "joint" ? a.joint.target : a.target;

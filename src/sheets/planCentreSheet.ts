@@ -1,7 +1,7 @@
 // One centre's sheet: title block, live status counts, and a row per goal that applies to it.
 import type { Centre, Contract, GoalRow, Target } from "../contracts/model";
 import { inputHint, jointRequirementText, requirementText } from "../contracts/requirement";
-import { ownTarget } from "../contracts/resolve";
+import { statusTarget } from "../contracts/resolve";
 import { STATUS_LABEL } from "../contracts/status";
 import { achievedFormula, jointStatusFormula, jointTotalFormula, statusFormula } from "./formulas";
 import {
@@ -139,8 +139,7 @@ function goalRowStyles(b: SheetBuilder, last: number): void {
 
 function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resultatRef: ResultatRef): void {
   const a = row.assessment;
-  const own = ownTarget(a);
-  const statusTarget: Target = a.basis === "joint" ? a.joint.target : a.target;
+  const target = statusTarget(a);
   const refs = {
     grundlag: `${COL.grundlag}${r}`,
     resultat: `${COL.resultat}${r}`,
@@ -153,32 +152,29 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
   b.value(COL.group, r, row.group);
   b.value(COL.text, r, row.partLabel ? `${row.text} [del: ${row.partLabel}]` : row.text);
   b.value(COL.requirement, r, requirementLine(row));
-  targetCells(b, statusTarget, r, a.basis === "ownAndJoint" ? a.joint.target.atLeast : undefined);
+  targetCells(b, target, r, a.basis === "ownAndJoint" ? a.joint.target.atLeast : undefined);
 
-  if (a.basis === "joint") {
+  if (a.basis !== "own") {
+    // The joint total is in F for a goal judged only jointly, beside the own share (G) otherwise.
     const contributions = a.joint.centres.map((c) =>
       c === centre.code ? refs.resultat : resultatRef(c, row.id),
     );
-    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, refs.target));
+    const jointTarget = a.basis === "joint" ? refs.target : refs.target2;
+    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, jointTarget));
     b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
+  }
+  if (a.basis === "joint") {
     b.formula(COL.status, r, `${COL.jointStatus}${r}`);
     b.formula(COL.achieved, r, `IF(ISNUMBER(${refs.resultat}),${refs.resultat},"")`);
   } else {
-    b.formula(COL.status, r, statusFormula(statusTarget, refs));
-    b.formula(COL.achieved, r, achievedFormula(statusTarget, refs, `${COL.status}${r}`));
-  }
-  if (a.basis === "ownAndJoint") {
-    const contributions = a.joint.centres.map((c) =>
-      c === centre.code ? refs.resultat : resultatRef(c, row.id),
-    );
-    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, refs.target2));
-    b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
+    b.formula(COL.status, r, statusFormula(target, refs));
+    b.formula(COL.achieved, r, achievedFormula(target, refs, `${COL.status}${r}`));
   }
 
-  const hint = inputHint(own ?? statusTarget);
+  const hint = inputHint(target);
   b.value(COL.hint, r, `Grundlag: ${hint.grundlag}. Resultat: ${hint.resultat}.`);
-  b.style(`${COL.achieved}${r}`, { numberFormat: achievedFormat(statusTarget) });
-  b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { numberFormat: inputFormat(statusTarget) });
+  b.style(`${COL.achieved}${r}`, { numberFormat: achievedFormat(target) });
+  b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { numberFormat: inputFormat(target) });
 }
 
 function requirementLine(row: GoalRow): string {
@@ -236,7 +232,7 @@ function statusHighlights(range: string): ConditionalFormatPlan[] {
 
 function inputValidations(row: GoalRow, r: number): ValidationPlan[] {
   const a = row.assessment;
-  const t = ownTarget(a) ?? (a.basis === "joint" ? a.joint.target : undefined)!;
+  const t = statusTarget(a);
   const hint = inputHint(t);
   const numberRule = { kind: "decimal" as const, min: 0 };
   const numberError = {
