@@ -8,5 +8,7 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 120000,
+  // Jest's default is one worker less than the cores: a single worker on a 2-core machine.
+  maxWorkers: "100%",
   reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };

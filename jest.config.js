@@ -3,7 +3,7 @@
 // `npm run test:all` (jest.all.config.js), which CI runs after building dist/ once.
 const all = require("./jest.all.config");
 
-/** Suites that start another program, each with why (regexes on the path). */
+/** Suites that start another program or run at scale, each with why (regexes on the path). */
 const SLOW = [
   "<rootDir>/tests/e2e/", // Chromium on the production build in dist/
   "<rootDir>/tests/interop/", // LibreOffice headless, pdftoppm
@@ -12,6 +12,7 @@ const SLOW = [
   "<rootDir>/tests/templates/importRefusals\\.test\\.ts$", // openpyxl (/usr/bin/python3)
   "<rootDir>/tests/templates/roundTrip\\.test\\.ts$", // openpyxl (/usr/bin/python3)
   "<rootDir>/tests/cli/bin\\.test\\.ts$", // the real bin, spawned
+  "\\.scale\\.test\\.tsx?$", // sizes far beyond the built-in contracts (name a file so to put it here)
 ];
 
 /** @type {import('jest').Config} */

@@ -26,7 +26,7 @@ const contracts = builtinContracts();
 const bc = contracts.find((c) => c.id === "beskaeftigelsescentre-2007")!;
 const kbh = contracts.find((c) => c.id === "jobcenter-kbh-2007")!;
 
-const masterMeta = (of: Contract[] = contracts, options: PlanOptions = {}) =>
+const masterMeta = (of: Contract[] = contracts, options: Partial<PlanOptions> = {}) =>
   readWorkbook(gridsOfPlan(planWorkbook(of, { generatedAt: AT, ...options }))).meta;
 const templateOf = (centre: string) => gridsOfPlan(planTemplate(bc, centre, { exportedAt: AT }));
 
