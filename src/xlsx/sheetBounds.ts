@@ -115,11 +115,10 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
   const over = (overflow: Overflow): SheetScan => ({ overflow, notes });
 
   let cells = 0;
-  let lastRow = 0;
   // The cell being read: its address and type, whether it holds a formula, and its <v> text.
   let cell: { ref: string; type: string; formula: boolean; v?: string } | undefined;
   const tags =
-    /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell|dataValidation|conditionalFormatting|dimension|f|v)\b([^>]*)>([^<]*)/g;
+    /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation|conditionalFormatting|dimension|f|v)\b([^>]*)>([^<]*)/g;
   for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
     const [, closing, name, attrs, text] = m as unknown as [string, string, string, string, string];
     if (closing) {
@@ -128,12 +127,6 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
       continue;
     }
     switch (name) {
-      case "row": {
-        const r = Number(attr(attrs, "r") ?? lastRow + 1);
-        lastRow = r;
-        if (!(r <= limits.rows)) return over({ what: "cell", ref: `række ${attr(attrs, "r") ?? r}` });
-        continue;
-      }
       case "c": {
         cells++;
         if (cells > limits.cells) return over({ what: "cells", count: countCells(xml) });
