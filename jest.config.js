@@ -13,6 +13,7 @@ const SLOW = [
   "<rootDir>/tests/templates/roundTrip\\.test\\.ts$", // openpyxl (/usr/bin/python3)
   "<rootDir>/tests/cli/bin\\.test\\.ts$", // the real bin, spawned
   "<rootDir>/tests/redteam/", // the real bin, spawned with a small heap; FIFOs
+  "<rootDir>/tests/conformance/", // xmllint and lxml (/usr/bin/python3)
   "\\.scale\\.test\\.tsx?$", // sizes far beyond the built-in contracts (name a file so to put it here)
 ];
 
