@@ -10,5 +10,6 @@ module.exports = {
   testTimeout: 120000,
   // Jest's default is one worker less than the cores: a single worker on a 2-core machine.
   maxWorkers: "100%",
+  setupFilesAfterEnv: ["<rootDir>/tests/support/jestSetup.js"],
   reporters: ["default", "<rootDir>/tests/support/summaryReporter.js"],
 };
