@@ -1,5 +1,6 @@
 // kontrakt check: judges every goal from the input cells with the core evaluator. Cached
 // formula results in the file are never trusted; the workbook's own Status cells may be stale.
+import { formatPoints } from "../contracts/evaluate";
 import { formatPercent } from "../contracts/formatDa";
 import type { Outcome, Status, Target } from "../contracts/model";
 import { quantity } from "../contracts/requirement";
@@ -84,7 +85,10 @@ export function achievedText(achieved: Outcome["achieved"], target: Target | und
     case "valueMax":
       return quantity(achieved, target.unit);
     case "countMin":
+    case "valueMin":
       return quantity(achieved, target.unit);
+    case "pointChange":
+      return formatPoints(achieved);
     default:
       return quantity(achieved);
   }

@@ -206,6 +206,7 @@ function unknownGoal(goal: string, centre: CentreState): string {
 function inputsOf(t: Target): { grundlag: boolean; percent: boolean } {
   switch (t.kind) {
     case "change":
+    case "pointChange":
     case "shareMin":
     case "shareMax":
       return { grundlag: true, percent: true };
@@ -213,6 +214,7 @@ function inputsOf(t: Target): { grundlag: boolean; percent: boolean } {
     case "spendRange":
       return { grundlag: true, percent: false };
     case "countMin":
+    case "valueMin":
     case "valueMax":
     case "yesNo":
       return { grundlag: false, percent: false };

@@ -116,6 +116,14 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
       const word = t.direction === "fall" ? "fald" : "stigning";
       return verdict(round9(achieved) >= t.atLeast, achieved, `${word} på ${shown}`);
     }
+    case "pointChange": {
+      const base = shareOf(g, "Grundlag", hint.grundlag);
+      const now = shareOf(r, "Resultat", hint.resultat);
+      if (base === undefined || now === undefined) return missing(lackingOf(g, r, hint));
+      const achieved = t.direction === "fall" ? base - now : now - base;
+      const word = t.direction === "fall" ? "fald" : "stigning";
+      return verdict(round9(achieved) >= t.atLeast, achieved, `${word} på ${formatPoints(achieved)}`);
+    }
     case "shareMin":
     case "shareMax": {
       const whole = numberOf(g, "Grundlag", hint.grundlag);
@@ -160,9 +168,14 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
       );
     }
     case "countMin": {
-      const n = countOf(r, hint.resultat);
+      const n = t.decimals ? nonNegativeOf(r, hint.resultat) : countOf(r, hint.resultat);
       if (n === undefined) return missing([["Resultat", hint.resultat]]);
-      return verdict(n >= t.atLeast, n, quantity(n, t.unit));
+      return verdict(round9(n) >= t.atLeast, n, quantity(n, t.unit));
+    }
+    case "valueMin": {
+      const v = nonNegativeOf(r, hint.resultat);
+      if (v === undefined) return missing([["Resultat", hint.resultat]]);
+      return verdict(round9(v) >= t.atLeast, v, quantity(v, t.unit));
     }
     case "valueMax": {
       const v = numberOf(r, "Resultat", hint.resultat);
@@ -174,6 +187,31 @@ function judge(t: Target, g: Cell, r: Cell, hint: { grundlag: string; resultat: 
     case "yesNo":
       return judgeYesNo(r);
   }
+}
+
+/** A share typed as 40 % or 0,4: a number from 0 to 1. */
+function shareOf(cell: Cell, field: Field, hint: string): number | undefined {
+  const n = numberOf(cell, field, hint);
+  if (n === undefined) return undefined;
+  if (n < 0) throw new InvalidInput(`${field} er negativt. Skriv andelen i procent, fx 40 %.`);
+  if (n > 1)
+    throw new InvalidInput(
+      `${field} er ${formatNumber(n, 4)}, men en andel kan højst være 100 %. Skriv andelen i procent, fx 40 % (eller 0,4).`,
+    );
+  return n;
+}
+
+/** "3,5 procentpoint": a difference of two shares. */
+export function formatPoints(fraction: number): string {
+  return `${formatNumber(fraction * 100, 1)} procentpoint`;
+}
+
+/** A non-negative number that may have decimals (a score, helårspladser). */
+function nonNegativeOf(r: Cell, hint: string): number | undefined {
+  const n = numberOf(r, "Resultat", hint);
+  if (n !== undefined && n < 0)
+    throw new InvalidInput("Resultat er negativt. Skriv et tal på 0 eller derover.");
+  return n;
 }
 
 /** A whole, non-negative number of things. */

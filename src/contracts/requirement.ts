@@ -17,6 +17,8 @@ export function requirementText(t: Target): string {
   switch (t.kind) {
     case "change":
       return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${formatPercent(t.atLeast)} ift. ${t.baseline?.label ?? "2006"}`;
+    case "pointChange":
+      return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${formatNumber(t.atLeast * 100, 1)} procentpoint ift. ${t.baseline?.label ?? "2006"}`;
     case "absoluteChange":
       return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${quantity(t.atLeast, t.unit)} ift. 2006`;
     case "shareMin":
@@ -33,6 +35,7 @@ export function requirementText(t: Target): string {
         ? `Forbrug på højst ${formatPercent(t.max)} af rammen`
         : `Forbrug mellem ${formatPercent(t.min)} og ${formatPercent(t.max)} af budgettet`;
     case "countMin":
+    case "valueMin":
       return `Mindst ${quantity(t.atLeast, t.unit)}`;
     case "valueMax":
       return `Højst ${quantity(t.atMost, t.unit)}`;
@@ -64,6 +67,10 @@ export function inputHint(t: Target): InputHint {
       return t.baseline
         ? { grundlag: t.baseline.grundlag, resultat: t.baseline.resultat }
         : { grundlag: "Tallet for 2006", resultat: "Tallet for 2007" };
+    case "pointChange":
+      return t.baseline
+        ? { grundlag: t.baseline.grundlag, resultat: t.baseline.resultat }
+        : { grundlag: "Andelen i 2006 i %, fx 40 %", resultat: "Andelen i 2007 i %, fx 42 %" };
     case "absoluteChange":
       return { grundlag: `Antal ${t.unit} i 2006`, resultat: `Antal ${t.unit} i 2007` };
     case "shareMin":
@@ -74,8 +81,12 @@ export function inputHint(t: Target): InputHint {
       };
     case "spendRange":
       return { grundlag: "Budget/bevilling i kr.", resultat: "Forbrug i kr." };
-    case "countMin":
-      return { grundlag: unused, resultat: t.unit ? `Antal ${t.unit} (helt tal)` : "Antal (helt tal)" };
+    case "countMin": {
+      const whole = t.decimals ? "decimaler tilladt" : "helt tal";
+      return { grundlag: unused, resultat: t.unit ? `Antal ${t.unit} (${whole})` : `Antal (${whole})` };
+    }
+    case "valueMin":
+      return { grundlag: unused, resultat: t.unit ? `Værdien i ${t.unit}` : "Værdien (decimaler tilladt)" };
     case "valueMax":
       return { grundlag: unused, resultat: `Værdien i ${t.unit}` };
     case "yesNo":

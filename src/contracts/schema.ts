@@ -1,24 +1,46 @@
 // The JSON schema of a contract file, so a next year's contract can come from a file without code.
 import { z } from "zod";
-import { AREAS, type Contract } from "./model";
+import type { Contract } from "./model";
 
 const fraction = z.number().min(0).max(1);
-const unit = z.enum(["uger", "måneder", "dage", "kr."]);
+const unit = z.string().min(1);
+const baseline = z.strictObject({
+  label: z.string().min(1),
+  grundlag: z.string().min(1),
+  resultat: z.string().min(1),
+});
 
-const countMin = z.strictObject({
+/** A joint goal is judged on a sum of whole counts: no decimals there (yet). */
+const jointCount = z.strictObject({
   kind: z.literal("countMin"),
   atLeast: z.number().int().min(0),
   unit: z.string().optional(),
 });
+
+const countMin = z
+  .strictObject({
+    kind: z.literal("countMin"),
+    atLeast: z.number().min(0),
+    unit: z.string().optional(),
+    decimals: z.literal(true).optional(),
+  })
+  .refine((t) => t.decimals || Number.isInteger(t.atLeast), {
+    message: "et antal skal være et helt tal (eller have decimals: true)",
+    path: ["atLeast"],
+  });
 
 const target = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("change"),
     direction: z.enum(["fall", "rise"]),
     atLeast: z.number().positive(),
-    baseline: z
-      .strictObject({ label: z.string().min(1), grundlag: z.string().min(1), resultat: z.string().min(1) })
-      .optional(),
+    baseline: baseline.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("pointChange"),
+    direction: z.enum(["fall", "rise"]),
+    atLeast: z.number().positive().max(1),
+    baseline: baseline.optional(),
   }),
   z.strictObject({
     kind: z.literal("absoluteChange"),
@@ -36,6 +58,7 @@ const target = z.discriminatedUnion("kind", [
     .strictObject({ kind: z.literal("spendRange"), min: z.number().min(0), max: z.number().positive() })
     .refine((t) => t.min <= t.max, "min skal være mindre end eller lig med max"),
   countMin,
+  z.strictObject({ kind: z.literal("valueMin"), atLeast: z.number().min(0), unit: unit.optional() }),
   z.strictObject({ kind: z.literal("valueMax"), atMost: z.number().min(0), unit }),
   z.strictObject({
     kind: z.literal("yesNo"),
@@ -48,7 +71,7 @@ const measure = z.discriminatedUnion("kind", [
     kind: z.literal("single"),
     target: target.optional(),
     perCentre: z.record(z.string(), target).optional(),
-    joint: countMin.optional(),
+    joint: jointCount.optional(),
   }),
   z.strictObject({
     kind: z.literal("parts"),
@@ -61,9 +84,13 @@ const measure = z.discriminatedUnion("kind", [
 const goal = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "id må kun have små bogstaver, tal, punktum og bindestreg"),
   text: z.string().min(1),
-  area: z.enum(AREAS),
+  area: z.string().min(1),
   group: z.string().min(1).optional(),
   section: z.string().min(1),
+  note: z.string().min(1).optional(),
+  measured: z
+    .strictObject({ grundlag: z.string().min(1).optional(), resultat: z.string().min(1).optional() })
+    .optional(),
   centres: z.array(z.string()).min(1),
   excluded: z.array(z.string()).optional(),
   measure,
@@ -74,6 +101,7 @@ export const contractSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string().min(1),
     year: z.number().int().min(2000).max(2100),
+    baseYear: z.number().int().min(1990).max(2100).optional(),
     caseNumber: z.string().optional(),
     documentNumber: z.string().optional(),
     centres: z.array(z.strictObject({ code: z.string().min(1).max(31), name: z.string().min(1) })).min(1),

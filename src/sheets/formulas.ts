@@ -46,6 +46,16 @@ function rule(t: Target, c: RowRefs): Rule {
         achieved,
       };
     }
+    case "pointChange": {
+      const achieved = t.direction === "fall" ? `(${g}-${r})` : `(${r}-${g})`;
+      const badShare = (x: string) => badNumber(x, `OR(${x}<0,${x}>1)`);
+      return {
+        invalid: `OR(${badShare(g)},${badShare(r)})`,
+        missing: `OR(${blank(g)},${blank(r)})`,
+        met: `${round9(achieved)}>=${t1}`,
+        achieved,
+      };
+    }
     case "shareMin":
     case "shareMax": {
       const achieved = `IF(${blank(g)},${r},${r}/${g})`;
@@ -68,9 +78,16 @@ function rule(t: Target, c: RowRefs): Rule {
     }
     case "countMin":
       return {
-        invalid: badNumber(r, `OR(${r}<0,${r}<>INT(${r}))`),
+        invalid: badNumber(r, t.decimals ? `${r}<0` : `OR(${r}<0,${r}<>INT(${r}))`),
         missing: blank(r),
-        met: `${r}>=${t1}`,
+        met: `${round9(r)}>=${t1}`,
+        achieved: r,
+      };
+    case "valueMin":
+      return {
+        invalid: badNumber(r, `${r}<0`),
+        missing: blank(r),
+        met: `${round9(r)}>=${t1}`,
         achieved: r,
       };
     case "valueMax":

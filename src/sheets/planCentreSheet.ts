@@ -187,15 +187,18 @@ function requirementLine(row: GoalRow): string {
 
 /** The target values in locked cells of their own, so the formulas point at them. */
 function targetCells(b: SheetBuilder, t: Target, r: number, jointTotal: number | undefined): void {
+  // Every kind must put its target somewhere the formulas read it: `satisfies never` below.
   const put = (col: string, value: number) => {
     b.value(col, r, value);
     b.style(`${col}${r}`, { numberFormat: targetFormat(t, value) });
   };
   switch (t.kind) {
     case "change":
+    case "pointChange":
     case "absoluteChange":
     case "shareMin":
     case "countMin":
+    case "valueMin":
       put(COL.target, t.atLeast);
       break;
     case "shareMax":
@@ -209,6 +212,8 @@ function targetCells(b: SheetBuilder, t: Target, r: number, jointTotal: number |
     case "yesNo":
       b.value(COL.target, r, "Ja");
       break;
+    default:
+      t satisfies never;
   }
   if (jointTotal !== undefined) put(COL.target2, jointTotal);
 }
@@ -249,10 +254,10 @@ function inputValidations(row: GoalRow, r: number): ValidationPlan[] {
         }
       : {
           range: `${COL.resultat}${r}`,
-          rule: t.kind === "countMin" ? { kind: "wholeNumber", min: 0 } : numberRule,
+          rule: t.kind === "countMin" && !t.decimals ? { kind: "wholeNumber", min: 0 } : numberRule,
           prompt: { title: "Resultat", text: hint.resultat },
           error:
-            t.kind === "countMin"
+            t.kind === "countMin" && !t.decimals
               ? { title: "Ugyldigt antal", text: "Skriv et helt tal på 0 eller derover." }
               : numberError,
         };

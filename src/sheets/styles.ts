@@ -29,11 +29,18 @@ export function targetFormat(t: Target, value: number): string {
     case "valueMax":
       return unitFormat(t.unit, Number.isInteger(value) ? "#,##0" : "#,##0.0");
     case "countMin":
-      return "#,##0";
+      return t.decimals && !Number.isInteger(value) ? "#,##0.0" : "#,##0";
+    case "pointChange":
+      return POINTS;
+    case "valueMin":
+      return Number.isInteger(value) ? "#,##0" : "#,##0.0";
     case "yesNo":
       return "General";
   }
 }
+
+/** Percentage points: Excel can only scale by 100 with a % sign, so 0.07 shows as "7,0%-point". */
+const POINTS = '0.0%"-point"';
 
 /** Format of the Opnået cell. */
 export function achievedFormat(t: Target): string {
@@ -47,7 +54,11 @@ export function achievedFormat(t: Target): string {
     case "valueMax":
       return unitFormat(t.unit, t.unit === "kr." ? "#,##0" : "#,##0.0");
     case "countMin":
-      return "#,##0";
+      return t.decimals ? "#,##0.0" : "#,##0";
+    case "pointChange":
+      return POINTS;
+    case "valueMin":
+      return "#,##0.0";
     case "yesNo":
       return "General";
   }

@@ -24,9 +24,11 @@ function computeStatus(t: Target, g: CellValue, r: CellValue): { status: unknown
 function targetValues(t: Target): [number | null, number | null] {
   switch (t.kind) {
     case "change":
+    case "pointChange":
     case "absoluteChange":
     case "shareMin":
     case "countMin":
+    case "valueMin":
       return [t.atLeast, null];
     case "shareMax":
     case "valueMax":
@@ -99,7 +101,20 @@ const kinds: Record<Target["kind"], fc.Arbitrary<Target>> = {
     { kind: "spendRange" as const, min: 0.45, max: 0.65 },
     { kind: "spendRange" as const, min: 0, max: 1 },
   ),
-  countMin: fc.record({ kind: fc.constant("countMin" as const), atLeast: fc.constantFrom(1, 30, 6, 1000) }),
+  pointChange: fc.record({
+    kind: fc.constant("pointChange" as const),
+    direction: fc.constantFrom("fall" as const, "rise" as const),
+    atLeast: fc.constantFrom(0.07, 0.1, 0.02, 0.005),
+  }),
+  countMin: fc.oneof(
+    fc.record({ kind: fc.constant("countMin" as const), atLeast: fc.constantFrom(1, 30, 6, 1000) }),
+    fc.record({
+      kind: fc.constant("countMin" as const),
+      atLeast: fc.constantFrom(1, 29.5, 6, 1000),
+      decimals: fc.constant(true as const),
+    }),
+  ),
+  valueMin: fc.record({ kind: fc.constant("valueMin" as const), atLeast: fc.constantFrom(4, 4.5, 0, 30) }),
   valueMax: fc.record({
     kind: fc.constant("valueMax" as const),
     atMost: fc.constantFrom(33, 6, 49218),
