@@ -2,6 +2,7 @@
 // cells, formulas, highlighting, validation and protection), a short Vejledning sheet, and the
 // very hidden RK_Data sheet that says which contract, centre and definition the file belongs to.
 import type { Contract } from "../contracts/model";
+import { GUIDE_SHEET } from "../contracts/sheetNames";
 import { rowsFor } from "../contracts/resolve";
 import { carryFigures } from "../sheets/carryFigures";
 import { META_SHEET } from "../sheets/layout";
@@ -15,7 +16,7 @@ import { HEADER_FILL, HEADER_FONT, MUTED_FONT } from "../sheets/styles";
 /** The template format this code writes and understands. */
 export const TEMPLATE_VERSION = 1;
 
-export const GUIDE_SHEET = "Vejledning";
+export { GUIDE_SHEET };
 
 /** The RK_Data line listing the goal row ids the template was made with, in sheet order. */
 export const GOALS_LINE = "goals";

@@ -111,7 +111,7 @@ describe("rejects broken contracts in Danish", () => {
     });
     expect(parse).toThrow(ContractFileError);
     expect(parse).toThrow(
-      'testfilen er ikke en gyldig kontrakt: Mål "jc-b09" nævner et ukendt center "Amager"',
+      "testfilen er ikke en gyldig kontrakt: mål jc-b09: nævner et ukendt center «Amager»",
     );
   });
 
@@ -120,7 +120,7 @@ describe("rejects broken contracts in Danish", () => {
       goal(c, "jc-k01").measure.perCentre = { JSV: { kind: "change", direction: "fall", atLeast: 0.25 } };
     });
     expect(parse).toThrow(ContractFileError);
-    expect(parse).toThrow('Mål "jc-k01" har et krav for JSV, som er undtaget');
+    expect(parse).toThrow("mål jc-k01, JSV: har et krav for JSV, som er undtaget");
   });
 
   it("a duplicate goal id", () => {
@@ -128,7 +128,7 @@ describe("rejects broken contracts in Danish", () => {
       c.goals[1]!.id = c.goals[0]!.id;
     });
     expect(parse).toThrow(ContractFileError);
-    expect(parse).toThrow('Mål-id "jc-b01" findes flere gange');
+    expect(parse).toThrow("mål jc-b01: Mål-ID «jc-b01» findes flere gange");
   });
 });
 
