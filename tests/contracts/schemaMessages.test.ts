@@ -21,7 +21,17 @@ function refusal(edit: (c: Json) => void): string {
   throw new Error("the contract was accepted");
 }
 
-const goal = (c: Json, id: string) => c.goals.find((g) => g.id === id) as Record<string, any>;
+/** A goal as loose JSON, to break on purpose. */
+interface LooseGoal {
+  [field: string]: unknown;
+  measure: {
+    perCentre: { CKB: Record<string, unknown>; CAB: Record<string, unknown> };
+    target: Record<string, unknown> & { deadline: Record<string, unknown> };
+  };
+}
+const goal = (c: Json, id: string) => c.goals.find((g) => g.id === id) as unknown as LooseGoal;
+const goalWith = (c: Json, fragment: string) =>
+  c.goals.find((g) => JSON.stringify(g).includes(fragment)) as unknown as LooseGoal;
 
 describe("schema messages", () => {
   it("a share typed as 60 instead of 0.6: names goal, centre and field, and suggests 60 %", () => {
@@ -48,7 +58,7 @@ describe("schema messages", () => {
     [
       "min above max",
       (c) => {
-        const o = c.goals.find((g) => JSON.stringify(g).includes("spendRange")) as Record<string, any>;
+        const o = goalWith(c, "spendRange");
         o.measure.target.min = 1.2;
         o.measure.target.max = 1;
       },
@@ -58,7 +68,7 @@ describe("schema messages", () => {
     [
       "a deadline that is not a date",
       (c) => {
-        const g = c.goals.find((x) => JSON.stringify(x).includes("deadline")) as Record<string, any>;
+        const g = goalWith(c, "deadline");
         g.measure.target.deadline.date = "31.3.2007";
       },
       "Frist (dato) «31.3.2007» er ikke en dato; skriv den som ÅÅÅÅ-MM-DD",
