@@ -128,7 +128,9 @@ export function renderSheet(
       fitToPage: plan.print.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
+      // exceljs writes the print-titles name as 'O'Brien'!$7:$7 without doubling the apostrophe,
+      // a name Excel must repair; such a sheet prints without repeated headers instead.
+      ...(plan.print.repeatRows && !plan.name.includes("'") ? { printTitlesRow: plan.print.repeatRows } : {}),
     };
     ws.headerFooter = { ...ws.headerFooter, oddHeader: plan.print.header };
   }
