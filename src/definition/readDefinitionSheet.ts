@@ -182,12 +182,14 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
   }
   const drafts: Draft[] = [];
   const firstRowOf = new Map<string, number>();
-  for (let r = headerRow + 1; r <= grid.values.length; r++) {
+  const failed = new Set<string>();
+  let current: string | undefined;
+  const readRow = (r: number): void => {
     const line = grid.values[r - 1] ?? [];
     const used =
       [...columns.entries()].some(([k, c]) => k !== "review" && text(line[c - 1]) !== "") ||
       [...centreColumns.values()].some((c) => text(line[c - 1]) !== "");
-    if (!used) continue;
+    if (!used) return;
     const rowId = colText(r, "id");
     const partLabel = colText(r, "part");
     if (!rowId) {
@@ -195,7 +197,7 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
         col(r, "id"),
         "Mål-ID mangler. Skriv et id, fx bc-b01 (små bogstaver, tal, punktum og bindestreg).",
       );
-      continue;
+      return;
     }
     let goalId = rowId;
     let partKey: string | undefined;
@@ -206,17 +208,18 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
           col(r, "id"),
           `En række med Del skal have Mål-ID som «mål.del», fx bc-p07.moeder — der står «${rowId}».`,
         );
-        continue;
+        return;
       }
       goalId = rowId.slice(0, dot);
       partKey = rowId.slice(dot + 1);
     }
+    current = goalId;
     if (!GOAL_ID.test(goalId)) {
       problem(
         col(r, "id"),
         `Mål-ID «${rowId}» må kun have små bogstaver, tal, punktum og bindestreg, fx bc-b01.`,
       );
-      continue;
+      return;
     }
     const previous = drafts[drafts.length - 1];
     const continuing =
@@ -228,7 +231,7 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
           col(r, "id"),
           `Mål-ID «${goalId}» findes også i række ${seen}. Hvert mål skal have sit eget id.`,
         );
-        continue;
+        return;
       }
       firstRowOf.set(goalId, r);
     }
@@ -274,11 +277,11 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
     const kind = kindText ? kindByLabel(kindText) : undefined;
     if (!kindText) {
       problem(kindCell, `Måltype mangler. Vælg en fra listen: ${KIND_LABELS.join(", ")}.`);
-      continue;
+      return;
     }
     if (!kind) {
       problem(kindCell, `Måltypen «${kindText}» findes ikke. Vælg en fra listen: ${KIND_LABELS.join(", ")}.`);
-      continue;
+      return;
     }
     const ctx: RowContext = { kind };
     let rowOk = true;
@@ -362,12 +365,12 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
         rowOk = false;
       } else cells.set(c.code, read);
     }
-    if (!rowOk) continue;
+    if (!rowOk) return;
 
     if (draft.goal.measure.kind === "parts") {
       if (!general) {
         problem(kravCell, `Delen «${partLabel}» mangler sit Krav.`);
-        continue;
+        return;
       }
       draft.goal.measure.parts.push({ key: partKey!, label: partLabel, target: general });
       const applicability = new Map([...cells].map(([code, c]) => [code, c.kind]));
@@ -392,7 +395,7 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
             );
         }
       }
-      continue;
+      return;
     }
 
     // A single measure: the row's target, the centres' own and a joint count.
@@ -410,12 +413,12 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
           jointCell,
           `Fælles krav bruges kun ved Måltype «Antal mindst» (et antal lagt sammen over centrene), ikke ved ${kind.label}.`,
         );
-        continue;
+        return;
       }
       const joint = readJoint(jointCell.value, ctx.unit);
       if (!joint.ok) {
         problem(jointCell, joint.message);
-        continue;
+        return;
       }
       measure.joint = joint.target;
       const own = draft.goal.centres
@@ -428,16 +431,23 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
     }
     draft.goal.measure = measure;
     for (const code of draft.goal.centres) {
-      if ((draft.goal.excluded ?? []).includes(code)) continue;
+      if ((draft.goal.excluded ?? []).includes(code)) return;
       if (!measure.target && !measure.perCentre?.[code] && !measure.joint)
         problem(
           at(r, centreColumns.get(code)!),
           `${code} har intet krav i dette mål. Skriv et krav i Krav (for alle centre) eller i ${code}s celle — eller «–», hvis målet ikke gælder ${code}.`,
         );
     }
+  };
+  for (let r = headerRow + 1; r <= grid.values.length; r++) {
+    const before = problems.length;
+    current = undefined;
+    readRow(r);
+    if (problems.length > before && current) failed.add(current);
   }
 
   for (const d of drafts) {
+    if (failed.has(d.goal.id)) continue;
     if (d.goal.centres.length > 0 && d.goal.centres.every((c) => (d.goal.excluded ?? []).includes(c)))
       problem(
         col(d.row, "id"),
@@ -526,7 +536,7 @@ function readJoint(
   let unit = rowUnit;
   if (typeof value === "string") {
     const m = /^([\d.,\s]*\d)\s*(\D.*)?$/u.exec(value.trim());
-    if (m) {
+    if (m && !/^(%|pct|procent)/iu.test(m[2]?.trim() ?? "")) {
       number = m[1]!;
       if (m[2]?.trim()) unit = m[2].trim();
     }
