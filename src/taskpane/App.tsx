@@ -17,6 +17,8 @@ import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from 
 const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
 // Templates out and back: its own chunk (exceljs comes later still, when a file is made or read).
 const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
+// Contract definitions ("Ny kontrakt", build from a definition sheet): their own chunk too.
+const DefinitionPanel = lazy(() => import("./DefinitionPanel").then((m) => ({ default: m.DefinitionPanel })));
 
 /** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
 export const REFRESH_DEBOUNCE_MS = 400;
@@ -151,6 +153,16 @@ export function App({ host, language }: AppProps) {
                   noCentres={overview !== null && overview.length === 0}
                   onError={reportError}
                   onChanged={() => void refresh()}
+                />
+              </Suspense>
+            </FailureBoundary>
+            <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <DefinitionPanel
+                  host={host}
+                  builtins={initial.contracts}
+                  onError={reportError}
+                  onBuilt={() => void refresh()}
                 />
               </Suspense>
             </FailureBoundary>
