@@ -1,7 +1,6 @@
 // kontrakt check: judges every goal from the input cells with the core evaluator. Cached
 // formula results in the file are never trusted; the workbook's own Status cells may be stale.
-import { formatPoints } from "../contracts/evaluate";
-import { formatPercent } from "../contracts/formatDa";
+import { kindOf } from "../contracts/kinds";
 import type { Outcome, Status, Target } from "../contracts/model";
 import { quantity } from "../contracts/requirement";
 import { statusTarget } from "../contracts/resolve";
@@ -76,27 +75,11 @@ export function checkJson(reports: CentreReport[]): { centres: CheckCentreJson[]
   };
 }
 
-/** The judged figure as a person reads it: 12,5 %, 33 uger, 1.850 personer, Ja. */
+/** The judged figure as a person reads it: 12,5 %, 33 uger, 1.850 personer, Ja, 15.3.2007. */
 export function achievedText(achieved: Outcome["achieved"], target: Target | undefined): string {
   if (achieved === null) return "";
-  if (typeof achieved === "string") return achieved;
-  switch (target?.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-    case "spendRange":
-      return formatPercent(achieved);
-    case "absoluteChange":
-    case "valueMax":
-      return quantity(achieved, target.unit);
-    case "countMin":
-    case "valueMin":
-      return quantity(achieved, target.unit);
-    case "pointChange":
-      return formatPoints(achieved);
-    default:
-      return quantity(achieved);
-  }
+  if (!target) return typeof achieved === "string" ? achieved : quantity(achieved);
+  return kindOf(target).achievedText(target, achieved);
 }
 
 const COUNT_WORDS: [Status, string][] = [

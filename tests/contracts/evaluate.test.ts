@@ -3,7 +3,10 @@ import fc from "fast-check";
 import { evaluate, evaluateJoint, round9 } from "../../src/contracts/evaluate";
 import type { CellValue, JointTarget, Status, Target } from "../../src/contracts/model";
 
-const judge = (t: Target, grundlag: CellValue, resultat: CellValue) => evaluate(t, { grundlag, resultat });
+/** The texts of a 2007 contract: changes against 2006. */
+const CTX = { year: 2007, baseYear: 2006 };
+const judge = (t: Target, grundlag: CellValue, resultat: CellValue) =>
+  evaluate(t, { grundlag, resultat }, CTX);
 const status = (t: Target, g: CellValue, r: CellValue): Status => judge(t, g, r).status;
 
 const fall10: Target = { kind: "change", direction: "fall", atLeast: 0.1 };
@@ -55,7 +58,7 @@ describe("relative change against 2006", () => {
     });
   });
   it("refuses a zero or negative 2006 figure and a negative 2007 figure", () => {
-    expect(judge(fall10, 0, 5)).toMatchObject({
+    expect(judge(rise10, 0, 5)).toMatchObject({
       status: "invalid",
       message: expect.stringMatching(/Grundlag er 0/),
     });
@@ -164,10 +167,17 @@ describe("yes/no goals", () => {
     expect(judge(yes, null, "Ja").requirement).toBe("Gennemført inden udgangen af 1. kvartal 2007 (Ja/Nej)");
   });
   it("refuses anything else and tells the user to type Ja or Nej", () => {
-    for (const v of ["Måske", 1, true, "J"] as CellValue[]) {
-      expect(judge(yes, null, v)).toMatchObject({
+    const plain: Target = { kind: "yesNo" };
+    for (const v of ["Måske", 1, true, "J", "15.3.2007"] as CellValue[]) {
+      expect(judge(plain, null, v)).toMatchObject({
         status: "invalid",
         message: expect.stringContaining("Skriv Ja eller Nej"),
+      });
+    }
+    for (const v of ["Måske", 1, true, "J", "31.2.2007", "2007-03-15"] as CellValue[]) {
+      expect(judge(yes, null, v)).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("Skriv Ja, Nej eller datoen, det blev gennemført, fx 15.3.2007"),
       });
     }
     expect(status(yes, null, null)).toBe("missing");
@@ -193,24 +203,24 @@ describe("joint goals", () => {
     target: { kind: "countMin", atLeast: 1850, unit: "personer" },
   };
   it("are judged on the sum over the centres", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 }, CTX)).toMatchObject({
       status: "met",
       achieved: 1850,
     });
-    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 }, CTX)).toMatchObject({
       status: "not_met",
       achieved: 1849,
     });
   });
   it("lack data while a centre has not reported, and name it", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 }, CTX)).toMatchObject({
       status: "missing",
       message: expect.stringContaining("CAB"),
     });
-    expect(evaluateJoint(joint, { CKB: 900, CBSI: 449 }).status).toBe("missing");
+    expect(evaluateJoint(joint, { CKB: 900, CBSI: 449 }, CTX).status).toBe("missing");
   });
   it("are invalid when a contribution is, and say whose", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 }, CTX)).toMatchObject({
       status: "invalid",
       message: expect.stringContaining("CAB"),
     });
