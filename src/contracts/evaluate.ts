@@ -1,7 +1,7 @@
 // The one rulebook: judges a goal from its two input cells, by the evaluator of the target's kind
 // (contracts/kinds/). The workbook's Status formulas are the same rules in Excel's language, from
 // the same entries; a differential test holds them equal.
-import { countOf, InvalidInput, readCell } from "./kinds/cells";
+import { countOf, InvalidInput, nonNegativeOf, readCell, round9 } from "./kinds/cells";
 import { kindOf } from "./kinds";
 import type {
   CellValue,
@@ -16,7 +16,7 @@ import type {
 } from "./model";
 import { inputHint, jointRequirementText, quantity, requirementText } from "./requirement";
 
-export { readCell, round9 } from "./kinds/cells";
+export { readCell, round9 };
 export { formatPoints } from "./kinds/texts";
 
 function outcome(
@@ -57,7 +57,8 @@ export function evaluateJoint(
   for (const centre of joint.centres) {
     const cell = readCell(contributions[centre]);
     try {
-      const n = countOf(cell, inputHint(target, ctx).resultat);
+      const hint = inputHint(target, ctx).resultat;
+      const n = target.decimals ? nonNegativeOf(cell, "Resultat", hint) : countOf(cell, hint);
       if (n === undefined) lacking.push(centre);
       else sum += n;
     } catch (e) {
@@ -73,7 +74,7 @@ export function evaluateJoint(
       `Mangler data: ${lacking.join(", ")} har ikke udfyldt Resultat.`,
     );
   }
-  const ok = sum >= target.atLeast;
+  const ok = round9(sum) >= target.atLeast;
   return outcome(
     ok ? "met" : "not_met",
     sum,

@@ -10,13 +10,6 @@ const baseline = z.strictObject({
   resultat: z.string().min(1),
 });
 
-/** A joint goal is judged on a sum of whole counts: no decimals there (yet). */
-const jointCount = z.strictObject({
-  kind: z.literal("countMin"),
-  atLeast: z.number().int().min(0),
-  unit: z.string().optional(),
-});
-
 const countMin = z
   .strictObject({
     kind: z.literal("countMin"),
@@ -71,7 +64,7 @@ const measure = z.discriminatedUnion("kind", [
     kind: z.literal("single"),
     target: target.optional(),
     perCentre: z.record(z.string(), target).optional(),
-    joint: jointCount.optional(),
+    joint: countMin.optional(),
   }),
   z.strictObject({
     kind: z.literal("parts"),

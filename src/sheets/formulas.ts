@@ -31,18 +31,24 @@ export function achievedFormula(t: Target, c: RowRefs, statusRef: string): strin
  * The joint status over the contributing centres' Resultat cells (each on its own sheet).
  * Contributions that are not in the workbook are passed as undefined and count as missing data.
  */
-export function jointStatusFormula(contributions: (string | undefined)[], target: string): string {
+export function jointStatusFormula(
+  contributions: (string | undefined)[],
+  target: string,
+  decimals = false,
+): string {
   if (contributions.some((c) => c === undefined))
-    return `IF(${jointInvalid(contributions)},${INVALID},${MISSING})`;
+    return `IF(${jointInvalid(contributions, decimals)},${INVALID},${MISSING})`;
   const refs = contributions as string[];
   const anyMissing = `OR(${refs.map(blank).join(",")})`;
-  return `IF(${jointInvalid(refs)},${INVALID},IF(${anyMissing},${MISSING},IF(${jointSum(refs)}>=${target},${MET},${NOT_MET})))`;
+  return `IF(${jointInvalid(refs, decimals)},${INVALID},IF(${anyMissing},${MISSING},IF(ROUND(${jointSum(refs)},9)>=${target},${MET},${NOT_MET})))`;
 }
 
-function jointInvalid(contributions: (string | undefined)[]): string {
+/** A contribution is invalid when it is no number, negative, or (for whole counts) not whole. */
+function jointInvalid(contributions: (string | undefined)[], decimals: boolean): string {
   const present = contributions.filter((c): c is string => c !== undefined);
   if (present.length === 0) return "FALSE()";
-  return `OR(${present.map((r) => badNumber(r, `OR(${r}<0,${r}<>INT(${r}))`)).join(",")})`;
+  const bad = (r: string) => (decimals ? `${r}<0` : `OR(${r}<0,${r}<>INT(${r}))`);
+  return `OR(${present.map((r) => badNumber(r, bad(r))).join(",")})`;
 }
 
 function jointSum(refs: string[]): string {

@@ -1,6 +1,7 @@
 // One centre's sheet: title block, live status counts, and a row per goal that applies to it.
 import type { Centre, Contract, GoalRow, Target } from "../contracts/model";
 import { kindOf } from "../contracts/kinds";
+import { fillYears } from "../contracts/kinds/texts";
 import { inputHint, jointRequirementText, lowerFirst, requirementText } from "../contracts/requirement";
 import { statusTarget } from "../contracts/resolve";
 import { STATUS_LABEL } from "../contracts/status";
@@ -162,7 +163,7 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
       c === centre.code ? refs.resultat : resultatRef(c, row.id),
     );
     const jointTarget = a.basis === "joint" ? refs.target : refs.target2;
-    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, jointTarget));
+    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, jointTarget, a.joint.target.decimals));
     b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
   }
   if (a.basis === "joint") {
@@ -174,7 +175,7 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
   }
 
   const hint = inputHint(target, row.context);
-  b.value(COL.hint, r, hintLine(hint, row.note));
+  b.value(COL.hint, r, hintLine(hint, row.note && fillYears(row.note, row.context)));
   b.style(`${COL.achieved}${r}`, { numberFormat: achievedFormat(target) });
   b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { numberFormat: inputFormat(target) });
 }

@@ -77,13 +77,22 @@ export function directionWord(direction: "fall" | "rise"): string {
 
 export const UNUSED_INPUT = "Bruges ikke (lad feltet stå tomt)";
 
+/**
+ * A contract's own text with its years filled in: "{år}" is the contract year, "{basisår}" the
+ * base year, so a "Sådan måles" or a note stays right when the contract is copied to next year.
+ */
+export function fillYears(text: string, ctx: Pick<TextContext, "year" | "baseYear">): string {
+  return text.replace(/\{år\}/g, String(ctx.year)).replace(/\{basisår\}/g, String(ctx.baseYear));
+}
+
 /** The goal's own words for an input where it has them, else the kind's default. */
 export function withMeasured(
   ctx: TextContext,
   defaults: { grundlag: string; resultat: string },
 ): { grundlag: string; resultat: string } {
+  const own = (text: string | undefined) => (text === undefined ? undefined : fillYears(text, ctx));
   return {
-    grundlag: ctx.measured?.grundlag ?? defaults.grundlag,
-    resultat: ctx.measured?.resultat ?? defaults.resultat,
+    grundlag: own(ctx.measured?.grundlag) ?? defaults.grundlag,
+    resultat: own(ctx.measured?.resultat) ?? defaults.resultat,
   };
 }
