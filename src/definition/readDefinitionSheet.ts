@@ -415,7 +415,7 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
         );
         return;
       }
-      const joint = readJoint(jointCell.value, ctx.unit);
+      const joint = readJoint(jointCell.value, ctx.unit, ctx.decimals);
       if (!joint.ok) {
         problem(jointCell, joint.message);
         return;
@@ -531,6 +531,7 @@ function readYear(
 function readJoint(
   value: CellValue,
   rowUnit: string | undefined,
+  decimals: true | undefined,
 ): { ok: true; target: Extract<Target, { kind: "countMin" }> } | { ok: false; message: string } {
   let number: CellValue = value;
   let unit = rowUnit;
@@ -543,10 +544,18 @@ function readJoint(
   }
   const read = readField(number, "number", "Fælles krav");
   if (!read.ok) return read;
-  if (!Number.isInteger(read.value))
+  if (!decimals && !Number.isInteger(read.value))
     return {
       ok: false,
-      message: `Fælles krav skal være et helt antal — der står ${formatField(read.value, "number")}.`,
+      message: `Fælles krav skal være et helt antal — der står ${formatField(read.value, "number")}. Skriv «decimaler» i Krav 2, hvis antallet må have decimaler.`,
     };
-  return { ok: true, target: { kind: "countMin", atLeast: read.value, ...(unit ? { unit } : {}) } };
+  return {
+    ok: true,
+    target: {
+      kind: "countMin",
+      atLeast: read.value,
+      ...(unit ? { unit } : {}),
+      ...(decimals ? { decimals } : {}),
+    },
+  };
 }
