@@ -88,8 +88,8 @@ function guideSheet(contract: Contract, code: string, name: string, exportedAt: 
   [
     `1. Gå til arket "${code}". Udfyld de gule felter: Grundlag og Resultat for hvert mål, og gerne en Bemærkning.`,
     "2. Kolonnen “Sådan udfyldes rækken” og hjælpeteksten, der vises, når du står i et gult felt, siger, hvad der skal stå.",
-    "3. Skriv tallene som tal (fx 1.000, 12,5 eller 95 %). Ja/Nej-mål: vælg Ja eller Nej på listen.",
-    "4. Skriv ikke formler, datoer eller henvisninger til andre filer i de gule felter: de bliver ikke indlæst.",
+    `3. Skriv tallene som tal (fx 1.000, 12,5 eller 95 %). Ja/Nej-mål: vælg Ja eller Nej på listen; har målet en frist, kan du i stedet skrive datoen, det blev gennemført (fx 15.3.${contract.year}).`,
+    "4. Skriv ikke formler eller henvisninger til andre filer i de gule felter, og kun datoer i Ja/Nej-mål med en frist: andet bliver ikke indlæst.",
     "5. Ret ikke mål, krav eller mål-værdier, slet ingen rækker, og omdøb ikke arket – så kan filen ikke indlæses. Du må gerne indsætte rækker til egne noter.",
     "6. Gem filen som Excel-projektmappe (.xlsx) og send den retur. Filnavnet må gerne ændres.",
   ].forEach(line);
