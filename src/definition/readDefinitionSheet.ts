@@ -351,9 +351,6 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
       problem(krav2Cell, "Krav 2 står uden Krav. Skriv Krav (det første tal) også, eller slet Krav 2.");
       rowOk = false;
     }
-    if (rowOk && kind.unit === "required" && !ctx.unit && general === undefined) {
-      // Centre cells may still give their own units; each is checked as it is read.
-    }
 
     // The centres' cells.
     const cells = new Map<string, CentreCell>();
