@@ -56,7 +56,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!code) throw new CliError(`Ukendt center "${w}". Centrene er: ${known.join(", ")}.`);
     return code;
   });
-  const plan = planWorkbook(contracts, centres.length ? { centres } : {});
+  const generatedAt = new Date().toISOString();
+  const plan = planWorkbook(contracts, centres.length ? { centres, generatedAt } : { generatedAt });
   // A contract defined in a sheet keeps its definition sheet in the workbook, as in the pane.
   const definitions = sources.flatMap((s) =>
     s.definitionSheet ? [planDefinitionSheet(s.contract, { name: s.definitionSheet })] : [],

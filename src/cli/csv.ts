@@ -70,7 +70,8 @@ function splitRecords(text: string, sep: Separator, fileName: string): CsvRecord
   };
   const endRecord = () => {
     endField();
-    if (!(fields.length === 1 && fields[0]!.text.trim() === "")) records.push({ line: recordLine, fields });
+    // An empty line, and a line of separators only (";;;;", what Excel writes for a formatted empty row), are no records.
+    if (!fields.every((f) => f.text.trim() === "")) records.push({ line: recordLine, fields });
     fields = [];
   };
   while (i < text.length) {

@@ -1,17 +1,17 @@
-// kontrakt export: one template per centre to send out, made from the same plan as the master.
+// kontrakt export: one template per centre to send out, made by the same code as the pane's
+// (templates/exportTemplates, rendered by xlsx/templateFiles).
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { danishDate } from "../sheets/planSummary";
-import { planTemplate } from "../templates/planTemplate";
-import { templateFileNames } from "../templates/templateFileName";
+import { exportTrips } from "../templates/exportTemplates";
 import { tripWrites } from "../templates/tripCells";
-import { writePlan } from "../xlsx/writePlan";
+import { renderTemplates, UnknownCentre } from "../xlsx/templateFiles";
 import { expectPositionals, parse, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
-import { requireXlsxOut, writeOutput } from "./files";
+import { assertOutSeparate, isSameFile, requireXlsxOut, writeOutput } from "./files";
+import { assertUnchanged, sha256, withWriteLock } from "./masterLock";
 import { applyMasterWrites } from "./masterWrites";
 import { openContractWorkbook } from "./workbook";
-import { prefilledCount } from "../templates/prefilledCount";
 
 const HELP = `Brug: kontrakt export PROJEKTMAPPE.xlsx --dir MAPPE [--prefill] [--centre KODE]...
                        [--out PROJEKTMAPPE.xlsx] [--force]
@@ -35,6 +35,15 @@ Tilvalg:
   -h, --help       Denne hjælp.
 `;
 
+interface Options {
+  file: string;
+  dir: string;
+  out: string | undefined;
+  prefill: boolean;
+  centres: string[];
+  force: boolean;
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse("export", argv, {
     dir: { type: "string" },
@@ -51,32 +60,41 @@ async function run(argv: string[], io: Io): Promise<number> {
   const [file] = expectPositionals("export", positionals, ["PROJEKTMAPPE.xlsx"]);
   if (!values.dir) throw new CliError("Angiv, hvor skabelonerne skal gemmes: kontrakt export … --dir MAPPE");
   const out = values.out === undefined ? undefined : requireXlsxOut(values.out, "export");
-  const master = await openContractWorkbook(file!);
+  const options: Options = {
+    file: file!,
+    dir: values.dir,
+    out,
+    prefill: values.prefill === true,
+    centres: [...(values.centre ?? []), ...(values.center ?? [])],
+    force: values.force === true,
+  };
+  return out ? withWriteLock(out, () => exportFrom(options, io)) : exportFrom(options, io);
+}
+
+async function exportFrom({ file, dir, out, prefill, centres, force }: Options, io: Io): Promise<number> {
+  const master = await openContractWorkbook(file);
+  const readHash = sha256(master.buffer);
   const { state } = master;
   if (state.meta.template) {
     throw new CliError(
-      `"${path.basename(file!)}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.`,
+      `"${path.basename(file)}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.`,
     );
   }
 
-  const available = state.centres.map((c) => ({ contract: c.contract, code: c.centre.code }));
-  if (available.length === 0) throw new CliError("Projektmappen har ingen centerark at lave skabeloner til.");
-  const wanted = [...(values.centre ?? []), ...(values.center ?? [])];
-  const chosen = wanted.length
-    ? wanted.map((w) => {
-        const hit = available.find((a) => a.code.toLowerCase() === w.toLowerCase());
-        if (!hit)
-          throw new CliError(
-            `Ukendt center "${w}". Projektmappens centre er: ${available.map((a) => a.code).join(", ")}.`,
-          );
-        return hit;
-      })
-    : available;
-
-  const names = templateFileNames(
-    chosen.map((c) => ({ contractId: c.contract.id, centre: c.code, year: c.contract.year })),
-  );
-  const dir = values.dir;
+  const exportedAt = new Date().toISOString();
+  let files;
+  try {
+    files = await renderTemplates(state, { prefill, exportedAt, centres });
+  } catch (e) {
+    if (e instanceof UnknownCentre) throw new CliError(e.message);
+    throw e;
+  }
+  const targets = files.map((f) => ({ ...f, path: path.join(dir, f.name) }));
+  for (const t of targets) {
+    // A template must never land on the master, nor the master on a template about to be mailed out.
+    await assertOutSeparate(t.path, [{ file, what: "projektmappen" }]);
+    if (out) await assertOutSeparate(out, [{ file: t.path, what: `skabelonen til ${t.centre}` }]);
+  }
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {
@@ -84,9 +102,9 @@ async function run(argv: string[], io: Io): Promise<number> {
       `Mappen "${dir}" kan ikke oprettes (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
     );
   }
-  if (!values.force) {
+  if (!force) {
     const existing = [];
-    for (const name of names) if (await exists(path.join(dir, name))) existing.push(name);
+    for (const t of targets) if (await exists(t.path)) existing.push(t.name);
     if (existing.length) {
       throw new CliError(
         `Disse skabeloner findes allerede i "${dir}": ${existing.join(", ")}. Brug --force for at overskrive dem, eller vælg en anden mappe. Intet er skrevet.`,
@@ -94,43 +112,26 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
   }
 
-  const exportedAt = new Date().toISOString();
-  const written: { name: string; code: string; contractId: string; prefilled: number }[] = [];
-  for (const [i, c] of chosen.entries()) {
-    const plan = planTemplate(c.contract, c.code, {
-      exportedAt,
-      prefill: values.prefill ? state : undefined,
-    });
-    const prefilled = values.prefill ? prefilledCount(state, c.contract.id, c.code) : 0;
-    await writeOutput(path.join(dir, names[i]!), await writePlan(plan));
-    written.push({ name: names[i]!, code: c.code, contractId: c.contract.id, prefilled });
-  }
-
-  const lines = written.map(
-    (w) => `  ${w.name}  (${w.code}${values.prefill ? `, ${w.prefilled} tal udfyldt på forhånd` : ""})`,
+  for (const t of targets) await writeOutput(t.path, Buffer.from(t.bytes));
+  const lines = targets.map(
+    (w) => `  ${w.name}  (${w.centre}${prefill ? `, ${w.prefilled} tal udfyldt på forhånd` : ""})`,
   );
   io.out(
-    `Skrev ${written.length} ${written.length === 1 ? "skabelon" : "skabeloner"} i ${dir}:\n${lines.join("\n")}\n`,
+    `Skrev ${targets.length} ${targets.length === 1 ? "skabelon" : "skabeloner"} i ${dir}:\n${lines.join("\n")}\n`,
   );
 
   if (!out) {
     io.out(
-      `Tidspunktet for udsendelsen (${danishDate(exportedAt)}) er ikke gemt i projektmappen. Angiv --out ${path.basename(file!)} for at gemme det.\n`,
+      `Tidspunktet for udsendelsen (${danishDate(exportedAt)}) er ikke gemt i projektmappen. Angiv --out ${path.basename(file)} for at gemme det.\n`,
     );
     return EXIT_OK;
   }
-  const trips = written.map((w) => ({
-    event: "exported" as const,
-    contractId: w.contractId,
-    centre: w.code,
-    at: exportedAt,
-    file: w.name,
-  }));
-  const record = tripWrites(state, master.grids, trips, exportedAt);
-  const buffer = await applyMasterWrites(master.buffer, record.writes, false);
+  const record = tripWrites(state, master.grids, exportTrips(files, exportedAt), exportedAt);
+  const buffer = await applyMasterWrites(master.buffer, record.writes);
+  if (await isSameFile(out, file)) await assertUnchanged(out, readHash);
   await writeOutput(out, buffer);
   io.out(
-    `Skrev ${path.basename(out)}: udsendelsen ${danishDate(exportedAt)} er noteret for ${written.map((w) => w.code).join(", ")}.\n`,
+    `Skrev ${path.basename(out)}: udsendelsen ${danishDate(exportedAt)} er noteret for ${files.map((w) => w.centre).join(", ")}.\n`,
   );
   if (record.summaryStale) {
     io.err(

@@ -157,7 +157,7 @@ function show(sep: Separator): string {
 function headerColumns(fields: CsvField[], line: number, fileName: string): Map<Field, number> {
   const columns = new Map<Field, number>();
   fields.forEach((f, i) => {
-    const name = f.text.trim().toLowerCase();
+    const name = f.text.normalize("NFC").trim().toLowerCase();
     if (name === "") return;
     const field = HEADER_NAMES[name];
     if (!field) {
@@ -184,22 +184,25 @@ function headerColumns(fields: CsvField[], line: number, fileName: string): Map<
 }
 
 function findCentre(state: WorkbookState, text: string): CentreState | undefined {
-  const t = text.toLowerCase();
+  // NFC on both sides: "Skelbækgade" typed on a Mac may arrive decomposed (a + combining ring).
+  const key = (s: string) => s.normalize("NFC").toLowerCase();
+  const t = key(text);
   return (
-    state.centres.find((c) => c.centre.code.toLowerCase() === t) ??
-    state.centres.find((c) => c.sheet.toLowerCase() === t) ??
-    state.centres.find((c) => c.centre.name.toLowerCase() === t)
+    state.centres.find((c) => key(c.centre.code) === t) ??
+    state.centres.find((c) => key(c.sheet) === t) ??
+    state.centres.find((c) => key(c.centre.name) === t)
   );
 }
 
 function unknownGoal(goal: string, centre: CentreState): string {
-  const inContract = centre.contract.goals.find((g) => g.id.toLowerCase() === goal.toLowerCase());
-  if (inContract) return `målet ${inContract.id} gælder ikke for ${centre.centre.code}.`;
+  // A goal with parts is in the contract too: name its parts before saying it does not apply.
   const parts = centre.rows
     .filter((r) => r.row.goalId.toLowerCase() === goal.toLowerCase())
     .map((r) => r.row.id);
   if (parts.length)
     return `målet ${goal} har flere dele; skriv hver del på sin egen linje: ${parts.join(", ")}.`;
+  const inContract = centre.contract.goals.find((g) => g.id.toLowerCase() === goal.toLowerCase());
+  if (inContract) return `målet ${inContract.id} gælder ikke for ${centre.centre.code}.`;
   return `ukendt mål "${goal}" for ${centre.centre.code}. Se målene med: kontrakt goals --centre ${centre.centre.code}`;
 }
 

@@ -5,7 +5,8 @@ import { expectPositionals, parse, type Command, type Io } from "./args";
 import { decodeUtf8 } from "./csv";
 import { EXIT_OK } from "./errors";
 import { figuresToPatches } from "./figures";
-import { readInput, requireXlsxOut, writeOutput } from "./files";
+import { assertOutSeparate, INPUT_LIMITS, isSameFile, readInput, requireXlsxOut, writeOutput } from "./files";
+import { assertUnchanged, sha256, withWriteLock } from "./masterLock";
 import { openContractWorkbook } from "./workbook";
 
 const HELP = `Brug: kontrakt fill PROJEKTMAPPE.xlsx TAL.csv --out FIL.xlsx
@@ -42,11 +43,17 @@ async function run(argv: string[], io: Io): Promise<number> {
     "TAL.csv",
   ]);
   const out = requireXlsxOut(values.out, "fill");
-  const workbook = await openContractWorkbook(workbookFile!);
-  const text = decodeUtf8(await readInput(figuresFile!), path.basename(figuresFile!));
-  const figures = figuresToPatches(text, path.basename(figuresFile!), workbook.state);
-  const patched = await patchCells(workbook.buffer, figures.patches);
-  await writeOutput(out, patched);
+  await assertOutSeparate(out, [{ file: figuresFile!, what: "CSV-filen med tallene" }]);
+  const figures = await withWriteLock(out, async () => {
+    const workbook = await openContractWorkbook(workbookFile!);
+    const readHash = sha256(workbook.buffer);
+    const text = decodeUtf8(await readInput(figuresFile!, INPUT_LIMITS.csv), path.basename(figuresFile!));
+    const figures = figuresToPatches(text, path.basename(figuresFile!), workbook.state);
+    const patched = await patchCells(workbook.buffer, figures.patches);
+    if (await isSameFile(out, workbookFile!)) await assertUnchanged(out, readHash);
+    await writeOutput(out, patched);
+    return figures;
+  });
   const sep = figures.separator === "\t" ? "tabulator" : `"${figures.separator}"`;
   const style =
     figures.style === "da"

@@ -1,31 +1,37 @@
-// kontrakt import: merges returned templates into the master by goal id. Every file is checked
-// first; one refused file, or a conflict the user has not decided, and nothing is written.
-import { createHash } from "node:crypto";
+// kontrakt import: merges returned templates into the master by goal id. Every file goes through
+// the template review the pane uses too (templates/reviewReturned), here with the policy that one
+// refused file, or a conflict the user has not decided, means nothing is written.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { CellValue } from "../contracts/model";
 import { formatNumber } from "../contracts/formatDa";
 import { SUMMARY_SHEET } from "../sheets/layout";
 import { danishDate } from "../sheets/planSummary";
-import { applyImport, type ConflictChoice, type Conflict } from "../templates/applyImport";
+import { applyImport, type Conflict, type ConflictPolicy } from "../templates/applyImport";
 import { logWrites } from "../templates/auditLog";
-import { dropSameCentre, dropSameContent, scanFolder, skipNote, type Skipped } from "../templates/folderScan";
-import { FIELD_LABEL, templateInputs } from "../templates/inputCells";
-import { planTemplate } from "../templates/planTemplate";
-import { previewImport, type ImportPreview } from "../templates/previewImport";
+import { scanFolder, skipNote, type Skipped } from "../templates/folderScan";
+import { FIELD_LABEL } from "../templates/inputCells";
+import type { FilePreview } from "../templates/previewImport";
 import { refusalMessage, type Refusal } from "../templates/refusal";
+import type { ReturnedSource } from "../templates/reviewReturned";
+import { shownText } from "../templates/shownText";
 import { tripWrites } from "../templates/tripCells";
-import { verifyTemplate, type VerifiedTemplate } from "../templates/verifyTemplate";
-import { DEFAULT_LIMITS, guardZip, sizeLimit } from "../templates/zipGuard";
-import { cellKinds } from "../xlsx/cellKinds";
-import { gridsOf, loadWorkbook, XlsxReadError } from "../xlsx/readGrids";
-import { writePlan } from "../xlsx/writePlan";
+import { reviewReturnedFiles } from "../xlsx/templateFiles";
 import { parse, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
-import { readInput, requireXlsxOut, writeOutput } from "./files";
+import {
+  assertOutSeparate,
+  inputKind,
+  isSameFile,
+  openInExcel,
+  readInput,
+  requireXlsxOut,
+  writeOutput,
+} from "./files";
+import { assertUnchanged, sha256, withWriteLock } from "./masterLock";
 import { applyMasterWrites } from "./masterWrites";
 import { formatTable } from "./table";
-import { openContractWorkbook, type OpenedWorkbook } from "./workbook";
+import { openContractWorkbook } from "./workbook";
 
 const HELP = `Brug: kontrakt import PROJEKTMAPPE.xlsx RETUR.xlsx|MAPPE... --out FIL.xlsx
                        [--on-conflict keep|replace|fail] [--dry-run]
@@ -64,25 +70,14 @@ med kode 2, når en fil er afvist, en konflikt ikke er afgjort, eller noget ikke
 læses eller skrives.
 `;
 
-const CHOICES: ConflictChoice[] = ["keep", "replace", "fail"];
+const CHOICES: ConflictPolicy[] = ["keep", "replace", "fail"];
 
-interface Candidate {
-  file: string;
-  /** Shown to the user: the path as given, or folder/name. */
-  shown: string;
-  bytes: Buffer;
-  hash: string;
-}
-
-interface Accepted {
-  template: VerifiedTemplate;
-  /** The path as the user gave it (or folder/name), for notes and refusals. */
-  file: string;
-  /** The file's own name, for the preview, the Log and the trip. */
-  baseName: string;
-  centreKey: string;
-  centre: string;
-  kindAt: ReturnType<typeof cellKinds>;
+interface Options {
+  masterFile: string;
+  sources: string[];
+  out: string | undefined;
+  choice: ConflictPolicy;
+  dryRun: boolean;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -103,30 +98,41 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const dryRun = values["dry-run"] === true;
   const out = dryRun && values.out === undefined ? undefined : requireXlsxOut(values.out, "import");
-  const choice = (values["on-conflict"] ?? "fail") as ConflictChoice;
+  const choice = (values["on-conflict"] ?? "fail") as ConflictPolicy;
   if (!CHOICES.includes(choice)) {
     throw new CliError(`--on-conflict skal være keep, replace eller fail (fik "${values["on-conflict"]}").`);
   }
+  const options: Options = { masterFile, sources, out, choice, dryRun };
+  // The whole read-modify-write under one lock: a second import into the same file waits and then reads this one's result.
+  return out && !dryRun ? withWriteLock(out, () => importInto(options, io)) : importInto(options, io);
+}
 
+async function importInto({ masterFile, sources, out, choice, dryRun }: Options, io: Io): Promise<number> {
   const master = await openContractWorkbook(masterFile);
+  const readHash = sha256(master.buffer);
   if (master.state.meta.template) {
     throw new CliError(
       `"${path.basename(masterFile)}" er en skabelon til ét center, ikke projektmappen. Angiv projektmappen først.`,
     );
   }
-  if (out && sources.some((s) => path.resolve(s) === path.resolve(out))) {
-    throw new CliError(`--out må ikke pege på en af de returnerede filer ("${out}").`);
+  const owner = await openInExcel(masterFile);
+  if (owner) {
+    io.err(
+      `Bemærk: "${owner}" ligger ved siden af projektmappen, så den er måske åben i Excel. Gem og luk den i Excel, før du åbner resultatet; ellers kan Excel gemme sin udgave oven i.\n`,
+    );
   }
 
   // 1. Which files: named ones, and the .xlsx files of named folders.
   const skipped: Skipped[] = [];
-  const files: { file: string; shown: string }[] = [];
+  const files: { file: string; size: number }[] = [];
   for (const source of sources) {
-    const stat = await fs.stat(source).catch(() => undefined);
-    if (!stat) throw new CliError(`"${source}" findes ikke.`);
-    if (stat.isDirectory()) {
+    const kind = await inputKind(source);
+    if (kind === "missing") throw new CliError(`"${shownText(source)}" findes ikke.`);
+    if (kind === "other")
+      throw new CliError(`"${shownText(source)}" er ikke en almindelig fil eller mappe og læses ikke.`);
+    if (kind === "folder") {
       const entries = await fs.readdir(source, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-        throw new CliError(`Mappen "${source}" kan ikke læses (${e.code ?? e.message}).`);
+        throw new CliError(`Mappen "${shownText(source)}" kan ikke læses (${e.code ?? e.message}).`);
       });
       const scan = scanFolder(
         entries.map((e) => ({
@@ -136,78 +142,36 @@ async function run(argv: string[], io: Io): Promise<number> {
         (name) => path.join(source, name),
       );
       skipped.push(...scan.skipped);
-      files.push(...scan.take.map((f) => ({ file: f, shown: f })));
-    } else files.push({ file: source, shown: source });
+      for (const file of scan.take) files.push({ file, size: (await fs.stat(file)).size });
+    } else files.push({ file: source, size: (await fs.stat(source)).size });
+  }
+  if (out) {
+    await assertOutSeparate(
+      out,
+      files.map((f) => ({ file: f.file, what: "en af de returnerede filer" })),
+    );
   }
 
-  // 2. Size, identical copies, and the zip itself, before any spreadsheet parser sees the bytes.
-  const limit = sizeLimit(await largestFreshTemplate(master));
-  const refusals: Refusal[] = [];
-  const candidates: Candidate[] = [];
-  for (const f of files) {
-    const stat = await fs.stat(f.file);
-    if (stat.size > limit) {
-      refusals.push({ kind: "tooLarge", file: f.shown, bytes: stat.size, limit });
-      continue;
-    }
-    const bytes = await readInput(f.file);
-    candidates.push({ ...f, bytes, hash: createHash("sha256").update(bytes).digest("hex") });
-  }
-  const distinct = dropSameContent(candidates);
-  skipped.push(...distinct.skipped);
-
-  const accepted: Accepted[] = [];
-  for (const c of distinct.take) {
-    const guarded = await guardZip(c.bytes, c.shown, { ...DEFAULT_LIMITS, maxBytes: limit });
-    if (guarded) {
-      refusals.push(guarded);
-      continue;
-    }
-    let wb;
-    try {
-      wb = await loadWorkbook(c.bytes, { fileName: c.shown });
-    } catch (e) {
-      if (e instanceof XlsxReadError) {
-        refusals.push({ kind: "corrupt", file: c.shown });
-        continue;
-      }
-      throw e;
-    }
-    const verified = verifyTemplate(master.state.meta, gridsOf(wb), c.shown);
-    if (!verified.ok) {
-      refusals.push(verified.refusal);
-      continue;
-    }
-    const t = verified.template;
-    accepted.push({
-      template: t,
-      file: c.shown,
-      baseName: path.basename(c.file),
-      centre: t.centre.code,
-      centreKey: `${t.contract.id}\u0000${t.centre.code}`,
-      kindAt: cellKinds(wb.getWorksheet(t.grid.name)),
-    });
-  }
-  const perCentre = dropSameCentre(accepted);
-  skipped.push(...perCentre.skipped);
-
+  // 2. The review: size, identical copies, the zip, the template and what each file would change.
+  const review = await reviewReturnedFiles(
+    files.map((f): ReturnedSource => ({
+      name: path.basename(f.file),
+      shown: shownText(f.file),
+      size: f.size,
+      bytes: () => readInput(f.file),
+    })),
+    master,
+    "refuseAll",
+  );
+  skipped.push(...review.skipped);
   if (skipped.length) io.out(`Sprunget over:\n${skipped.map((s) => `  ${skipNote(s)}`).join("\n")}\n\n`);
-  if (refusals.length) throw refusedError(refusals);
-  if (perCentre.take.length === 0)
+  if (review.refusals.length) throw refusedError(review.refusals);
+  if (review.accepted.length === 0)
     throw new CliError("Der er ingen skabeloner at indlæse. Intet er skrevet.");
-
-  // 3. The preview: what each file would change.
-  const previews: ImportPreview[] = [];
-  for (const a of perCentre.take) {
-    const inputs = templateInputs(a.template, a.kindAt);
-    const result = previewImport({ ...a.template, file: a.baseName }, inputs, master.state, master.grids);
-    if (!result.ok) refusals.push({ ...result.refusal, file: a.file });
-    else previews.push(result.preview);
-  }
-  if (refusals.length) throw refusedError(refusals);
+  const previews = review.accepted.map((a) => a.preview);
   io.out(previews.map(previewText).join("\n\n") + "\n");
 
-  // 4. Conflicts, then one write.
+  // 3. Conflicts, then one write.
   const at = new Date().toISOString();
   const result = applyImport(previews, choice, at);
   if (!result.ok) {
@@ -225,7 +189,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const applied = result.applied;
   const counts = `${applied.added.length} nye, ${applied.replaced.length} erstattede, ${applied.kept.length} beholdt ved konflikt, ${applied.unchanged.length} uændrede`;
-  if (dryRun) {
+  if (dryRun || !out) {
     io.out(`\nVed indlæsning: ${counts}.\nPrøvekørsel: intet er skrevet.\n`);
     return EXIT_OK;
   }
@@ -235,11 +199,12 @@ async function run(argv: string[], io: Io): Promise<number> {
   const buffer = await applyMasterWrites(
     master.buffer,
     [...applied.writes, ...log.writes, ...trips.writes],
-    log.createSheet,
+    log.createSheet ? log.sheet : undefined,
   );
-  await writeOutput(out!, buffer);
+  if (await isSameFile(out, masterFile)) await assertUnchanged(out, readHash);
+  await writeOutput(out, buffer);
   io.out(
-    `\nSkrev ${path.basename(out!)}: ${counts}; ${applied.log.length} ${applied.log.length === 1 ? "linje" : "linjer"} i arket "Log"; modtagelsen er noteret i ${SUMMARY_SHEET} for ${previews.map((p) => p.centre).join(", ")}.\n`,
+    `\nSkrev ${path.basename(out)}: ${counts}; ${applied.log.length} ${applied.log.length === 1 ? "linje" : "linjer"} i arket "${log.sheet}"; modtagelsen er noteret i ${SUMMARY_SHEET} for ${previews.map((p) => p.centre).join(", ")}.\n`,
   );
   if (trips.summaryStale) {
     io.err(
@@ -247,14 +212,6 @@ async function run(argv: string[], io: Io): Promise<number> {
     );
   }
   return EXIT_OK;
-}
-
-/** The size of a fresh template for the master's centre with the most goal rows. */
-async function largestFreshTemplate(master: OpenedWorkbook): Promise<number> {
-  const biggest = [...master.state.centres].sort((a, b) => b.rows.length - a.rows.length)[0];
-  if (!biggest) return 0;
-  const plan = planTemplate(biggest.contract, biggest.centre.code, { exportedAt: new Date().toISOString() });
-  return (await writePlan(plan)).length;
 }
 
 function refusedError(refusals: Refusal[]): CliError {
@@ -269,14 +226,14 @@ export function shownValue(v: CellValue | undefined): string {
   if (v === null || v === undefined || v === "") return "(tom)";
   if (typeof v === "number") return formatNumber(v, 6);
   if (typeof v === "boolean") return v ? "SAND" : "FALSK";
-  return v;
+  return shownText(v);
 }
 
 const KIND_WORD = { new: "ny", unchanged: "uændret", conflict: "KONFLIKT" } as const;
 
-function previewText(p: ImportPreview): string {
+function previewText(p: FilePreview): string {
   const n = (k: string) => p.fields.filter((f) => f.kind === k).length;
-  const head = `${p.centre} – ${p.centreName} (${p.file}, sendt ud ${danishDate(p.exportedAt)}): ${n("new")} nye, ${n("unchanged")} uændrede, ${n("conflict")} i konflikt`;
+  const head = `${p.centre} – ${p.centreName} (${shownText(p.file)}, sendt ud ${danishDate(p.exportedAt)}): ${n("new")} nye, ${n("unchanged")} uændrede, ${n("conflict")} i konflikt`;
   const table = p.fields.length
     ? formatTable(
         [
@@ -301,14 +258,14 @@ function previewText(p: ImportPreview): string {
     ? `\n  Ikke indlæst:\n${p.rejected.map((r) => `    ${r.reason}`).join("\n")}`
     : "";
   const unknown = p.unknownIds.length
-    ? `\n  Indsatte rækker med ukendte mål-id'er er ikke indlæst: ${p.unknownIds.join(", ")}.`
+    ? `\n  Indsatte rækker med ukendte mål-id'er er ikke indlæst: ${p.unknownIds.map(shownText).join(", ")}.`
     : "";
   return `${head}\n${table}${rejected}${unknown}`;
 }
 
 function conflictLine(c: Conflict): string {
   const old = c.oldFormula ? `formlen =${c.oldFormula.replace(/^=/, "")}` : shownValue(c.old);
-  return `${c.centre} ${c.goalId} ${FIELD_LABEL[c.field]} (${c.masterAddress}): projektmappen har ${old}, ${c.file} har ${shownValue(c.value)}`;
+  return `${c.centre} ${c.goalId} ${FIELD_LABEL[c.field]} (${c.masterAddress}): projektmappen har ${old}, ${shownText(c.file)} har ${shownValue(c.value)}`;
 }
 
 export const importCommand: Command = {

@@ -48,10 +48,13 @@ export type ParsedYesNo =
 const MAX_SIGNIFICANT_DIGITS = 15;
 const MAX_QUOTED_LENGTH = 40;
 
-const PERCENT_SUFFIX = /\s*(?:%|pct\.?|procent)$/iu;
-const KRONER_SUFFIX = /\s*kr\.?$/iu;
+// Every pattern here runs in time linear in the text: none has two quantifiers that can share
+// characters. (A suffix pattern that began with \s* retried it from every position: "1", 100,000
+// spaces and "x" took 31 s.) The spaces before a suffix are taken off with trimEnd instead.
+const PERCENT_SUFFIX = /(?:%|pct\.?|procent)$/iu;
+const KRONER_SUFFIX = /kr\.?$/iu;
 const SIGN = /^([+\-\u2212\u2013])\s*/u;
-const SCIENTIFIC = /^\d*[.,]?\d+[eE][+-]?\d+$/u;
+const SCIENTIFIC = /^(?:\d+(?:[.,]\d+)?|[.,]\d+)[eE][+-]?\d+$/u;
 
 /** Digits of a number as typed, before the decimal point is placed. */
 interface Digits {
@@ -240,8 +243,9 @@ export function parseNumber(text: string, style: NumberStyle = "auto"): ParsedNu
   const suffixMatch = percentMatch ?? kronerMatch;
   if (suffixMatch) {
     percent = percentMatch !== null;
-    suffix = suffixMatch[0];
-    rest = rest.slice(0, suffixMatch.index);
+    const head = rest.slice(0, suffixMatch.index).trimEnd();
+    suffix = rest.slice(head.length);
+    rest = head;
   }
   let negative = false;
   const signMatch = SIGN.exec(rest);

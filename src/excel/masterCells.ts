@@ -2,7 +2,7 @@
 // on the open workbook: Excel's own sheet names, what each cell held before (for taking the
 // write back), the Log sheet to add when it is missing, and RK_Data to unprotect when written.
 import { cellAt } from "../sheets/grid";
-import { colIndex, LOG_SHEET, META_SHEET } from "../sheets/layout";
+import { colIndex, META_SHEET } from "../sheets/layout";
 import type { CellWrite } from "../templates/applyImport";
 import { LOG_COLUMN_WIDTHS } from "../templates/auditLog";
 import { cellKey, type CellTransaction, type OldCell } from "./cellTransaction";
@@ -11,7 +11,7 @@ import type { MasterRead } from "./readMaster";
 export function masterTransaction(
   master: MasterRead,
   writes: CellWrite[],
-  options: { createLog?: boolean } = {},
+  options: { createLog?: string } = {},
 ): CellTransaction {
   const before = new Map<string, OldCell>();
   const out: CellWrite[] = [];
@@ -32,7 +32,7 @@ export function masterTransaction(
     writes: out,
     before,
     addSheets: options.createLog
-      ? [{ name: LOG_SHEET, columnWidths: LOG_COLUMN_WIDTHS, frozenRows: 1, boldRows: [1] }]
+      ? [{ name: options.createLog, columnWidths: LOG_COLUMN_WIDTHS, frozenRows: 1, boldRows: [1] }]
       : [],
     unprotect: writesMeta && master.metaProtected ? [master.actual(META_SHEET)] : [],
   };

@@ -1,8 +1,20 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
-import type { CellValue, Status } from "../contracts/model";
+import type { Status } from "../contracts/model";
 import type { CarryReport } from "../definition/carryFromLastYear";
 import type { DefinitionProblem } from "../definition/problems";
+import type { ImportChoices, ImportReview, ReturnedFile, TemplateFile } from "../templates/importTypes";
+
+// The import and export names are the template core's; the pane uses them as they are.
+export type {
+  ConflictChoice,
+  FieldReview,
+  FileReview,
+  ImportChoices,
+  ImportReview,
+  ReturnedFile,
+  TemplateFile,
+} from "../templates/importTypes";
 
 export interface ContractChoice {
   id: string;
@@ -59,17 +71,6 @@ export interface OrphanedFigures {
   comment: string | number | boolean | null;
 }
 
-/** A template made for one centre, ready to hand to the user. */
-export interface TemplateFile {
-  /** E.g. "beskaeftigelsescentre-2007_CKB_2007.xlsx". */
-  name: string;
-  centre: string;
-  centreName: string;
-  bytes: Uint8Array;
-  /** Figures written in from the workbook ("Udfyld med tal fra projektmappen"). */
-  prefilled: number;
-}
-
 export interface ExportResult {
   files: TemplateFile[];
   exportedAt: string;
@@ -80,61 +81,6 @@ export interface ExportResult {
   delivery: "download" | "open";
   /** Oversigt is laid out differently than planned, so its "Indsendt" row was not updated. */
   summaryStale: boolean;
-}
-
-/** A file the user picked to import. */
-export interface ReturnedFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-export type FieldKind = "new" | "unchanged" | "conflict";
-
-/** One input cell of a returned template, against the workbook. */
-export interface FieldReview {
-  /** Unique within the review; keys the choice for a conflict. */
-  key: string;
-  goalId: string;
-  goalText: string;
-  field: "grundlag" | "resultat" | "comment";
-  /** A1 address in the workbook's centre sheet. */
-  address: string;
-  kind: FieldKind;
-  /** What the workbook holds now (a formula's result where it holds a formula). */
-  old: CellValue;
-  oldFormula?: string;
-  value: number | string;
-}
-
-export interface FileReview {
-  file: string;
-  centre: string;
-  centreName: string;
-  sheet: string;
-  exportedAt: string;
-  fields: FieldReview[];
-  /** Input cells that are not imported (a formula, a date, an error …), in Danish, with the address. */
-  rejected: { address: string; goalId: string; reason: string }[];
-  /** Goal ids of rows the centre inserted (not imported). */
-  unknownIds: string[];
-}
-
-export interface ImportReview {
-  /** The files that can be imported. */
-  files: FileReview[];
-  /** Files refused, with the Danish reason; they change nothing. */
-  refused: { file: string; message: string }[];
-  /** Files not looked at (lock files, not .xlsx, duplicates), with a Danish note. */
-  skipped: { file: string; message: string }[];
-}
-
-export type ConflictChoice = "keep" | "replace";
-
-export interface ImportChoices {
-  /** Where the workbook already holds a different figure: keep it, or replace it with the file's. */
-  conflicts: ConflictChoice;
-  /** Per conflict (FieldReview.key), overriding `conflicts`. */
-  perConflict?: Record<string, ConflictChoice>;
 }
 
 export type ImportOutcome =

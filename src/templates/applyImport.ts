@@ -3,10 +3,11 @@
 // Pure; the shell writes all of it in one go or nothing.
 import type { CellValue } from "../contracts/model";
 import type { TripEvent } from "../sheets/meta";
+import type { ConflictChoice, ConflictPolicy } from "./importTypes";
 import { FIELD_LABEL } from "./inputCells";
-import type { FieldPreview, ImportPreview } from "./previewImport";
+import type { FieldPreview, FilePreview } from "./previewImport";
 
-export type ConflictChoice = "keep" | "replace" | "fail";
+export type { ConflictChoice, ConflictPolicy };
 
 export interface CellWrite {
   sheet: string;
@@ -44,13 +45,13 @@ export interface AppliedImport {
 
 export type ApplyResult = { ok: true; applied: AppliedImport } | { ok: false; conflicts: Conflict[] };
 
-export function conflictsOf(previews: ImportPreview[]): Conflict[] {
+export function conflictsOf(previews: FilePreview[]): Conflict[] {
   return previews.flatMap((p) =>
     p.fields.filter((f) => f.kind === "conflict").map((f) => ({ ...f, file: p.file, centre: p.centre })),
   );
 }
 
-export function applyImport(previews: ImportPreview[], choice: ConflictChoice, at: string): ApplyResult {
+export function applyImport(previews: FilePreview[], choice: ConflictPolicy, at: string): ApplyResult {
   const conflicts = conflictsOf(previews);
   if (conflicts.length > 0 && choice === "fail") return { ok: false, conflicts };
   const applied: AppliedImport = {

@@ -1,10 +1,8 @@
 // applyImport with a choice per conflict: the task pane lets the user keep some of the workbook's
 // figures and replace others. Kept conflicts are taken out before applyImport replaces the rest.
-import { applyImport, type AppliedImport } from "./applyImport";
+import { applyImport, type AppliedImport, type ConflictChoice } from "./applyImport";
 import type { InputField } from "./inputCells";
-import type { FieldPreview, ImportPreview } from "./previewImport";
-
-export type KeepOrReplace = "keep" | "replace";
+import type { FieldPreview, FilePreview } from "./previewImport";
 
 /** Names one field of one file, e.g. for the user's choice on a conflict. */
 export function fieldKey(file: string, goalId: string, field: InputField): string {
@@ -12,9 +10,9 @@ export function fieldKey(file: string, goalId: string, field: InputField): strin
 }
 
 export function applyWithChoices(
-  previews: ImportPreview[],
-  choice: KeepOrReplace,
-  perConflict: Readonly<Record<string, KeepOrReplace>>,
+  previews: FilePreview[],
+  choice: ConflictChoice,
+  perConflict: Readonly<Record<string, ConflictChoice>>,
   at: string,
 ): AppliedImport {
   const kept: FieldPreview[] = [];

@@ -4,9 +4,12 @@
 import type { CellValue } from "../contracts/model";
 import { cellAt } from "../sheets/grid";
 import { COL, colIndex } from "../sheets/layout";
+import { checkCellValue } from "./cellValue";
+import type { InputField } from "./importTypes";
+import { shownText } from "./shownText";
 import type { VerifiedTemplate } from "./verifyTemplate";
 
-export type InputField = "grundlag" | "resultat" | "comment";
+export type { InputField };
 
 export const INPUT_FIELDS: readonly InputField[] = ["grundlag", "resultat", "comment"];
 
@@ -29,6 +32,8 @@ export type CellKind =
   | { kind: "error"; error: string }
   | { kind: "date" }
   | { kind: "hyperlink" }
+  /** Stored as a number, but its text is none ("0x10", "5abc", "NaN"). */
+  | { kind: "badNumber"; text: string }
   | { kind: "other"; what: string };
 
 export type KindAt = (address: string) => CellKind | undefined;
@@ -79,16 +84,26 @@ export function rejectionReason(kind: CellKind, value: CellValue): string | unde
         ? `indeholder sandhedsværdien ${value ? "SAND" : "FALSK"}, ikke et tal eller Ja/Nej`
         : undefined;
     case "formula":
-      return `indeholder en formel (${kind.formula.startsWith("=") ? kind.formula : `=${kind.formula}`}); kun tal og tekst indlæses – skriv resultatet som et tal`;
+      return `indeholder en formel (${shownText(kind.formula.startsWith("=") ? kind.formula : `=${kind.formula}`)}); kun tal og tekst indlæses – skriv resultatet som et tal`;
     case "error":
-      return `viser fejlen ${kind.error}`;
+      return `viser fejlen ${shownText(kind.error)}`;
     case "date":
       return "indeholder en dato, ikke et tal";
     case "hyperlink":
       return "indeholder et link, ikke et tal eller en tekst";
+    case "badNumber":
+      return `er gemt som et tal, men "${kind.text}" er ikke et gyldigt tal; skriv tallet igen i Excel`;
     case "other":
       return `indeholder ${kind.what}, ikke et tal eller en tekst`;
   }
+}
+
+/** A reason the cell is not imported, or the value to import (line breaks normalised). */
+function reasonOrValue(kind: CellKind, value: CellValue): { reason: string } | { value: number | string } {
+  const reason = rejectionReason(kind, value);
+  if (reason !== undefined) return { reason };
+  const checked = checkCellValue(value as number | string);
+  return checked.ok ? { value: checked.value } : { reason: checked.reason };
 }
 
 /** Every non-empty input cell of every goal row: a value to import, or a reason it is not imported. */
@@ -103,7 +118,8 @@ export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () =
       const kind = kindAt(address) ?? fromGrid(address) ?? { kind: "value" };
       if (kind.kind === "value" && (value === null || (typeof value === "string" && value.trim() === "")))
         continue;
-      const reason = rejectionReason(kind, value);
+      const checked = reasonOrValue(kind, value);
+      const reason = "reason" in checked ? checked.reason : undefined;
       if (reason !== undefined)
         out.rejected.push({
           goalId,
@@ -111,7 +127,7 @@ export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () =
           address,
           reason: `Celle ${address} (${FIELD_LABEL[field]}, mål ${goalId}) ${reason}.`,
         });
-      else out.values.push({ goalId, field, address, value: value as number | string });
+      else if ("value" in checked) out.values.push({ goalId, field, address, value: checked.value });
     }
   }
   return out;

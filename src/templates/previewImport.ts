@@ -6,10 +6,11 @@ import type { SheetGrid } from "../sheets/grid";
 import type { WorkbookState } from "../sheets/readWorkbook";
 import { colIndex } from "../sheets/layout";
 import { FIELD_COLUMN, type InputField, type RejectedInput, type TemplateInputs } from "./inputCells";
+import type { FieldChangeKind } from "./importTypes";
 import type { Refusal } from "./refusal";
 import type { VerifiedTemplate } from "./verifyTemplate";
 
-export type FieldChangeKind = "new" | "unchanged" | "conflict";
+export type { FieldChangeKind };
 
 export interface FieldPreview {
   goalId: string;
@@ -26,7 +27,7 @@ export interface FieldPreview {
   value: number | string;
 }
 
-export interface ImportPreview {
+export interface FilePreview {
   file: string;
   contractId: string;
   centre: string;
@@ -40,7 +41,7 @@ export interface ImportPreview {
   exportedAt: string;
 }
 
-export type PreviewResult = { ok: true; preview: ImportPreview } | { ok: false; refusal: Refusal };
+export type PreviewResult = { ok: true; preview: FilePreview } | { ok: false; refusal: Refusal };
 
 const blank = (v: CellValue | undefined) =>
   v === null || v === undefined || (typeof v === "string" && v.trim() === "");

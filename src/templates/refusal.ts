@@ -2,6 +2,7 @@
 // one Danish message for people. A refusal always means: nothing was changed.
 import type { CellValue } from "../contracts/model";
 import { formatNumber } from "../contracts/formatDa";
+import { shownText } from "./shownText";
 
 export interface LockedCellChange {
   /** A1 address in the returned file. */
@@ -16,6 +17,9 @@ export interface LockedCellChange {
 export type Refusal =
   | { kind: "notXlsx"; file: string; detail?: string }
   | { kind: "corrupt"; file: string }
+  | { kind: "unreadable"; file: string }
+  | { kind: "sheetTooLarge"; file: string; sheet: string; what: string }
+  | { kind: "reservedCentre"; file: string; centre: string }
   | { kind: "tooLarge"; file: string; bytes: number; limit: number }
   | { kind: "zipBomb"; file: string; unpacked: number; packed: number }
   | { kind: "notTemplate"; file: string; why: "noMetadata" | "masterWorkbook" }
@@ -38,12 +42,23 @@ export function megabytes(bytes: number): string {
   return `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
 }
 
-function shown(v: CellValue): string {
+/** A cell value in a message; a long text from `from` on (where it differs from another), cut to 60 characters. */
+function shown(v: CellValue, from = 0): string {
   if (v === null || v === "") return "(tom)";
   if (typeof v === "number") return formatNumber(v, 6);
   if (typeof v === "boolean") return v ? "SAND" : "FALSK";
-  const text = v.length > 60 ? `${v.slice(0, 59)}…` : v;
-  return `"${text}"`;
+  const start = v.length > 60 ? Math.min(from, v.length - 50) : 0;
+  const head = start > 0 ? "…" : "";
+  const text = v.length - start > 60 ? `${v.slice(start, start + 59)}…` : v.slice(start);
+  return `"${head}${shownText(text)}"`;
+}
+
+/** Where two texts first differ, less some context: long texts that differ late are shown from there, so they never look the same. */
+function differsFrom(a: CellValue, b: CellValue): number {
+  if (typeof a !== "string" || typeof b !== "string") return 0;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i < 50 ? 0 : i - 20;
 }
 
 function list(items: string[], max = 8, separator = ", "): string {
@@ -51,8 +66,12 @@ function list(items: string[], max = 8, separator = ", "): string {
   return `${items.slice(0, max).join(separator)}${separator}og ${items.length - max} til`;
 }
 
-/** The refusal in Danish: what is wrong, and what to do about it. */
+/** The refusal in Danish: what is wrong, and what to do about it; names and texts from the file shown safely. */
 export function refusalMessage(r: Refusal): string {
+  return shownText(message(r));
+}
+
+function message(r: Refusal): string {
   const f = `Filen "${r.file}"`;
   const notImported = "Intet er indlæst.";
   switch (r.kind) {
@@ -60,6 +79,12 @@ export function refusalMessage(r: Refusal): string {
       return `${f} er ikke en Excel-projektmappe (.xlsx)${r.detail ? ` (${r.detail})` : ""}. Gem den som .xlsx i Excel og prøv igen. ${notImported}`;
     case "corrupt":
       return `${f} er beskadiget: zip-arkivet kan ikke læses (er filen kun delvist hentet eller gemt?). Bed centret sende den igen. ${notImported}`;
+    case "unreadable":
+      return `${f} kan ikke læses: zip-arkivet er helt, men en af delene i det er ikke gyldig XML (filen er gemt forkert af et andet program eller ændret i hånden). Bed centret åbne den i Excel, gemme den igen og sende den. ${notImported}`;
+    case "sheetTooLarge":
+      return `${f}: arket "${r.sheet}" har ${r.what} – langt mere, end en skabelon har, så filen læses ikke. Bed centret fjerne det (eller udfylde en ny skabelon) og sende den igen. ${notImported}`;
+    case "reservedCentre":
+      return `${f} siger, at den er skabelonen for centret "${r.centre}", men det navn bruger programmet selv til et ark (Oversigt, RK_Data, Lister, Log, Vejledning) og kan ikke være en centerkode. ${notImported}`;
     case "tooLarge":
       return `${f} fylder ${megabytes(r.bytes)} – langt mere end en skabelon (grænsen er ${megabytes(r.limit)}). Fjern billeder eller andet indsat indhold, eller bed centret udfylde en ny skabelon. ${notImported}`;
     case "zipBomb":
@@ -83,7 +108,7 @@ export function refusalMessage(r: Refusal): string {
     case "lockedCellsChanged": {
       const changes = r.changes.map(
         (c) =>
-          `${c.address} (${c.column}, mål ${c.goalId}) skulle være ${shown(c.expected)}, men er ${shown(c.found)}`,
+          `${c.address} (${c.column}, mål ${c.goalId}) skulle være ${shown(c.expected, differsFrom(c.expected, c.found))}, men er ${shown(c.found, differsFrom(c.expected, c.found))}`,
       );
       return `${f}: låste celler i arket "${r.sheet}" er ændret, så målene ikke længere er kontraktens: ${list(changes, 5, "; ")}. Send en ny skabelon, eller ret cellerne tilbage. ${notImported}`;
     }

@@ -10,6 +10,7 @@ import type { Meta } from "../sheets/meta";
 import { planWorkbook } from "../sheets/planWorkbook";
 import { GOALS_LINE, TEMPLATE_VERSION } from "./planTemplate";
 import type { LockedCellChange, Refusal } from "./refusal";
+import { isReservedName } from "./reservedNames";
 
 export interface VerifiedTemplate {
   file: string;
@@ -62,6 +63,14 @@ function readTemplateMeta(grid: Grid | undefined): TemplateMeta | undefined {
   return meta;
 }
 
+/** The name of the centre's sheet a returned file says it has, from its RK_Data; undefined if it has none. */
+export function templateSheetName(grids: SheetGrid[]): string | undefined {
+  const meta = readTemplateMeta(grids.find((g) => g.name === META_SHEET)?.values);
+  const t = meta?.template;
+  if (!meta || !t) return undefined;
+  return meta.sheets.find((s) => s.contractId === t.contractId)?.sheet ?? t.centre;
+}
+
 /** The master's own record of its contract's hash; recomputed when the line lacks one. */
 function masterHash(master: Meta, contract: Contract): string {
   return master.hashes[contract.id] || definitionHash(contract);
@@ -77,6 +86,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   if (String(TEMPLATE_VERSION) !== t.version)
     return refuse({ kind: "templateVersion", file, version: t.version || "ukendt" });
 
+  if (isReservedName(t.centre)) return refuse({ kind: "reservedCentre", file, centre: t.centre });
   const contract = master.contracts.find((c) => c.id === t.contractId);
   if (!contract)
     return refuse({

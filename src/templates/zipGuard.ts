@@ -3,6 +3,9 @@
 // (nothing inflated), the declared sizes are judged, and then every entry is inflated with a
 // running count that stops at the limit, so a bomb whose header lies about its size is caught too.
 import JSZip from "jszip";
+import type { WorkbookPlan } from "../sheets/plan";
+import type { WorkbookState } from "../sheets/readWorkbook";
+import { planTemplate } from "./planTemplate";
 import type { Refusal } from "./refusal";
 
 export interface ZipLimits {
@@ -27,6 +30,21 @@ export const DEFAULT_LIMITS: ZipLimits = {
 /** At most 20 times a fresh template, and never more than 10 MB. */
 export function sizeLimit(freshTemplateBytes: number): number {
   return Math.min(20 * freshTemplateBytes, DEFAULT_LIMITS.maxBytes);
+}
+
+/**
+ * The one size limit for a returned file, on the command line and in the pane: sizeLimit of a
+ * fresh template for the master's centre with the most goal rows (rendered by the shell).
+ */
+export async function returnedSizeLimit(
+  state: WorkbookState,
+  render: (plan: WorkbookPlan) => Promise<Uint8Array>,
+): Promise<number> {
+  const biggest = [...state.centres].sort((a, b) => b.rows.length - a.rows.length)[0];
+  // No centre sheets: nothing can be imported; let the files be refused for what they are.
+  if (!biggest) return DEFAULT_LIMITS.maxBytes;
+  const plan = planTemplate(biggest.contract, biggest.centre.code, { exportedAt: new Date(0).toISOString() });
+  return sizeLimit((await render(plan)).length);
 }
 
 interface EntryData {

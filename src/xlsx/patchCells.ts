@@ -56,7 +56,7 @@ async function text(zip: JSZip, path: string): Promise<string> {
 }
 
 /** Sheet name → zip path of its worksheet part, from workbook.xml and its relationships. */
-async function worksheetPaths(zip: JSZip, workbookXml: string): Promise<Map<string, string>> {
+export async function worksheetPaths(zip: JSZip, workbookXml: string): Promise<Map<string, string>> {
   const rels = await text(zip, "xl/_rels/workbook.xml.rels");
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
@@ -80,10 +80,18 @@ function attr(attrs: string, name: string): string | undefined {
   return m?.[1];
 }
 
-/** Characters XML 1.0 cannot carry at all. */
-function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+/**
+ * Text as Excel stores it: a literal "_x0041_" escaped as "_x005F_x0041_" (or Excel would show
+ * "A"), and a character XML 1.0 cannot carry as its _xHHHH_ escape rather than dropped.
+ */
+export function excelText(s: string): string {
+  return s
+    .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`)
+    .replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
 }
 
 interface RowSpan {
@@ -195,7 +203,7 @@ function cellXml(prefix: string, address: string, style: string | undefined, val
     if (!Number.isFinite(value)) throw new PatchError(`Ugyldigt tal til celle ${address}.`);
     return `<${prefix}c r="${address}"${s}><${prefix}v>${String(value)}</${prefix}v></${prefix}c>`;
   }
-  const t = escapeXml(xmlSafe(value));
+  const t = escapeXml(excelText(value));
   return `<${prefix}c r="${address}"${s} t="inlineStr"><${prefix}is><${prefix}t xml:space="preserve">${t}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 

@@ -4,6 +4,9 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../contracts/model";
 import type { SheetGrid } from "../sheets/grid";
+import { META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
+import { LoadError, loadBounded } from "./boundedLoad";
+import { overflowText, type Overflow } from "./sheetBounds";
 import { isOleFile, zipEntries } from "./zipEntries";
 
 export class XlsxReadError extends Error {
@@ -57,26 +60,84 @@ export function assertXlsx(buffer: Buffer, options: ReadOptions = {}): void {
   }
 }
 
-/** Loads the workbook with exceljs after assertXlsx, turning a parse failure into a Danish error. */
-export async function loadWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ExcelJS.Workbook> {
-  assertXlsx(buffer, options);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    const file = options.fileName ? `Filen "${options.fileName}"` : "Filen";
-    throw new XlsxReadError(`${file} er beskadiget og kan ikke læses som Excel-projektmappe (.xlsx).`);
-  }
-  return wb;
+function fileLabel(options: ReadOptions): string {
+  return options.fileName ? `Filen "${options.fileName}"` : "Filen";
 }
 
+/** The Danish reason a load failed: a broken zip, or a part inside it that is not valid XML. */
+function loadFailure(e: unknown, options: ReadOptions): XlsxReadError {
+  const file = fileLabel(options);
+  if (e instanceof LoadError && e.part === "xml")
+    return new XlsxReadError(
+      `${file} er beskadiget og kan ikke læses som Excel-projektmappe: en af dens dele er ikke gyldig XML. Åbn den i Excel, gem den igen, og prøv så igen.`,
+    );
+  return new XlsxReadError(`${file} er beskadiget og kan ikke læses som Excel-projektmappe (.xlsx).`);
+}
+
+function overflowError(sheet: string, overflow: Overflow, options: ReadOptions, todo: string): XlsxReadError {
+  return new XlsxReadError(
+    `${fileLabel(options)}: arket "${sheet}" har ${overflowText(overflow)} – langt mere, end et kontraktark har, så det læses ikke. ${todo}`,
+  );
+}
+
+async function load(buffer: Buffer, options: ReadOptions) {
+  assertXlsx(buffer, options);
+  try {
+    return await loadBounded(buffer);
+  } catch (e) {
+    throw loadFailure(e, options);
+  }
+}
+
+/**
+ * Loads the whole workbook with exceljs after assertXlsx, for a caller that saves it again
+ * (replaceSheet): a sheet too large to read is refused, since leaving it out would lose it.
+ */
+export async function loadWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ExcelJS.Workbook> {
+  const loaded = await load(buffer, options);
+  for (const [sheet, overflow] of loaded.stubbed)
+    throw overflowError(sheet, overflow, options, "Slet det overflødige indhold i Excel, og prøv igen.");
+  return loaded.wb;
+}
+
+/**
+ * Every sheet's grid. A sheet too large to read is given as empty, unless the contract needs it
+ * (RK_Data, a centre sheet, Oversigt): then the file is refused, with the sheet and what to do.
+ */
 export async function readGrids(buffer: Buffer, options: ReadOptions = {}): Promise<SheetGrid[]> {
-  return gridsOf(await loadWorkbook(buffer, options));
+  const loaded = await load(buffer, options);
+  const grids = gridsOf(loaded.wb);
+  if (loaded.stubbed.size > 0) {
+    const needed = neededSheets(grids);
+    for (const [sheet, overflow] of loaded.stubbed) {
+      if (needed.has(sheet.toLowerCase()))
+        throw overflowError(
+          sheet,
+          overflow,
+          options,
+          "Slet det overflødige indhold i arket (eller fjern fletningen, valideringen eller formateringen), gem, og prøv igen.",
+        );
+    }
+  }
+  return grids;
+}
+
+/** The sheets a contract workbook's reader needs: RK_Data, Oversigt and the centre sheets it lists. */
+function neededSheets(grids: SheetGrid[]): Set<string> {
+  const needed = new Set([META_SHEET, SUMMARY_SHEET].map((s) => s.toLowerCase()));
+  const meta = grids.find((g) => g.name === META_SHEET);
+  for (const line of meta?.values ?? []) {
+    if (line?.[0] === "sheet" && typeof line[1] === "string") needed.add(line[1].toLowerCase());
+  }
+  return needed;
 }
 
 export function gridsOf(wb: ExcelJS.Workbook): SheetGrid[] {
   return wb.worksheets.map(gridOf);
 }
+
+/** Up to this many cells a grid is a full rectangle (as Office.js gives it); beyond, rows end at their last cell. */
+const DENSE_CELLS = 1_000_000;
 
 export function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
@@ -94,19 +155,23 @@ export function gridOf(ws: ExcelJS.Worksheet): SheetGrid {
       width = Math.max(width, colNumber);
     });
   });
+  // One value far out (XFD1048576) must not cost height × width: then each row is only as long as it is.
+  const dense = height * width <= DENSE_CELLS;
   return {
     name: ws.name,
-    values: dense(values, height, width, null),
-    formulas: dense(formulas, height, width, null),
+    values: filled(values, height, dense ? width : undefined, null),
+    formulas: filled(formulas, height, dense ? width : undefined, null),
   };
 }
 
-function dense<T>(sparse: T[][], height: number, width: number, empty: T): T[][] {
+/** Rows 1..height without holes; each as wide as `width`, or (undefined) up to its own last cell. */
+function filled<T>(sparse: T[][], height: number, width: number | undefined, empty: T): T[][] {
   const out: T[][] = [];
   for (let r = 0; r < height; r++) {
     const row = sparse[r];
-    const line: T[] = new Array<T>(width);
-    for (let c = 0; c < width; c++) line[c] = row?.[c] ?? empty;
+    const w = width ?? row?.length ?? 0;
+    const line: T[] = new Array<T>(w);
+    for (let c = 0; c < w; c++) line[c] = row?.[c] ?? empty;
     out.push(line);
   }
   return out;

@@ -2,7 +2,7 @@
 // how a figure is written so Excel keeps it as it was typed.
 import { columnRuns, formulaOf } from "../../src/excel/cellTransaction";
 import { applyWithChoices, fieldKey } from "../../src/templates/conflictChoices";
-import type { ImportPreview } from "../../src/templates/previewImport";
+import type { FilePreview } from "../../src/templates/previewImport";
 
 test("cells of one column on consecutive rows go as one range, in row order", () => {
   const runs = columnRuns([
@@ -29,7 +29,7 @@ test("text stays text (an apostrophe in front), numbers stay numbers, empty clea
 });
 
 test("per-conflict choices override the choice for the import", () => {
-  const preview: ImportPreview = {
+  const preview: FilePreview = {
     file: "f.xlsx",
     contractId: "c",
     centre: "CKB",

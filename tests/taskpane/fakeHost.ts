@@ -65,6 +65,7 @@ export function centre(overrides: Partial<CentreOverview> = {}): CentreOverview 
 export function templateFile(overrides: Partial<TemplateFile> = {}): TemplateFile {
   return {
     name: "beskaeftigelse-2007_Nyropsgade_2007.xlsx",
+    contractId: "beskaeftigelse-2007",
     centre: "Nyropsgade",
     centreName: "Jobcenter Nyropsgade",
     bytes: new Uint8Array([80, 75, 3, 4]),
