@@ -44,6 +44,8 @@ export function App({ host, language }: AppProps) {
   const [building, setBuilding] = useState(false);
   const [overview, setOverview] = useState<CentreOverview[] | null>(null);
   const [loadingOverview, setLoadingOverview] = useState(false);
+  /** The first status read has ended (well or not): the definitions panel may load then. */
+  const [statusRead, setStatusRead] = useState(false);
   const mounted = useRef(false);
   const latestRequest = useRef(0);
 
@@ -74,6 +76,7 @@ export function App({ host, language }: AppProps) {
       reportError(error);
     } finally {
       if (mounted.current && request === latestRequest.current) setLoadingOverview(false);
+      if (mounted.current) setStatusRead(true);
     }
   }, [host, reportError]);
 
@@ -156,16 +159,19 @@ export function App({ host, language }: AppProps) {
                 />
               </Suspense>
             </FailureBoundary>
-            <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
-              <Suspense fallback={<Spinner size="tiny" />}>
-                <DefinitionPanel
-                  host={host}
-                  builtins={initial.contracts}
-                  onError={reportError}
-                  onBuilt={() => void refresh()}
-                />
-              </Suspense>
-            </FailureBoundary>
+            {/* Loaded after the first status read, so the status comes first. */}
+            {statusRead && (
+              <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <DefinitionPanel
+                    host={host}
+                    builtins={initial.contracts}
+                    onError={reportError}
+                    onBuilt={() => void refresh()}
+                  />
+                </Suspense>
+              </FailureBoundary>
+            )}
           </FailureBoundary>
         </main>
       </StringsContext.Provider>
