@@ -3,7 +3,7 @@
 import { LISTS_SHEET, LOG_SHEET, META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
 import { DEFINITION_PREFIX, MAX_SHEET_NAME } from "./layout";
 
-const RESERVED = [SUMMARY_SHEET, LOG_SHEET, META_SHEET, LISTS_SHEET, "History"];
+const RESERVED = [SUMMARY_SHEET, LOG_SHEET, META_SHEET, LISTS_SHEET, "Vejledning", "History"];
 const FORBIDDEN = /[:\\/?*[\]]/u;
 
 /** Why a centre code cannot be a sheet name, or null when it can. */
