@@ -16,7 +16,7 @@ import { DEFINITION_MARKER, DEFINITION_PREFIX } from "../definition/layout";
 import type { SheetGrid } from "../sheets/grid";
 import { COL, META_SHEET } from "../sheets/layout";
 import { readMeta } from "../sheets/meta";
-import { placeCentres, planWorkbook } from "../sheets/planWorkbook";
+import { PlanError, placeCentres, planWorkbook } from "../sheets/planWorkbook";
 import { readWorkbook } from "../sheets/readWorkbook";
 import type {
   BuildProgress,
@@ -166,10 +166,19 @@ export function definitionMethods(deps: DefinitionDeps) {
       if (!read.ok) return { kind: "problems", problems: read.problems };
       deps.remember(read.contract);
       if (!options.carryFromLastYear) {
-        return {
-          kind: "built",
-          result: await deps.build([read.contract.id], { update: options.update }, onProgress),
-        };
+        try {
+          return {
+            kind: "built",
+            result: await deps.build([read.contract.id], { update: options.update }, onProgress),
+          };
+        } catch (error) {
+          // Next year's centres are this year's: say how to build next year's contract instead.
+          if (error instanceof PlanError)
+            fail(
+              `${error.message} Er det næste års kontrakt, så sæt flueben ved «Næste år: sidste års Resultat bliver Grundlag»: så giver sidste års kontrakt plads (gem først projektmappen under et nyt navn).`,
+            );
+          throw error;
+        }
       }
       return nextYearBuild(deps, read.contract, onProgress);
     },

@@ -92,3 +92,13 @@ test("Kopiér til næste år, then build with last year's Resultat as Grundlag",
     ["CBSI", "beskaeftigelsescentre-2008"],
   ]);
 });
+
+test("building next year's definition over last year's sheets without carrying says how to do it", async () => {
+  const { host } = setup();
+  await host.build([BC], { update: false });
+  const last = await host.newDefinition({ kind: "builtin", id: BC });
+  const next = await host.newDefinition({ kind: "nextYear", sheet: last });
+  await expect(host.buildDefinition(next, { update: true, carryFromLastYear: false })).rejects.toThrow(
+    /findes i to kontrakter.*sæt flueben ved «Næste år: sidste års Resultat bliver Grundlag»/,
+  );
+});
