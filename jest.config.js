@@ -12,6 +12,8 @@ const SLOW = [
   "<rootDir>/tests/templates/importRefusals\\.test\\.ts$", // openpyxl (/usr/bin/python3)
   "<rootDir>/tests/templates/roundTrip\\.test\\.ts$", // openpyxl (/usr/bin/python3)
   "<rootDir>/tests/cli/bin\\.test\\.ts$", // the real bin, spawned
+  "<rootDir>/tests/definition/economist2008\\.test\\.ts$", // openpyxl and LibreOffice headless
+  "<rootDir>/tests/definition/openpyxl\\.test\\.ts$", // openpyxl (/usr/bin/python3)
   "<rootDir>/tests/redteam/", // the real bin, spawned with a small heap; FIFOs
   "<rootDir>/tests/conformance/", // xmllint and lxml (/usr/bin/python3)
   "\\.scale\\.test\\.tsx?$", // sizes far beyond the built-in contracts (name a file so to put it here)

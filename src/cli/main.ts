@@ -46,6 +46,11 @@ export const COMMANDS: CommandEntry[] = [
     summary: "Indlæs udfyldte skabeloner fra centrene",
     load: async () => (await import("./import")).importCommand,
   },
+  {
+    name: "define",
+    summary: "Skriv kontrakten som et definitionsark, der kan rettes i Excel",
+    load: async () => (await import("./define")).defineCommand,
+  },
 ];
 
 export function mainHelp(): string {

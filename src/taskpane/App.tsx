@@ -17,6 +17,8 @@ import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from 
 const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
 // Templates out and back: its own chunk (exceljs comes later still, when a file is made or read).
 const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
+// Contract definitions ("Ny kontrakt", build from a definition sheet): their own chunk too.
+const DefinitionPanel = lazy(() => import("./DefinitionPanel").then((m) => ({ default: m.DefinitionPanel })));
 
 /** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
 export const REFRESH_DEBOUNCE_MS = 400;
@@ -42,6 +44,8 @@ export function App({ host, language }: AppProps) {
   const [building, setBuilding] = useState(false);
   const [overview, setOverview] = useState<CentreOverview[] | null>(null);
   const [loadingOverview, setLoadingOverview] = useState(false);
+  /** The first status read has ended (well or not): the definitions panel may load then. */
+  const [statusRead, setStatusRead] = useState(false);
   const mounted = useRef(false);
   const latestRequest = useRef(0);
 
@@ -72,6 +76,7 @@ export function App({ host, language }: AppProps) {
       reportError(error);
     } finally {
       if (mounted.current && request === latestRequest.current) setLoadingOverview(false);
+      if (mounted.current) setStatusRead(true);
     }
   }, [host, reportError]);
 
@@ -154,6 +159,19 @@ export function App({ host, language }: AppProps) {
                 />
               </Suspense>
             </FailureBoundary>
+            {/* Loaded after the first status read, so the status comes first. */}
+            {statusRead && (
+              <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <DefinitionPanel
+                    host={host}
+                    builtins={initial.contracts}
+                    onError={reportError}
+                    onBuilt={() => void refresh()}
+                  />
+                </Suspense>
+              </FailureBoundary>
+            )}
           </FailureBoundary>
         </main>
       </StringsContext.Provider>

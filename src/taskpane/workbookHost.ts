@@ -1,6 +1,8 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
 import type { Status } from "../contracts/model";
+import type { CarryReport } from "../definition/carryFromLastYear";
+import type { DefinitionProblem } from "../definition/problems";
 import type { ImportChoices, ImportReview, ReturnedFile, TemplateFile } from "../templates/importTypes";
 
 // The import and export names are the template core's; the pane uses them as they are.
@@ -96,6 +98,25 @@ export type ImportOutcome =
   /** The workbook changed since the preview: nothing was written; here is the preview again. */
   | { kind: "stale"; review: ImportReview };
 
+/** A definition sheet in the workbook: its contract when it reads cleanly, else its problems. */
+export interface DefinitionSheet {
+  sheet: string;
+  contract?: ContractChoice;
+  problems: DefinitionProblem[];
+}
+
+/** Where a new definition sheet comes from ("Ny kontrakt"). */
+export type NewDefinitionSource =
+  | { kind: "builtin"; id: string }
+  /** "Kopiér til næste år": a definition sheet one year on (ids kept). */
+  | { kind: "nextYear"; sheet: string }
+  | { kind: "empty"; year: number };
+
+export type DefinitionBuild =
+  /** The definition has problems: nothing was built. */
+  | { kind: "problems"; problems: DefinitionProblem[] }
+  | { kind: "built"; result: BuildResult; carry?: CarryReport };
+
 export interface WorkbookHost {
   /** The built-in contracts the user can choose from. */
   contracts(): ContractChoice[];
@@ -126,4 +147,20 @@ export interface WorkbookHost {
    * nothing at all, with a Danish error, when Excel refuses the batch.
    */
   applyImport(review: ImportReview, choices: ImportChoices): Promise<ImportOutcome>;
+  /** Every definition sheet of the workbook, read. */
+  definitions(): Promise<DefinitionSheet[]>;
+  /** Writes a new definition sheet and returns its name. */
+  newDefinition(source: NewDefinitionSource): Promise<string>;
+  /**
+   * Builds the centre sheets from a definition sheet, or builds nothing and returns its problems.
+   * With carryFromLastYear, the workbook's sheets are last year's: for each continuing change
+   * goal their Resultat becomes the new Grundlag, and the old contract gives way to the new one.
+   */
+  buildDefinition(
+    sheet: string,
+    options: { update: boolean; carryFromLastYear: boolean },
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<DefinitionBuild>;
+  /** Selects a cell (e.g. "H14") and activates its sheet. */
+  selectCell(sheet: string, address: string): Promise<void>;
 }
