@@ -23,8 +23,10 @@ export interface Comparison {
   missing: number;
   /** Draft goals that match no reference goal. */
   extra: string[];
-  /** Differences in the contract's header and centres. */
+  /** Differences in the contract's header and centres that the review does not name. */
   header: string[];
+  /** Differences in the header that the review names (a guessed centre code). */
+  headerFlagged: string[];
   goals: GoalComparison[];
 }
 
@@ -47,18 +49,30 @@ function applicable(goal: Goal): string[] {
 }
 
 /** What a centre is judged on for a goal, as comparable text. */
-function judgedOn(goal: Goal, centre: string): string {
+function judgedOn(goal: Goal, centre: string, rename: (code: string) => string = (c) => c): string {
   const m = goal.measure;
   if (m.kind === "parts") return stable(m.parts.map((p) => ({ label: p.label, target: p.target })));
   const own: Target | undefined = m.perCentre?.[centre] ?? m.target;
-  return stable({
-    own,
-    joint: m.joint ? { centres: [...applicable(goal)].sort(), target: m.joint } : undefined,
-  });
+  const centres = applicable(goal).map(rename).sort();
+  return stable({ own, joint: m.joint ? { centres, target: m.joint } : undefined });
+}
+
+/** Reference code → draft code: the same code, or the centre with the same name under another code. */
+function codeMap(draft: Contract, reference: Contract): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const ref of reference.centres) {
+    const same =
+      draft.centres.find((c) => c.code === ref.code) ??
+      draft.centres.find((c) => c.name.toLowerCase() === ref.name.toLowerCase());
+    map.set(ref.code, same?.code ?? ref.code);
+  }
+  return map;
 }
 
 export function compareDraft(draft: DraftResult, reference: Contract): Comparison {
   const flagged = new Set(draft.review.map((r) => r.goalId));
+  const codes = codeMap(draft.contract, reference);
+  const toDraft = (code: string) => codes.get(code) ?? code;
   const used = new Set<string>();
   const goals: GoalComparison[] = reference.goals.map((ref) => {
     const match = draft.contract.goals.find(
@@ -72,11 +86,11 @@ export function compareDraft(draft: DraftResult, reference: Contract): Compariso
       differences.push(`gruppe: ${match.group ?? "–"} ≠ ${ref.group ?? "–"}`);
     if (match.section !== ref.section) differences.push(`afsnit: ${match.section} ≠ ${ref.section}`);
     const a = applicable(match).sort().join(",");
-    const b = applicable(ref).sort().join(",");
+    const b = applicable(ref).map(toDraft).sort().join(",");
     if (a !== b) differences.push(`centre: ${a} ≠ ${b}`);
     for (const centre of applicable(ref)) {
-      const mine = judgedOn(match, centre);
-      const theirs = judgedOn(ref, centre);
+      const mine = judgedOn(match, toDraft(centre));
+      const theirs = judgedOn(ref, centre, toDraft);
       if (mine !== theirs) differences.push(`${centre}: ${mine} ≠ ${theirs}`);
     }
     const verdict: GoalVerdict =
@@ -97,8 +111,25 @@ export function compareDraft(draft: DraftResult, reference: Contract): Compariso
     header.push(`sagsnr.: ${c.caseNumber ?? "–"} ≠ ${reference.caseNumber ?? "–"}`);
   if ((c.documentNumber ?? "") !== (reference.documentNumber ?? ""))
     header.push(`doknr.: ${c.documentNumber ?? "–"} ≠ ${reference.documentNumber ?? "–"}`);
-  if (stable(c.centres) !== stable(reference.centres))
-    header.push(`centre: ${stable(c.centres)} ≠ ${stable(reference.centres)}`);
+  const guessed = new Set(
+    draft.review.filter((r) => r.goalId === "").map((r) => /koden «([^»]+)»/.exec(r.reason)?.[1]),
+  );
+  const headerFlagged: string[] = [];
+  for (const ref of reference.centres) {
+    const mine = c.centres.find((x) => x.code === toDraft(ref.code));
+    const diff = !mine
+      ? `centret ${ref.code} (${ref.name}) mangler`
+      : mine.code !== ref.code || mine.name !== ref.name
+        ? `centret ${mine.code} (${mine.name}) ≠ ${ref.code} (${ref.name})`
+        : undefined;
+    if (diff) (mine && guessed.has(mine.code) ? headerFlagged : header).push(diff);
+  }
+  const mapped = [...codes.values()];
+  for (const x of c.centres)
+    if (!mapped.includes(x.code)) header.push(`centret ${x.code} findes ikke i referencen`);
+  if (c.centres.map((x) => x.code).join() !== reference.centres.map((x) => toDraft(x.code)).join()) {
+    header.push("centrene står i en anden rækkefølge");
+  }
   const count = (v: GoalVerdict) => goals.filter((g) => g.verdict === v).length;
   return {
     lines: reference.goals.length,
@@ -109,6 +140,7 @@ export function compareDraft(draft: DraftResult, reference: Contract): Compariso
     missing: count("missing"),
     extra: c.goals.filter((g) => !used.has(g.id)).map((g) => g.id),
     header,
+    headerFlagged,
     goals,
   };
 }

@@ -75,8 +75,8 @@ export function readTarget(body: string, ctx: ReadContext): TargetReading {
     percent(body, flags) ??
     value(body, flags) ??
     parts(body) ??
-    count(body, ctx, flags) ??
     score(body) ??
+    count(body, ctx, flags) ??
     allOrTask(body, ctx, flags);
   if (main.shape === "single" && main.target?.kind !== "yesNo") {
     const deadline = findDeadline(body);
@@ -370,7 +370,7 @@ function count(body: string, ctx: ReadContext, flags: string[]): Main | undefine
   const m = qualified ?? capacity ?? bare;
   if (!m) return undefined;
   const num = readNum(m[1]!);
-  if (num.kind === "value" && num.value >= 1900 && num.value <= 2100) return undefined;
+  if (num.kind === "value" && /^(?:19|20)\d{2}$/.test(num.text)) return undefined;
   const rest = m[2]!;
   let unit: string | undefined;
   if (re(String.raw`^\s*(?:i|inden|om)\s`).test(rest) || rest.trim() === "") {
@@ -381,15 +381,20 @@ function count(body: string, ctx: ReadContext, flags: string[]): Main | undefine
   }
   if (!unit) flags.push(`enheden for antallet ${num.text} står ikke i linjen`);
   const u = unit;
+  const decimals = num.text.includes(",") ? ({ decimals: true } as const) : {};
   const make = (n: number): Target =>
-    u ? { kind: "countMin", atLeast: n, unit: u } : { kind: "countMin", atLeast: n };
+    u
+      ? { kind: "countMin", atLeast: n, unit: u, ...decimals }
+      : { kind: "countMin", atLeast: n, ...decimals };
   void ctx;
   return single(num, "count", make, flags);
 }
 
 /** "mindst 4,0" without a unit: a score. */
 function score(body: string): Main | undefined {
-  const m = re(String.raw`${LB}(?:mindst|minimum|på\s+mindst)\s+(\d+,\d+)(?!\s*${PCT})`).exec(body);
+  const m = re(
+    String.raw`${LB}(?:mindst|minimum|på\s+mindst)\s+(\d+,\d+)(?!\s*${PCT})(?=\s*(?:$|[.,;]|på\s|i\s|\())`,
+  ).exec(body);
   if (!m) return undefined;
   const n = plainNumber(m[1]!);
   return {

@@ -1,6 +1,7 @@
 // Both 2007 appendices, drafted as text and as Word tables, against the built-in contracts: every
 // goal line found, each centre's target equal to the built-in one or the goal flagged for review.
 import { builtinContracts } from "../../src/contracts/builtin";
+import { parseContract } from "../../src/contracts/schema";
 import { compareDraft, type Comparison } from "../../src/draft/compare";
 import type { DraftResult } from "../../src/draft/draftContract";
 import { draftFromFile } from "../../src/draft/draftFile";
@@ -57,6 +58,10 @@ describe.each(SEEDS)("the appendix of $id", ({ id, file }) => {
     expect(asDocx.review.map((r) => [r.goalId, r.reason])).toEqual(
       asText.review.map((r) => [r.goalId, r.reason]),
     );
+  });
+
+  test("the draft is a valid contract file", () => {
+    expect(() => parseContract(JSON.parse(JSON.stringify(asText.contract)), id)).not.toThrow();
   });
 
   test("ids follow the built-in scheme", () => {
