@@ -39,12 +39,20 @@ export function annotations(text: string, names: CentreNames): Annotations {
   });
   const asides: string[] = [];
   body = body.replace(/\(([^()]*)\)/g, (_, aside: string) => {
-    asides.push(aside.trim());
+    // "(ikke mål for CJF)" is a note in round brackets; other asides are remarks.
+    if (EXCLUSION.test(aside.trim()) || ONLY.test(aside.trim())) notes.push(aside.trim());
+    else asides.push(aside.trim());
     return " ";
   });
   const { rest, list, listRest } = centreList(body, names);
   return { body: rest.replace(/\s+/g, " ").trim(), asides, notes, sameFor, list, listRest };
 }
+
+/** "[ikke mål for JSV og CJF]", "[gælder ikke for CAB]", "[undtaget: CKB]". */
+export const EXCLUSION =
+  /^(?:ikke\s+(?:et\s+)?mål\s+for|gælder\s+ikke(?:\s+for)?|undtaget:?|dog\s+ikke(?:\s+for)?)\s+(.+)$/i;
+/** "[gælder kun for CKB]", "[kun CAB]". */
+export const ONLY = /^(?:gælder\s+)?kun\s+(?:for\s+)?(.+)$/i;
 
 export function splitNames(text: string): string[] {
   return text

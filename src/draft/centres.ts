@@ -29,7 +29,14 @@ const CODE = String.raw`[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9]*`;
 
 export function headingSubject(text: string): HeadingSubject {
   const subject = (HEADING.exec(text)?.[1] ?? "").replace(/[.\s]+$/, "");
-  if (/^(?:alle|samtlige)\s+(?:\S*cent(?:re|er|rene)\b|enheder)/i.test(subject)) return { kind: "all" };
+  if (
+    /^(?:alle|samtlige)\s+(?:(?:\d+|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+)?(?:\S*cent(?:re|er|rene)\b|enheder)/i.test(
+      subject,
+    ) ||
+    /^\S*centrene$/i.test(subject)
+  ) {
+    return { kind: "all" };
+  }
   const collective = /^de\s+(\S+)\s+(\S+?)(?:\s*(?::|–|-)\s*(.+))?$/i.exec(subject);
   if (collective && smallCount(collective[1]!) !== undefined) {
     const list = collective[3]! ?? "";
@@ -116,7 +123,15 @@ export class CentreRegistry {
   /** Registers what a heading names and returns the codes it stands for (undefined for "alle"). */
   add(subject: HeadingSubject, line: number): string[] | undefined {
     if (subject.kind === "all") return undefined;
-    if (subject.kind === "single") return [this.addNamed(subject.name, line)];
+    if (subject.kind === "single") {
+      const pieces = subject.name.split(/\s*,\s*|\s+og\s+|\s*&\s*/).filter(Boolean);
+      const known = pieces.map((p) => this.byCode(p) ?? this.byName(p));
+      const codes = pieces.every((p) => /^[A-ZÆØÅ]{2,}$/.test(p));
+      if (pieces.length > 1 && (known.every(Boolean) || codes)) {
+        return pieces.map((p, k) => known[k]?.code ?? this.addNamed(p, line));
+      }
+      return [this.addNamed(subject.name, line)];
+    }
     return subject.items.map((item) => {
       if (item.code && item.name) return this.addPair(item.name, item.code, line);
       const code = item.code!;
@@ -140,7 +155,7 @@ export class CentreRegistry {
   }
 
   private addNamed(name: string, line: number): string {
-    const known = this.byName(name);
+    const known = this.byCode(name) ?? this.byName(name);
     if (known) {
       if (known.codeSource === "heading" && known.name === known.code) known.name = name;
       else if (known.name !== name && name.length > known.name.length) known.name = name;

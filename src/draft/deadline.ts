@@ -31,7 +31,7 @@ const dayBefore = (y: number, m: number, d: number) => {
   return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 };
 
-export function findDeadline(text: string): FoundDeadline | undefined {
+export function findDeadline(text: string, year?: number): FoundDeadline | undefined {
   const by = String.raw`(inden|senest|før|ved)`;
   const rules: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
     [
@@ -63,6 +63,13 @@ export function findDeadline(text: string): FoundDeadline | undefined {
       (m) => date(m[1]!, +m[4]!, +m[3]!, +m[2]!),
     ],
   ];
+  if (year !== undefined) {
+    // "inden 1. juli": a date without a year is in the contract's year.
+    rules.push([
+      new RegExp(String.raw`${by}\s+(?:den\s+)?(\d{1,2})\.\s*(${MONTHS.join("|")})(?!\s+\d{4})`, "i"),
+      (m) => date(m[1]!, year, MONTHS.indexOf(m[3]!.toLowerCase()) + 1, +m[2]!),
+    ]);
+  }
   for (const [re, toDate] of rules) {
     const m = re.exec(text);
     if (!m) continue;

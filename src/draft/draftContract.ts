@@ -3,7 +3,7 @@
 // built-in scheme: a contract prefix ("jc" for Jobcenter …, "bc" for beskæftigelsescentrene), the
 // area's first letter and the goal's number within its area (jc-b01, jc-k01, …).
 import type { Centre, Contract, Goal, Measure, Target } from "../contracts/model";
-import { annotations, namedCentres, splitNames, type CentreNames } from "./annotations";
+import { annotations, EXCLUSION, namedCentres, ONLY, splitNames, type CentreNames } from "./annotations";
 import { CentreRegistry, headingSubject, mentions } from "./centres";
 import { DraftError } from "./errors";
 import { keyOf, readTarget, type Main } from "./readTarget";
@@ -32,7 +32,7 @@ interface GoalDraft {
 }
 
 export function draftFromRows(rows: Row[]): DraftResult {
-  const items = classify(rows);
+  let items = classify(rows);
   const goalsIn = items.filter((i) => i.kind === "goal");
   if (goalsIn.length === 0 || !items.some((i) => i.kind === "heading")) {
     throw new DraftError(
@@ -44,12 +44,29 @@ export function draftFromRows(rows: Row[]): DraftResult {
   const goalText = goalsIn.map((g) => g.text).join("\n");
   const registry = new CentreRegistry(goalText);
   const sectionCodes = new Map<Item, string[] | undefined>();
+  const sectionProblems = new Map<Item, string>();
   for (const item of items) {
-    if (item.kind === "heading") sectionCodes.set(item, registry.add(headingSubject(item.text), item.line));
+    if (item.kind !== "heading") continue;
+    const subject = headingSubject(item.text);
+    const codes = registry.add(subject, item.line);
+    sectionCodes.set(item, codes?.length ? codes : undefined);
+    if (subject.kind === "list" && subject.items.length === 0) {
+      sectionProblems.set(item, `afsnittet «${item.text}» nævner ikke centrene: alle centre er valgt`);
+    } else if (
+      subject.kind === "list" &&
+      subject.count !== undefined &&
+      subject.count !== subject.items.length
+    ) {
+      sectionProblems.set(
+        item,
+        `afsnittet nævner ${subject.count} centre, men opregner ${subject.items.length}`,
+      );
+    }
   }
   const centres: Centre[] = registry.centres.map((c) => ({ code: c.code, name: c.name }));
   const names = centreNames(registry);
   const order = orderProblems(items);
+  items = mergeContinuations(items, names, review);
 
   const drafts: GoalDraft[] = [];
   const ids = new IdMaker(header.prefix);
@@ -69,6 +86,9 @@ export function draftFromRows(rows: Row[]): DraftResult {
         heading = item;
         group = undefined;
         excludedAbove = undefined;
+        break;
+      case "group":
+        group = item.text;
         break;
       case "loose": {
         const last = drafts[drafts.length - 1];
@@ -152,6 +172,45 @@ export function draftFromRows(rows: Row[]): DraftResult {
     goals: drafts.map((d) => d.goal),
   };
   return { contract, review, lines: Object.fromEntries(drafts.map((d) => [d.goal.id, d.line])) };
+}
+
+/**
+ * A row that only continues the goal above — its per-centre list ("CKB: 60 %, CAB: 50 %"), a note
+ * ("[ikke mål for CJF]") or "Samme mål for CAB." on a line of its own, as a Word cell with line
+ * breaks gives — is joined to that goal. A table's own header row ("Område | Mål") is skipped.
+ */
+function mergeContinuations(items: Item[], names: CentreNames, review: ReviewItem[]): Item[] {
+  const out: Item[] = [];
+  const alt = names
+    .words()
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+  const listStart = alt ? new RegExp(`^(?:${alt})\\s*:`, "u") : undefined;
+  for (const item of items) {
+    if (item.kind !== "goal") {
+      out.push(item);
+      continue;
+    }
+    const continuation =
+      (listStart?.test(item.text) ?? false) ||
+      /^\[[^\]]*\]$/.test(item.text) ||
+      /^Samme mål for /i.test(item.text);
+    const previous = out[out.length - 1];
+    if (continuation && !item.group && previous?.kind === "goal") {
+      out[out.length - 1] = { ...previous, text: `${previous.text} ${item.text}` };
+      continue;
+    }
+    if (item.text.split(/\s+/).length <= 2 && !/\d/.test(item.text)) {
+      review.push({
+        goalId: "",
+        line: item.line,
+        reason: `rækken «${cut(item.text)}» er ikke læst som et mål (en kolonneoverskrift?)`,
+      });
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
 }
 
 const cut = (t: string) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
@@ -312,9 +371,24 @@ function draftGoal(text: string, ctx: GoalContext): Goal {
     else if (!centres.includes(code)) centres.push(code);
   }
   const excluded: string[] = [];
+  const noteWords: {
+    note: string;
+    saysMax: boolean;
+    saysMin: boolean;
+    saysFall: boolean;
+    saysRise: boolean;
+  }[] = [];
   const overrides: { codes: string[]; value: string; source: string }[] = [];
   for (const note of ann.notes) {
-    const not = /^ikke\s+(?:et\s+)?mål\s+for\s+(.+)$/i.exec(note);
+    const only = ONLY.exec(note);
+    if (only) {
+      const codes = splitNames(only[1]!).map((who) => ctx.names.resolve(who));
+      if (codes.some((c) => !c)) flags.push(`«[${note}]»: et af centrene kendes ikke`);
+      const known = codes.filter((c): c is string => !!c);
+      if (known.length > 0) centres.splice(0, centres.length, ...known);
+      continue;
+    }
+    const not = EXCLUSION.exec(note);
     if (not) {
       for (const who of splitNames(not[1]!)) {
         const code = ctx.names.resolve(who);
@@ -331,6 +405,13 @@ function draftGoal(text: string, ctx: GoalContext): Goal {
       continue;
     }
     overrides.push({ codes: named, value: num[1]!.trim(), source: `[${note}]` });
+    noteWords.push({
+      note,
+      saysMax: /(?<!\p{L})(?:højst|max|maks)/iu.test(note),
+      saysMin: /(?<!\p{L})(?:mindst|min|minimum)(?!\p{L})/iu.test(note),
+      saysFall: /(?<!\p{L})(?:reduc|nedbring|minds|sænk|fald)/iu.test(note),
+      saysRise: /(?<!\p{L})(?:stig|øg|forøg|hæv)/iu.test(note),
+    });
   }
   for (const entry of ann.list)
     overrides.push({ codes: [entry.centre], value: entry.value, source: `${entry.centre}: ${entry.value}` });
@@ -352,7 +433,23 @@ function draftGoal(text: string, ctx: GoalContext): Goal {
       `teksten nævner ${[...new Set(stranger)].join(", ")}, men afsnittet gælder ${centres.join(", ")}: står målet under det rigtige afsnit?`,
     );
   }
-  const measure = measureOf(reading.main, overrides, applicable, flags, notes);
+  const main = reading.main;
+  if (main.shape === "single") {
+    const t = main.target ?? main.make(0);
+    const isMax = t.kind === "shareMax" || t.kind === "valueMax";
+    const direction = "direction" in t ? t.direction : undefined;
+    for (const w of noteWords) {
+      if (
+        (w.saysMax && !isMax) ||
+        (w.saysMin && isMax) ||
+        (w.saysFall && direction === "rise") ||
+        (w.saysRise && direction === "fall")
+      ) {
+        flags.push(`noten «[${w.note}]» siger noget andet end målets krav: kontrollér centrets krav`);
+      }
+    }
+  }
+  const measure = measureOf(main, overrides, applicable, flags, notes);
   const goal: Goal = {
     id: ctx.id,
     text,

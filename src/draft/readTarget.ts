@@ -63,9 +63,13 @@ export function unitOf(word: string): string {
   return word;
 }
 
-export function readTarget(body: string, ctx: ReadContext): TargetReading {
+export function readTarget(text: string, ctx: ReadContext): TargetReading {
   const flags: string[] = [];
   const notes: string[] = [];
+  const body = text
+    .replace(/(?:%|\bpct\.?|\bprocent)\s*-?\s*point\b/giu, " procentpoint")
+    .replace(/\s+/g, " ")
+    .trim();
   const main =
     spendRange(body) ??
     budgetFrame(body, notes) ??
@@ -78,8 +82,9 @@ export function readTarget(body: string, ctx: ReadContext): TargetReading {
     score(body) ??
     count(body, ctx, flags) ??
     allOrTask(body, ctx, flags);
+  unusedPercentages(body, main, flags);
   if (main.shape === "single" && main.target?.kind !== "yesNo") {
-    const deadline = findDeadline(body);
+    const deadline = findDeadline(body, ctx.year);
     if (deadline && !deadline.soft) {
       flags.push(
         `fristen «${deadline.text}» kan ikke vurderes sammen med et tal: målet vurderes på årets tal`,
@@ -89,10 +94,26 @@ export function readTarget(body: string, ctx: ReadContext): TargetReading {
   return { main, flags, notes };
 }
 
+/** How many percentages the reading used; any other percentage in the line is flagged. */
+function unusedPercentages(body: string, main: Main, flags: string[]) {
+  const all = [...body.matchAll(re(String.raw`(${NUM})${PCT}`, "giu"))].map((m) => m[0].trim());
+  let used = 0;
+  if (main.shape === "single" && main.target) {
+    const t = main.target;
+    if (t.kind === "spendRange") used = t.min === 0 && t.max === 1 ? all.length : 2;
+    else if (t.kind === "shareMax" && t.from !== undefined) used = 2;
+    else if (main.slot === "percent") used = 1;
+  } else if (main.shape === "single" && main.slot === "percent") used = 1;
+  if (all.length > used && !flags.some((f) => f.startsWith("flere procenttal"))) {
+    flags.push(`flere procenttal i linjen (${all.join(", ")}), end kravet bruger: kontrollér kravet`);
+  }
+}
+
+const MIN_WORD = String.raw`(?:min(?:imum|\.)?|mindst)`;
+const MAX_WORD = String.raw`(?:max(?:imum|\.)?|maks(?:imalt|\.)?|højst)`;
+
 function spendRange(body: string): Main | undefined {
-  const m = re(
-    String.raw`${LB}min(?:imum|\.)?\s+(${NUM})${PCT}\s+og\s+max(?:imum|\.)?\s+(${NUM})${PCT}`,
-  ).exec(body);
+  const m = re(String.raw`${LB}${MIN_WORD}\s+(${NUM})${PCT}\s+og\s+${MAX_WORD}\s+(${NUM})${PCT}`).exec(body);
   if (!m) return undefined;
   const lo = readNum(m[1]!);
   const hi = readNum(m[2]!);
@@ -111,6 +132,19 @@ function budgetFrame(body: string, notes: string[]): Main | undefined {
 }
 
 function fromTo(body: string, flags: string[]): Main | undefined {
+  const units = re(
+    String.raw`${LB}fra\s+(${NUM})\s*(${TIME_UNITS})(?!\p{L})\s+til\s+(${NUM})\s*(${TIME_UNITS})(?!\p{L})`,
+  ).exec(body);
+  if (units) {
+    const from = readNum(units[1]!);
+    const to = readNum(units[3]!);
+    const unit = unitOf(units[4]!);
+    if (from.kind === "value" && to.kind === "value" && unitOf(units[2]!) === unit) {
+      if (to.value < from.value) return fixed({ kind: "valueMax", atMost: to.value, unit });
+      flags.push(`«${units[0]}»: værdi på mindst ${to.text} ${unit} er valgt; udgangspunktet gemmes ikke`);
+      return fixed({ kind: "valueMin", atLeast: to.value, unit });
+    }
+  }
   const m = re(String.raw`${LB}fra\s+(${NUM})${PCT}\s+til\s+(${NUM})${PCT}`).exec(body);
   if (!m) return undefined;
   const from = readNum(m[1]!);
@@ -137,6 +171,7 @@ function change(body: string, ctx: ReadContext, flags: string[], notes: string[]
   if (fall === rise) return undefined;
   const direction = fall ? "fall" : "rise";
   const num = readNum(m[1]!);
+  if (/\bca\.\s/i.test(m[0])) flags.push(`«${m[0]}»: «ca.» — ${num.text} er valgt som mindstekrav`);
   const unitWord = m[2]!.toLowerCase();
   const word = direction === "fall" ? "fald" : "stigning";
   const relative = direction === "fall" ? "relativt fald" : "relativ stigning";
@@ -406,9 +441,11 @@ function score(body: string): Main | undefined {
 }
 
 /** "Alle …" is a share of 100 %; a task with a deadline is Ja/Nej by that date; the rest is Ja/Nej. */
+const VAGUE = String.raw`mindst|højst|flere|færre|halvdel\p{L}*|fastholde\p{L}*|niveau\p{L}*|${FALL}|${RISE}|begræns\p{L}*`;
+
 function allOrTask(body: string, ctx: ReadContext, flags: string[]): Main {
-  const deadline = findDeadline(body);
-  const all = re(String.raw`${LB}alle${RB}`).test(body);
+  const deadline = findDeadline(body, ctx.year);
+  const all = re(String.raw`${LB}(?:alle|samtlige)${RB}`).test(body);
   if (deadline && !deadline.soft) {
     if (all) {
       flags.push(`«alle … ${deadline.text}»: Ja/Nej med frist (valgt) eller en andel på mindst 100 %?`);
@@ -417,8 +454,13 @@ function allOrTask(body: string, ctx: ReadContext, flags: string[]): Main {
   }
   if (all) return fixed({ kind: "shareMin", atLeast: 1 });
   const stray = strayNumbers(body, ctx.year);
+  const vague = re(String.raw`${LB}(?:${VAGUE})${RB}`).exec(body);
   if (stray.length > 0) {
     flags.push(`tal i linjen uden et krav, der kan læses (${stray.join(", ")}): læst som Ja/Nej`);
+  } else if (vague) {
+    flags.push(
+      `«${vague[0]}» uden et tal, der kan måles: læst som Ja/Nej — er det en ændring eller et antal?`,
+    );
   }
   return fixed({ kind: "yesNo" });
 }

@@ -7,6 +7,7 @@ export type Item =
   | { kind: "title"; line: number; text: string }
   | { kind: "caseRef"; line: number; caseNumber: string; documentNumber?: string }
   | { kind: "area"; line: number; text: string }
+  | { kind: "group"; line: number; text: string }
   | { kind: "heading"; line: number; text: string }
   | { kind: "goal"; line: number; text: string; group?: string }
   | { kind: "loose"; line: number; text: string };
@@ -19,7 +20,7 @@ const KNOWN_AREAS = [
   "økonomi",
 ];
 
-const TITLE = /^(?:bilag\s*\d*\s*[:.–-]\s*)(.+)$/i;
+const TITLE = /^(?:bilag\s*\d*\s*[:.–-]?\s+)(\S.+)$/i;
 const CASE_REF = /sagsnr\.?\s*:?\s*([\w./-]+)(?:[\s,;]+doknr\.?\s*:?\s*([\w./-]+))?/i;
 
 export function classify(rows: Row[]): Item[] {
@@ -46,7 +47,9 @@ export function classify(rows: Row[]): Item[] {
     }
     if (!first && !second) continue;
     if (!second) {
-      items.push({ kind: isHeading(first) ? "heading" : "area", line, text: first });
+      // A group alone on its row is in italics (the beskæftigelsescentre style); an area is not.
+      const kind = isHeading(first) ? "heading" : row.italic[0] ? "group" : "area";
+      items.push({ kind, line, text: first });
       continue;
     }
     if (isHeading(second)) {
