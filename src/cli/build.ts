@@ -1,19 +1,28 @@
 // kontrakt build: a contract workbook from the built-in contracts or contract files.
 import * as path from "node:path";
-import { planWorkbook } from "../sheets/planWorkbook";
+import { carryFromLastYear } from "../definition/carryFromLastYear";
+import { planDefinitionSheet } from "../definition/planDefinitionSheet";
+import { rowsFor } from "../contracts/resolve";
+import { placeCentres, planWorkbook } from "../sheets/planWorkbook";
 import { writePlan } from "../xlsx/writePlan";
 import { parse, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
-import { loadContracts, requireXlsxOut, writeOutput } from "./files";
+import { loadContractSources, requireXlsxOut, writeOutput } from "./files";
+import { printCarry } from "./carryReport";
+import { openContractWorkbook } from "./workbook";
 
-const HELP = `Brug: kontrakt build [--contract ID|FIL]... [--centre KODE]... --out FIL.xlsx
+const HELP = `Brug: kontrakt build [--contract ID|FIL]... [--centre KODE]... [--carry-from FIL.xlsx] --out FIL.xlsx
 
 Bygger en projektmappe med et ark pr. center, Oversigt og skjulte hjælpeark.
 Status beregnes i arket selv med formler, så filen virker uden tilføjelsesprogrammet.
 
 Tilvalg:
-  --contract ID|FIL  Et indbygget kontrakt-id (fx jobcenter-kbh-2007) eller en
-                     kontraktfil i JSON. Kan gentages. Uden: alle indbyggede kontrakter.
+  --contract ID|FIL  Et indbygget kontrakt-id (fx jobcenter-kbh-2007), en kontraktfil i
+                     JSON eller en projektmappe med definitionsark (se kontrakt define).
+                     Kan gentages. Uden: alle indbyggede kontrakter.
+  --carry-from FIL   Sidste års projektmappe: for fald- og stigningsmål, der fortsætter
+                     (samme mål-id eller samme tekst), bliver sidste års Resultat årets
+                     Grundlag. Viser, hvad der blev overført, og hvad der ikke blev.
   --centre KODE      Kun dette center. Kan gentages. --center virker også.
   --out FIL.xlsx     Hvor projektmappen gemmes (påkrævet).
   -h, --help         Denne hjælp.
@@ -25,6 +34,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     centre: { type: "string", multiple: true },
     center: { type: "string", multiple: true },
     out: { type: "string", short: "o" },
+    "carry-from": { type: "string" },
   });
   if (values.help) {
     io.out(HELP);
@@ -36,7 +46,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     );
   }
   const out = requireXlsxOut(values.out, "build");
-  const contracts = await loadContracts(values.contract);
+  const sources = await loadContractSources(values.contract);
+  const contracts = sources.map((s) => s.contract);
+  const last = values["carry-from"] ? await openContractWorkbook(values["carry-from"]) : undefined;
   const wanted = [...(values.centre ?? []), ...(values.center ?? [])];
   const known = contracts.flatMap((c) => c.centres.map((x) => x.code));
   const centres = wanted.map((w) => {
@@ -45,10 +57,31 @@ async function run(argv: string[], io: Io): Promise<number> {
     return code;
   });
   const plan = planWorkbook(contracts, centres.length ? { centres } : {});
+  // A contract defined in a sheet keeps its definition sheet in the workbook, as in the pane.
+  const definitions = sources.flatMap((s) =>
+    s.definitionSheet ? [planDefinitionSheet(s.contract, { name: s.definitionSheet })] : [],
+  );
+  const before = plan.sheets.findIndex((s) => s.role === "lists");
+  plan.sheets.splice(before < 0 ? plan.sheets.length : before, 0, ...definitions);
+  const carry = last
+    ? carryFromLastYear(
+        plan,
+        placeCentres(contracts, centres.length ? centres : undefined).map((p) => ({
+          sheet: p.sheet,
+          centre: p.centre,
+          rows: rowsFor(
+            contracts.find((c) => c.id === p.contractId)!,
+            p.centre,
+          ),
+        })),
+        last.state,
+      )
+    : undefined;
   const buffer = await writePlan(plan);
   await writeOutput(out, buffer);
   const sheets = plan.sheets.filter((s) => s.role === "centre").map((s) => s.name);
   io.out(`Skrev ${path.basename(out)}: ${sheets.length} centerark (${sheets.join(", ")}).\n`);
+  if (carry && last) io.out(printCarry(carry, path.basename(last.file)));
   return EXIT_OK;
 }
 

@@ -11,8 +11,10 @@ import { expectPositionals, parse, type Command, type Io } from "./args";
 import { EXIT_OK } from "./errors";
 import { formatTable } from "./table";
 import { openContractWorkbook } from "./workbook";
+import { withContracts } from "./contractOverride";
+import { loadContracts } from "./files";
 
-const HELP = `Brug: kontrakt check PROJEKTMAPPE.xlsx [--json]
+const HELP = `Brug: kontrakt check PROJEKTMAPPE.xlsx [--contract ID|FIL]... [--json]
 
 Vurderer hvert mål for hvert center ud fra de indtastede tal (Grundlag og Resultat)
 med programmets egne regler – ikke ud fra de værdier, Excel senest har gemt.
@@ -22,6 +24,9 @@ Afslutter med kode 0, uanset om målene er opfyldt; med kode 2, hvis filen ikke 
 læses eller ikke er en kontraktprojektmappe.
 
 Tilvalg:
+  --contract ID|FIL  Vurder efter denne kontrakt (et indbygget id, en JSON-fil eller en
+               projektmappe med definitionsark) i stedet for den, projektmappen blev
+               bygget med. Tallene findes ud fra mål-id. Kan gentages.
   --json       Maskinlæsbart: {"centres":[{"code","name","contract","sheet","goals":[
                {"id","text","status","achieved","requirement","message","joint",
                 "cells":{"grundlag","resultat","status"}}]}]}
@@ -102,13 +107,19 @@ const COUNT_WORDS: [Status, string][] = [
 ];
 
 async function run(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse("check", argv, { json: { type: "boolean" } });
+  const { values, positionals } = parse("check", argv, {
+    json: { type: "boolean" },
+    contract: { type: "string", multiple: true },
+  });
   if (values.help) {
     io.out(HELP);
     return EXIT_OK;
   }
   const [file] = expectPositionals("check", positionals, ["PROJEKTMAPPE.xlsx"]);
-  const { state } = await openContractWorkbook(file!);
+  const opened = await openContractWorkbook(file!);
+  const state = values.contract?.length
+    ? withContracts(opened.state, opened.grids, await loadContracts(values.contract))
+    : opened.state;
   const reports = judgeWorkbook(state);
   if (values.json) {
     io.out(JSON.stringify(checkJson(reports), null, 2) + "\n");

@@ -55,20 +55,38 @@ export async function writeOutput(file: string, data: Buffer): Promise<void> {
 }
 
 /**
- * The contracts named by --contract: a built-in id, or a JSON file validated like the built-in
- * ones. None named: every built-in contract.
+ * The contracts named by --contract: a built-in id, a JSON file validated like the built-in
+ * ones, or a workbook with definition sheets. None named: every built-in contract.
  */
 export async function loadContracts(specs: string[] | undefined): Promise<Contract[]> {
-  if (!specs || specs.length === 0) return builtinContracts();
-  const contracts: Contract[] = [];
+  return (await loadContractSources(specs)).map((s) => s.contract);
+}
+
+/** A contract and where it came from: a definition sheet is carried into the built workbook. */
+export interface ContractSource {
+  contract: Contract;
+  /** The definition sheet's name, for a contract read from a definition workbook. */
+  definitionSheet?: string;
+}
+
+export async function loadContractSources(specs: string[] | undefined): Promise<ContractSource[]> {
+  if (!specs || specs.length === 0) return builtinContracts().map((contract) => ({ contract }));
+  const sources: ContractSource[] = [];
   for (const spec of specs) {
-    const contract = findBuiltin(spec) ?? (await contractFile(spec));
-    if (contracts.some((c) => c.id === contract.id)) {
-      throw new CliError(`Kontrakten "${contract.id}" er angivet to gange.`);
+    const found: ContractSource[] = /\.xlsx$/i.test(spec)
+      ? (await (await import("./definitionFile")).contractsFromDefinitionWorkbook(spec)).map((d) => ({
+          contract: d.contract,
+          definitionSheet: d.sheet,
+        }))
+      : [{ contract: findBuiltin(spec) ?? (await contractFile(spec)) }];
+    for (const source of found) {
+      if (sources.some((c) => c.contract.id === source.contract.id)) {
+        throw new CliError(`Kontrakten "${source.contract.id}" er angivet to gange.`);
+      }
+      sources.push(source);
     }
-    contracts.push(contract);
   }
-  return contracts;
+  return sources;
 }
 
 async function contractFile(spec: string): Promise<Contract> {
@@ -84,7 +102,7 @@ async function contractFile(spec: string): Promise<Contract> {
     throw new CliError(
       looksLikeFile
         ? `Kontraktfilen "${spec}" findes ikke.`
-        : `Ukendt kontrakt "${spec}". Indbyggede kontrakter: ${known}. Eller angiv en JSON-fil.`,
+        : `Ukendt kontrakt "${spec}". Indbyggede kontrakter: ${known}. Eller angiv en JSON-fil eller en projektmappe med definitionsark (.xlsx).`,
     );
   }
   const text = (await readInput(spec)).toString("utf8").replace(/^\uFEFF/, "");

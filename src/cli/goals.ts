@@ -14,7 +14,8 @@ Et mål, der ikke gælder for et center, står ikke under det.
 
 Tilvalg:
   --centre KODE     Kun dette center (fx Nyropsgade, CKB). --center virker også.
-  --contract ID|FIL Kun denne kontrakt: et indbygget id eller en JSON-fil. Kan gentages.
+  --contract ID|FIL Kun denne kontrakt: et indbygget id, en JSON-fil eller en projektmappe
+                    med definitionsark. Kan gentages.
                     Uden: alle indbyggede kontrakter.
   --json            Maskinlæsbart: {"centres":[{"code","name","contract","goals":[…]}]}
   -h, --help        Denne hjælp.

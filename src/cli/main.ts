@@ -17,6 +17,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./goals")).goalsCommand,
   },
   {
+    name: "define",
+    summary: "Skriv kontrakten som et definitionsark, der kan rettes i Excel",
+    load: async () => (await import("./define")).defineCommand,
+  },
+  {
     name: "build",
     summary: "Byg en projektmappe til kontrakterne",
     load: async () => (await import("./build")).buildCommand,

@@ -76,7 +76,7 @@ export interface PrintPlan {
   repeatRows?: string;
 }
 
-export type SheetRole = "centre" | "summary" | "lists" | "meta" | "log";
+export type SheetRole = "centre" | "summary" | "lists" | "meta" | "log" | "definition";
 
 export interface SheetPlan {
   name: string;
