@@ -22,6 +22,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./define")).defineCommand,
   },
   {
+    name: "draft",
+    summary: "Lav et udkast til en kontrakt ud fra bilaget (Word-fil eller tekst)",
+    load: async () => (await import("./draft")).draftCommand,
+  },
+  {
     name: "build",
     summary: "Byg en projektmappe til kontrakterne",
     load: async () => (await import("./build")).buildCommand,
