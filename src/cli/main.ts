@@ -22,11 +22,6 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./define")).defineCommand,
   },
   {
-    name: "draft",
-    summary: "Lav et udkast til en kontrakt ud fra bilaget (Word-fil eller tekst)",
-    load: async () => (await import("./draft")).draftCommand,
-  },
-  {
     name: "build",
     summary: "Byg en projektmappe til kontrakterne",
     load: async () => (await import("./build")).buildCommand,
@@ -55,6 +50,11 @@ export const COMMANDS: CommandEntry[] = [
     name: "import",
     summary: "Indlæs udfyldte skabeloner fra centrene",
     load: async () => (await import("./import")).importCommand,
+  },
+  {
+    name: "draft",
+    summary: "Lav et udkast til en kontrakt ud fra bilaget (Word-fil eller tekst)",
+    load: async () => (await import("./draft")).draftCommand,
   },
 ];
 
