@@ -17,6 +17,8 @@ import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from 
 const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
 // Templates out and back: its own chunk (exceljs comes later still, when a file is made or read).
 const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
+// "Ny kontrakt fra bilag": the drafter in its own chunk, mammoth in another still.
+const DraftPanel = lazy(() => import("./DraftPanel").then((m) => ({ default: m.DraftPanel })));
 
 /** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
 export const REFRESH_DEBOUNCE_MS = 400;
@@ -152,6 +154,11 @@ export function App({ host, language }: AppProps) {
                   onError={reportError}
                   onChanged={() => void refresh()}
                 />
+              </Suspense>
+            </FailureBoundary>
+            <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <DraftPanel host={host} onError={reportError} />
               </Suspense>
             </FailureBoundary>
           </FailureBoundary>

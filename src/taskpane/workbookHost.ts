@@ -1,6 +1,7 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
-import type { CellValue, Status } from "../contracts/model";
+import type { CellValue, Contract, Status } from "../contracts/model";
+import type { DefinitionReview } from "../definition/planDefinitionSheet";
 
 export interface ContractChoice {
   id: string;
@@ -150,6 +151,12 @@ export type ImportOutcome =
   /** The workbook changed since the preview: nothing was written; here is the preview again. */
   | { kind: "stale"; review: ImportReview };
 
+/** A contract drafted from an appendix, with what the economist must review per row. */
+export interface DraftDefinition {
+  contract: Contract;
+  review: DefinitionReview;
+}
+
 export interface WorkbookHost {
   /** The built-in contracts the user can choose from. */
   contracts(): ContractChoice[];
@@ -180,4 +187,9 @@ export interface WorkbookHost {
    * nothing at all, with a Danish error, when Excel refuses the batch.
    */
   applyImport(review: ImportReview, choices: ImportChoices): Promise<ImportOutcome>;
+  /**
+   * Writes a drafted contract as a new definition sheet (under a name no sheet has yet), with the
+   * rows to review highlighted and their reasons in "Gennemsyn", and shows it.
+   */
+  addDraftDefinition(draft: DraftDefinition): Promise<{ sheet: string }>;
 }

@@ -6,6 +6,7 @@ import type {
   BuildResult,
   CentreOverview,
   ContractChoice,
+  DraftDefinition,
   ExportResult,
   FieldReview,
   FileReview,
@@ -153,7 +154,10 @@ export class FakeHost implements WorkbookHost {
     openTemplate: [] as string[],
     previewImport: [] as string[][],
     applyImport: [] as { review: ImportReview; choices: ImportChoices }[],
+    addDraftDefinition: [] as DraftDefinition[],
   };
+  /** When set, addDraftDefinition waits for it (to observe the pane mid-write). */
+  draftGate: Promise<void> | null = null;
 
   private listeners = new Set<() => void>();
 
@@ -244,6 +248,13 @@ export class FakeHost implements WorkbookHost {
       centres: review.files.map((f) => f.centre),
       summaryStale: false,
     };
+  }
+
+  async addDraftDefinition(draft: DraftDefinition): Promise<{ sheet: string }> {
+    this.calls.addDraftDefinition.push(draft);
+    if (this.draftGate) await this.draftGate;
+    this.fail("addDraftDefinition");
+    return { sheet: `Definition ${draft.contract.id}`.slice(0, 31) };
   }
 
   /** Simulates the user typing in a contract sheet. */
