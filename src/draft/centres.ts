@@ -127,8 +127,10 @@ export class CentreRegistry {
       const pieces = subject.name.split(/\s*,\s*|\s+og\s+|\s*&\s*/).filter(Boolean);
       const known = pieces.map((p) => this.byCode(p) ?? this.byName(p));
       const codes = pieces.every((p) => /^[A-ZÆØÅ]{2,}$/.test(p));
-      if (pieces.length > 1 && (known.every(Boolean) || codes)) {
-        return pieces.map((p, k) => known[k]?.code ?? this.addNamed(p, line));
+      // "Jobcenter Nord og Jobcenter Syd": each piece a centre's name of its own.
+      const named = pieces.every((p, k) => known[k] || /^\S*cent(?:er|ret)\s+\p{Lu}/u.test(p));
+      if (pieces.length > 1 && (known.every(Boolean) || codes || named)) {
+        return pieces.map((p) => this.addNamed(p, line));
       }
       return [this.addNamed(subject.name, line)];
     }
@@ -182,6 +184,8 @@ export class CentreRegistry {
     if (place && !/^for\b/i.test(place[1]!)) {
       return { code: place[1]!, source: mentions(this.goalText, place[1]!) ? "text" : "guess" };
     }
+    // "Særlige mål for Nord": a one-word name is its own code, as Nyropsgade is.
+    if (/^\p{Lu}[\p{L}\d-]*$/u.test(name)) return { code: name, source: "heading" };
     if (wanted.length >= 2) return { code: wanted, source: "guess" };
     return { code: name.slice(0, 31), source: "guess" };
   }

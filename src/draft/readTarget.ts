@@ -39,7 +39,7 @@ const FALL = String.raw`(?:nedbring|reduc|minds|sænk|fald|nedsæt|formindsk)\p{
 const RISE = String.raw`(?:stig|steg|øg|forøg|hæv|forbedr|udvid)\p{L}*`;
 const TIME_UNITS = String.raw`(?:dage|dag|uger|uge|måneder|måned|mdr\.?|år|kr\.?|timer)`;
 const AT_LEAST = String.raw`(?:mindst|minimum|min\.?|over|som\s+minimum)`;
-const AT_MOST = String.raw`(?:højst|maksimalt|maximalt|maks\.?|max\.?|under|ikke\s+over)`;
+const AT_MOST = String.raw`(?:højst|maksimalt|maximalt|maks\.?|max\.?|under|ikke\s+over|(?:må\s+)?ikke\s+overstige)`;
 
 function fixed(target: Target): Main {
   return { shape: "single", target, make: () => target, slot: "none" };
@@ -85,7 +85,7 @@ export function readTarget(text: string, ctx: ReadContext): TargetReading {
   unusedPercentages(body, main, flags);
   if (main.shape === "single" && main.target?.kind !== "yesNo") {
     const deadline = findDeadline(body, ctx.year);
-    if (deadline && !deadline.soft) {
+    if (deadline && !deadline.soft && deadline.date !== `${ctx.year}-12-31`) {
       flags.push(
         `fristen «${deadline.text}» kan ikke vurderes sammen med et tal: målet vurderes på årets tal`,
       );
@@ -114,11 +114,25 @@ const MAX_WORD = String.raw`(?:max(?:imum|\.)?|maks(?:imalt|\.)?|højst)`;
 
 function spendRange(body: string): Main | undefined {
   const m = re(String.raw`${LB}${MIN_WORD}\s+(${NUM})${PCT}\s+og\s+${MAX_WORD}\s+(${NUM})${PCT}`).exec(body);
-  if (!m) return undefined;
+  if (!m) return spendBound(body);
   const lo = readNum(m[1]!);
   const hi = readNum(m[2]!);
   if (lo.kind !== "value" || hi.kind !== "value") return undefined;
   return fixed({ kind: "spendRange", min: fraction(lo.value), max: fraction(hi.value) });
+}
+
+/** "Centret anvender max 100 % af bevillingen": spend of a budget with one bound. */
+function spendBound(body: string): Main | undefined {
+  if (!re(String.raw`${LB}(?:anvend|brug|forbrug)\p{L}*`).test(body)) return undefined;
+  const budget = String.raw`${LB}af\s+(?:den\s+|det\s+)?(?:samlede\s+)?\p{L}*(?:bevilling|budget|ramme)\p{L}*`;
+  if (!re(budget).test(body)) return undefined;
+  const max = re(String.raw`${LB}${MAX_WORD}\s+(${NUM})${PCT}`).exec(body);
+  const min = re(String.raw`${LB}${MIN_WORD}\s+(${NUM})${PCT}`).exec(body);
+  const hi = max && readNum(max[1]!);
+  const lo = min && readNum(min[1]!);
+  if (hi?.kind === "value" && !min) return fixed({ kind: "spendRange", min: 0, max: fraction(hi.value) });
+  if (lo?.kind === "value" && !max) return fixed({ kind: "spendRange", min: fraction(lo.value), max: 1 });
+  return undefined;
 }
 
 function budgetFrame(body: string, notes: string[]): Main | undefined {
@@ -145,7 +159,7 @@ function fromTo(body: string, flags: string[]): Main | undefined {
       return fixed({ kind: "valueMin", atLeast: to.value, unit });
     }
   }
-  const m = re(String.raw`${LB}fra\s+(${NUM})${PCT}\s+til\s+(${NUM})${PCT}`).exec(body);
+  const m = re(String.raw`${LB}fra\s+(${NUM})(?:${PCT})?\s+til\s+(${NUM})${PCT}`).exec(body);
   if (!m) return undefined;
   const from = readNum(m[1]!);
   const to = readNum(m[2]!);
@@ -242,6 +256,12 @@ function percent(body: string, flags: string[]): Main | undefined {
   }
   const m = all[0]!;
   const before = body.slice(0, m.index);
+  const between = re(String.raw`(?:mellem\s+)?(${NUM})(?:${PCT})?\s*(?:[-–]|og)\s*$`).exec(before);
+  if (between && (/^mellem/i.test(between[0]) || /[-–]\s*$/.test(between[0]))) {
+    flags.push(`«${between[0]}${m[0].trim()}» er et interval: den nederste grænse er valgt som krav`);
+    const low = readNum(between[1]!);
+    if (low.kind === "value") return single(low, "percent", (n) => ({ kind: "shareMin", atLeast: n }), flags);
+  }
   const after = body.slice(m.index! + m[0]!.length);
   const num = readNum(m[1]!);
   const max =
@@ -285,7 +305,7 @@ function value(body: string, flags: string[]): Main | undefined {
   return undefined;
 }
 
-const ADJECTIVE = /(?:ende|ede|ske|ige|te|ne|lige)$/i;
+const ADJECTIVE = /(?:ende|ede|ske|ige|te|ne|lige)$|^(?:nye|flere|store|små|gode|ekstra|konkrete|faste)$/i;
 const HEADS = [
   "forløb",
   "ordninger",
@@ -453,7 +473,7 @@ function allOrTask(body: string, ctx: ReadContext, flags: string[]): Main {
     return fixed({ kind: "yesNo", deadline: { text: deadline.text, date: deadline.date } });
   }
   if (all) return fixed({ kind: "shareMin", atLeast: 1 });
-  const stray = strayNumbers(body, ctx.year);
+  const stray = strayNumbers(body, ctx.year, true);
   const vague = re(String.raw`${LB}(?:${VAGUE})${RB}`).exec(body);
   if (stray.length > 0) {
     flags.push(`tal i linjen uden et krav, der kan læses (${stray.join(", ")}): læst som Ja/Nej`);
@@ -466,15 +486,18 @@ function allOrTask(body: string, ctx: ReadContext, flags: string[]): Main {
 }
 
 /** Numbers that are neither years, ordinals ("1. kvartal") nor conditions ("inden 10 dage", "12 mdrs"). */
-function strayNumbers(body: string, year: number): string[] {
+function strayNumbers(body: string, year: number, withUnits = false): string[] {
   return [...body.matchAll(/(?<![\p{L}\d.,])(\d+(?:[.,]\d+)*)(?![\d])(\.?\s*)(\p{L}*)/gu)]
     .filter((m) => {
       const n = plainNumber(m[1]!);
       if (Math.abs(n - year) <= 5) return false;
       if (m[2]!.startsWith(".") && m[2]!.length > 1) return false;
-      if (/^(dage|dag|dags|uger|uge|ugers|måneder|måneders|mdr|mdrs|år|årige|timer|timers)$/i.test(m[3]!))
-        return false;
-      return true;
+      const word = m[3] ?? "";
+      if (!/^(dage|dag|dags|uger|uge|ugers|måneder|måneders|mdr|mdrs|år|årige|timer|timers)$/i.test(word))
+        return true;
+      // Time figures are conditions in a share ("inden 10 dage"), but in a line read as Ja/Nej
+      // any such figure is doubtful ("behandles på 3 uger").
+      return withUnits && !/^(dags|årige)$/i.test(word);
     })
     .map((m) => m[1]!);
 }

@@ -24,6 +24,20 @@ const TITLE = /^(?:bilag\s*\d*\s*[:.–-]?\s+)(\S.+)$/i;
 const CASE_REF = /sagsnr\.?\s*:?\s*([\w./-]+)(?:[\s,;]+doknr\.?\s*:?\s*([\w./-]+))?/i;
 
 export function classify(rows: Row[]): Item[] {
+  const items = classifyRows(rows);
+  // No "BILAG 1: …" line: the first paragraph before the table that names a contract is the title.
+  if (!items.some((i) => i.kind === "title")) {
+    const firstTabbed = rows.find((r) => r.tabbed)?.line ?? Infinity;
+    const k = items.findIndex(
+      (i) => i.kind === "loose" && i.line < firstTabbed && /kontrakt|resultatmål|indsatsmål/i.test(i.text),
+    );
+    const found = items[k];
+    if (found?.kind === "loose") items[k] = { kind: "title", line: found.line, text: found.text };
+  }
+  return items;
+}
+
+function classifyRows(rows: Row[]): Item[] {
   const items: Item[] = [];
   for (const row of rows) {
     const first = row.cells[0] ?? "";

@@ -239,6 +239,9 @@ describe("flagged readings name the alternatives", () => {
     ["20 % af sagerne indeholder fejl.", /andel mindst \(valgt\) eller højst\?/],
     ["Ventetiden skal nedbringes.", /uden et tal/],
     ["50 borgere skal i job.", /tal i linjen uden et krav/],
+    ["Sagerne skal behandles på 3 uger.", /tal i linjen uden et krav/],
+    ["Resultatet skal ligge mellem 80 og 90 %.", /er et interval: den nederste grænse er valgt/],
+    ["Andelen skal være 80-85 %.", /«80-85 %» er et interval/],
     ["Mindst 90 % skal have en plan inden udgangen af 1. kvartal 2008.", /fristen .* kan ikke vurderes/],
     ["Andelen udgør mindst X pct. i 2008. CK: 60 %, CA: 50 %", /ingen værdi for CS/],
     ["Andelen udgør mindst 60 %. [målet er højst 40 % for CA]", /siger noget andet end målets krav/],
@@ -306,6 +309,26 @@ describe("centres and codes", () => {
       ["ma-b03", "Beskæftigelsesindsatsen", "Unge", "Nord"],
       ["ma-o01", "Økonomi", null, "Nord,Syd"],
     ]);
+  });
+
+  test("no BILAG line: the first paragraph naming a contract is the title; centres named in pairs", () => {
+    const draft = draftFromText(
+      [
+        "Resultatkontrakt 2008 for Ungeindsatsen",
+        "Beskæftigelsesindsatsen\t",
+        "\tMål for Jobcenter Nord og Jobcenter Syd",
+        "\tNord og Syd skal hver især gennemføre mindst 4 kurser.",
+      ].join("\n"),
+    );
+    expect([draft.contract.title, draft.contract.year]).toEqual([
+      "Resultatkontrakt 2008 for Ungeindsatsen",
+      2008,
+    ]);
+    expect(draft.contract.centres).toEqual([
+      { code: "Nord", name: "Jobcenter Nord" },
+      { code: "Syd", name: "Jobcenter Syd" },
+    ]);
+    expect(draft.contract.goals[0]!.centres).toEqual(["Nord", "Syd"]);
   });
 
   test("case and document numbers, and the year from the title", () => {
