@@ -47,7 +47,9 @@ export interface CentreGoalsJson {
 /** The requirement as `kontrakt check` reports it: the own target's, or the joint one's. */
 export function rowRequirement(row: GoalRow): string {
   const a = row.assessment;
-  return a.basis === "joint" ? jointRequirementText(a.joint) : requirementText(a.target);
+  return a.basis === "joint"
+    ? jointRequirementText(a.joint, row.context)
+    : requirementText(a.target, row.context);
 }
 
 export function goalJson(row: GoalRow): GoalJson {
@@ -63,7 +65,7 @@ export function goalJson(row: GoalRow): GoalJson {
     requirement: rowRequirement(row),
     joint: a.basis !== "own",
     basis: a.basis,
-    jointRequirement: a.basis === "own" ? null : jointRequirementText(a.joint),
+    jointRequirement: a.basis === "own" ? null : jointRequirementText(a.joint, row.context),
   };
 }
 

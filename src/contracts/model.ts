@@ -155,6 +155,16 @@ export type Assessment =
   | { basis: "joint"; joint: JointTarget }
   | { basis: "ownAndJoint"; target: CountMinTarget; joint: JointTarget };
 
+/** What a goal row's texts need besides its target: the contract's years and the goal's own words. */
+export interface TextContext {
+  /** The contract year: "Tallet for 2008". */
+  year: number;
+  /** The year changes are measured against: "ift. 2007". */
+  baseYear: number;
+  /** "Sådan måles": the goal's own words for its inputs, replacing the kind's default hint. */
+  measured?: Measured;
+}
+
 /** One judged row of one centre's sheet: a goal, or one part of a goal with two targets. */
 export interface GoalRow {
   /** Stable id: the goal's id, or `${goalId}.${partKey}` for a part. */
@@ -164,6 +174,9 @@ export interface GoalRow {
   partLabel?: string;
   area: Area;
   group?: string;
+  /** Why the goal is read this way (the goal's note), shown on the row. */
+  note?: string;
+  context: TextContext;
   assessment: Assessment;
 }
 

@@ -282,7 +282,7 @@ function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
   >();
   for (const v of plans) {
     const r = v.rule;
-    const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
+    const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.kind === "custom" ? r.formula : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
     let group = groups.get(key);
     if (!group) {
       group = { validation: toValidation(v), cells: new Set(), ranges: [] };
@@ -311,6 +311,7 @@ function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
     error: clip(v.error.text, MAX_ERROR),
   };
   const rule = v.rule;
+  if (rule.kind === "custom") return { ...common, type: "custom", formulae: [rule.formula] };
   return rule.kind === "list"
     ? { ...common, type: "list", formulae: [rule.source.replace(/^=/, "")] }
     : {
