@@ -17,11 +17,6 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import("./goals")).goalsCommand,
   },
   {
-    name: "define",
-    summary: "Skriv kontrakten som et definitionsark, der kan rettes i Excel",
-    load: async () => (await import("./define")).defineCommand,
-  },
-  {
     name: "build",
     summary: "Byg en projektmappe til kontrakterne",
     load: async () => (await import("./build")).buildCommand,
@@ -50,6 +45,11 @@ export const COMMANDS: CommandEntry[] = [
     name: "import",
     summary: "Indlæs udfyldte skabeloner fra centrene",
     load: async () => (await import("./import")).importCommand,
+  },
+  {
+    name: "define",
+    summary: "Skriv kontrakten som et definitionsark, der kan rettes i Excel",
+    load: async () => (await import("./define")).defineCommand,
   },
   {
     name: "draft",

@@ -1,5 +1,6 @@
 // How each target kind is spread over a definition row: its Danish "Måltype" label, what Krav and
 // Krav 2 hold, whether it has a unit, a baseline or a deadline. One entry per kind and direction.
+import { KIND_LABELS as TABLE_LABELS, labelOf } from "../contracts/kinds";
 import type { Baseline, Deadline, Target } from "../contracts/model";
 import type { FieldKind } from "./numberText";
 
@@ -150,7 +151,12 @@ export const KIND_COLUMNS: KindColumns[] = [
   },
 ];
 
-export const KIND_LABELS = KIND_COLUMNS.map((k) => k.label);
+/** The kind table's labels (src/contracts/kinds), in its order; each must have columns here. */
+export const KIND_LABELS: readonly string[] = TABLE_LABELS;
+for (const label of TABLE_LABELS) {
+  if (!KIND_COLUMNS.some((k) => k.label === label))
+    throw new Error(`The definition sheet has no columns for the Måltype "${label}" (kindColumns.ts)`);
+}
 
 /** The kind columns of a "Måltype" as typed: any case, surrounding spaces ignored. */
 export function kindByLabel(label: string): KindColumns | undefined {
@@ -158,48 +164,33 @@ export function kindByLabel(label: string): KindColumns | undefined {
   return KIND_COLUMNS.find((k) => k.label.toLowerCase() === wanted);
 }
 
-function kindOf(label: string): KindColumns {
-  return KIND_COLUMNS.find((k) => k.label === label)!;
-}
-
-/** A target spread over the row's columns; `fieldsToTarget` undoes it exactly. */
+/** A target spread over the row's columns; the kind's `build` undoes it exactly. */
 export function targetToFields(t: Target): TargetFields {
+  const label = labelOf(t);
   switch (t.kind) {
     case "change":
-      return {
-        label: kindOf(t.direction === "fall" ? "Fald i %" : "Stigning i %").label,
-        krav: t.atLeast,
-        baseline: t.baseline,
-      };
     case "pointChange":
-      return {
-        label: t.direction === "fall" ? "Fald i procentpoint" : "Stigning i procentpoint",
-        krav: t.atLeast,
-        baseline: t.baseline,
-      };
+      return { label, krav: t.atLeast, baseline: t.baseline };
     case "absoluteChange":
-      return {
-        label: t.direction === "fall" ? "Fald i enheder" : "Stigning i enheder",
-        krav: t.atLeast,
-        unit: t.unit,
-      };
+      return { label, krav: t.atLeast, unit: t.unit };
     case "shareMin":
-      return { label: "Andel mindst", krav: t.atLeast, krav2: t.provisionalUpTo };
+      return { label, krav: t.atLeast, krav2: t.provisionalUpTo };
     case "shareMax":
-      return { label: "Andel højst", krav: t.atMost, krav2: t.from };
+      return { label, krav: t.atMost, krav2: t.from };
     case "spendRange":
-      return { label: "Forbrug mellem", krav: t.min, krav2: t.max };
+      return { label, krav: t.min, krav2: t.max };
     case "countMin":
-      return { label: "Antal mindst", krav: t.atLeast, unit: t.unit, decimals: t.decimals };
+      return { label, krav: t.atLeast, unit: t.unit, decimals: t.decimals };
     case "valueMin":
-      return { label: "Værdi mindst", krav: t.atLeast, unit: t.unit };
+      return { label, krav: t.atLeast, unit: t.unit };
     case "valueMax":
-      return { label: "Værdi højst", krav: t.atMost, unit: t.unit };
+      return { label, krav: t.atMost, unit: t.unit };
     case "yesNo":
-      return { label: "Ja/Nej", deadline: t.deadline };
+      return { label, deadline: t.deadline };
   }
 }
 
 export function kindColumnsOf(t: Target): KindColumns {
-  return kindOf(targetToFields(t).label);
+  const label = labelOf(t);
+  return KIND_COLUMNS.find((k) => k.label === label)!;
 }

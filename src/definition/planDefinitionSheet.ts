@@ -9,7 +9,7 @@ import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "../sh
 import { HEADER_FILL, HEADER_FONT, INPUT_FILL, MUTED_FONT, STATUS_COLOURS } from "../sheets/styles";
 import { writeCentreTarget, type RowContext } from "./centreCell";
 import { isoToSerial } from "./dates";
-import { KIND_COLUMNS, kindColumnsOf, targetToFields } from "./kindColumns";
+import { KIND_COLUMNS, KIND_LABELS, kindColumnsOf, targetToFields } from "./kindColumns";
 import {
   CENTRE_COLUMN_WIDTH,
   CENTRE_TABLE_HEADERS,
@@ -220,12 +220,13 @@ function layOut(content: Content, name: string, review: DefinitionReview | undef
     fill: HEADER_FILL,
     fontColor: HEADER_FONT,
   });
-  KIND_COLUMNS.forEach((k, i) => {
+  const kinds = KIND_LABELS.map((label) => KIND_COLUMNS.find((k) => k.label === label)!);
+  kinds.forEach((k, i) => {
     put(LEGEND_HEADER_ROW + 1 + i, legendCol, k.label);
     put(LEGEND_HEADER_ROW + 1 + i, legendTextCol, k.legend);
   });
   const firstLabel = LEGEND_HEADER_ROW + 1;
-  const lastLabel = LEGEND_HEADER_ROW + KIND_COLUMNS.length;
+  const lastLabel = LEGEND_HEADER_ROW + kinds.length;
   const centreLegend = lastLabel + 2;
   LEGEND_CENTRE_LINES.forEach(([a, b], i) => {
     put(centreLegend + i, legendCol, a);

@@ -351,9 +351,6 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
       problem(krav2Cell, "Krav 2 står uden Krav. Skriv Krav (det første tal) også, eller slet Krav 2.");
       rowOk = false;
     }
-    if (rowOk && kind.unit === "required" && !ctx.unit && general === undefined) {
-      // Centre cells may still give their own units; each is checked as it is read.
-    }
 
     // The centres' cells.
     const cells = new Map<string, CentreCell>();
@@ -415,7 +412,7 @@ export function readDefinitionSheet(grid: SheetGrid): DefinitionReading {
         );
         return;
       }
-      const joint = readJoint(jointCell.value, ctx.unit);
+      const joint = readJoint(jointCell.value, ctx.unit, ctx.decimals);
       if (!joint.ok) {
         problem(jointCell, joint.message);
         return;
@@ -531,6 +528,7 @@ function readYear(
 function readJoint(
   value: CellValue,
   rowUnit: string | undefined,
+  decimals: true | undefined,
 ): { ok: true; target: Extract<Target, { kind: "countMin" }> } | { ok: false; message: string } {
   let number: CellValue = value;
   let unit = rowUnit;
@@ -543,10 +541,18 @@ function readJoint(
   }
   const read = readField(number, "number", "Fælles krav");
   if (!read.ok) return read;
-  if (!Number.isInteger(read.value))
+  if (!decimals && !Number.isInteger(read.value))
     return {
       ok: false,
-      message: `Fælles krav skal være et helt antal — der står ${formatField(read.value, "number")}.`,
+      message: `Fælles krav skal være et helt antal — der står ${formatField(read.value, "number")}. Skriv «decimaler» i Krav 2, hvis antallet må have decimaler.`,
     };
-  return { ok: true, target: { kind: "countMin", atLeast: read.value, ...(unit ? { unit } : {}) } };
+  return {
+    ok: true,
+    target: {
+      kind: "countMin",
+      atLeast: read.value,
+      ...(unit ? { unit } : {}),
+      ...(decimals ? { decimals } : {}),
+    },
+  };
 }

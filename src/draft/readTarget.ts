@@ -436,7 +436,9 @@ function count(body: string, ctx: ReadContext, flags: string[]): Main | undefine
   }
   if (!unit) flags.push(`enheden for antallet ${num.text} står ikke i linjen`);
   const u = unit;
-  const decimals = num.text.includes(",") ? ({ decimals: true } as const) : {};
+  // Capacity is counted in helårspladser (year-places), which have decimals; so are decimal counts.
+  const inPlaces = /pladser$/i.test(unit ?? "") || re(String.raw`${LB}kapacitet`).test(body);
+  const decimals = num.text.includes(",") || inPlaces ? ({ decimals: true } as const) : {};
   const make = (n: number): Target =>
     u
       ? { kind: "countMin", atLeast: n, unit: u, ...decimals }

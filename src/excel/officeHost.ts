@@ -36,6 +36,7 @@ import { applyPlan, type ApplyReport, type ExistingSheet } from "./applyPlan";
 import { capabilities, officeEnv, type Capabilities, type ExcelEnv } from "./env";
 import { danishError, ExcelShellError, officeCode, type Doing } from "./errors";
 import { queueGrids, type GridRequest } from "./readGrids";
+import { definitionMethods } from "./definitionSheets";
 
 export interface OfficeHostOptions {
   /** Excel itself by default; a fake in tests. */
@@ -120,8 +121,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     });
   }
 
+  /** Contracts read from definition sheets, buildable by id like the built-in ones. */
+  const defined = new Map<string, Contract>();
+
   function chosenContracts(ids: string[]): Contract[] {
-    const all = contractsOf();
+    const all = [...[...defined.values()], ...contractsOf().filter((c) => !defined.has(c.id))];
     return ids.map(
       (id) =>
         all.find((c) => c.id === id) ??
@@ -129,7 +133,17 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
     );
   }
 
-  return {
+  const host: OfficeHost = {
+    ...definitionMethods({
+      run,
+      writing,
+      caps: cap,
+      builtins: contractsOf,
+      now,
+      budgetBytes: options.budgetBytes,
+      build: (ids, o, onProgress) => host.build(ids, o, onProgress),
+      remember: (contract) => void defined.set(contract.id, contract),
+    }),
     contracts(): ContractChoice[] {
       return contractsOf().map((c) => ({
         id: c.id,
@@ -448,6 +462,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       return writing(() =>
         run("write", async (context) => {
           const list = queueSheetList(context);
+          const names = context.workbook.names.load("items/name");
           await context.sync();
           const sheets = list();
           const sheet = planDefinitionSheet(draft.contract, {
@@ -460,7 +475,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             {
               caps: cap(),
               existing: existingMap(sheets),
-              existingNames: new Set(),
+              existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
               budgetBytes: options.budgetBytes,
               activate: sheet.name,
             },
@@ -507,6 +522,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       };
     },
   };
+  return host;
 }
 
 function fail(message: string): never {

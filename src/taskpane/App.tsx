@@ -19,6 +19,8 @@ const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ defaul
 const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
 // "Ny kontrakt fra bilag": the drafter in its own chunk, mammoth in another still.
 const DraftPanel = lazy(() => import("./DraftPanel").then((m) => ({ default: m.DraftPanel })));
+// Contract definitions ("Ny kontrakt", build from a definition sheet): their own chunk too.
+const DefinitionPanel = lazy(() => import("./DefinitionPanel").then((m) => ({ default: m.DefinitionPanel })));
 
 /** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
 export const REFRESH_DEBOUNCE_MS = 400;
@@ -44,6 +46,8 @@ export function App({ host, language }: AppProps) {
   const [building, setBuilding] = useState(false);
   const [overview, setOverview] = useState<CentreOverview[] | null>(null);
   const [loadingOverview, setLoadingOverview] = useState(false);
+  // A drafted definition sheet is new to the definitions list: it is read again (remounted).
+  const [definitionsVersion, setDefinitionsVersion] = useState(0);
   const mounted = useRef(false);
   const latestRequest = useRef(0);
 
@@ -158,7 +162,22 @@ export function App({ host, language }: AppProps) {
             </FailureBoundary>
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" />}>
-                <DraftPanel host={host} onError={reportError} />
+                <DefinitionPanel
+                  key={definitionsVersion}
+                  host={host}
+                  builtins={initial.contracts}
+                  onError={reportError}
+                  onBuilt={() => void refresh()}
+                />
+              </Suspense>
+            </FailureBoundary>
+            <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <DraftPanel
+                  host={host}
+                  onError={reportError}
+                  onWritten={() => setDefinitionsVersion((v) => v + 1)}
+                />
               </Suspense>
             </FailureBoundary>
           </FailureBoundary>

@@ -1,7 +1,9 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
 import type { CellValue, Contract, Status } from "../contracts/model";
+import type { CarryReport } from "../definition/carryFromLastYear";
 import type { DefinitionReview } from "../definition/planDefinitionSheet";
+import type { DefinitionProblem } from "../definition/problems";
 
 export interface ContractChoice {
   id: string;
@@ -157,6 +159,25 @@ export interface DraftDefinition {
   review: DefinitionReview;
 }
 
+/** A definition sheet in the workbook: its contract when it reads cleanly, else its problems. */
+export interface DefinitionSheet {
+  sheet: string;
+  contract?: ContractChoice;
+  problems: DefinitionProblem[];
+}
+
+/** Where a new definition sheet comes from ("Ny kontrakt"). */
+export type NewDefinitionSource =
+  | { kind: "builtin"; id: string }
+  /** "Kopiér til næste år": a definition sheet one year on (ids kept). */
+  | { kind: "nextYear"; sheet: string }
+  | { kind: "empty"; year: number };
+
+export type DefinitionBuild =
+  /** The definition has problems: nothing was built. */
+  | { kind: "problems"; problems: DefinitionProblem[] }
+  | { kind: "built"; result: BuildResult; carry?: CarryReport };
+
 export interface WorkbookHost {
   /** The built-in contracts the user can choose from. */
   contracts(): ContractChoice[];
@@ -192,4 +213,20 @@ export interface WorkbookHost {
    * rows to review highlighted and their reasons in "Gennemsyn", and shows it.
    */
   addDraftDefinition(draft: DraftDefinition): Promise<{ sheet: string }>;
+  /** Every definition sheet of the workbook, read. */
+  definitions(): Promise<DefinitionSheet[]>;
+  /** Writes a new definition sheet and returns its name. */
+  newDefinition(source: NewDefinitionSource): Promise<string>;
+  /**
+   * Builds the centre sheets from a definition sheet, or builds nothing and returns its problems.
+   * With carryFromLastYear, the workbook's sheets are last year's: for each continuing change
+   * goal their Resultat becomes the new Grundlag, and the old contract gives way to the new one.
+   */
+  buildDefinition(
+    sheet: string,
+    options: { update: boolean; carryFromLastYear: boolean },
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<DefinitionBuild>;
+  /** Selects a cell (e.g. "H14") and activates its sheet. */
+  selectCell(sheet: string, address: string): Promise<void>;
 }

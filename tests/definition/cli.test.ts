@@ -89,11 +89,33 @@ describe("kontrakt define and --contract DEFINITION.xlsx", () => {
     expect(await exists(file("empty-out.xlsx"))).toBe(false);
   });
 
-  it("a workbook without a definition sheet is refused with what to do", async () => {
+  it("a contract workbook without a definition sheet gives the contracts it was built with; any other workbook is refused", async () => {
     await kontrakt("build", "--contract", "jobcenter-kbh-2007", "--out", file("plain.xlsx"));
-    const build = await kontrakt("build", "--contract", file("plain.xlsx"), "--out", file("x.xlsx"));
+    const define = await kontrakt(
+      "define",
+      "--contract",
+      file("plain.xlsx"),
+      "--next-year",
+      "--out",
+      file("from-plain.xlsx"),
+    );
+    expect(define).toMatchObject({ code: 0, err: "" });
+    expect(define.out).toContain('arket "Definition jobcenter-kbh-2008"');
+    await fs.writeFile(
+      file("other.xlsx"),
+      await writePlan({
+        sheets: [planDefinitionSheet(small2008)].map((p) => ({
+          ...p,
+          name: "Ark1",
+          cells: [[{ value: "hej" }]],
+        })),
+        names: [],
+      }),
+    );
+    const build = await kontrakt("build", "--contract", file("other.xlsx"), "--out", file("x.xlsx"));
     expect(build.code).toBe(2);
     expect(build.err).toContain("har intet definitionsark");
+    expect(await exists(file("x.xlsx"))).toBe(false);
   });
 
   it("--carry-from: last year's Resultat of a continuing change goal becomes this year's Grundlag", async () => {

@@ -49,6 +49,10 @@ test("a Word file: summary, review list, then one definition sheet with the revi
   expect(written.contract.goals).toHaveLength(62);
   expect(written.review.rows["jc-b40"]).toMatch(/^«med 7 %» om en andel/);
   expect(Object.keys(written.review.rows)).toHaveLength(7);
+  // The definitions list reads the workbook again and has the new sheet.
+  await waitFor(() => expect(host.definitionSheets.map((d) => d.sheet)).toHaveLength(1));
+  const reads = host.calls.definitions;
+  expect(reads).toBeGreaterThanOrEqual(2);
 });
 
 test("pasted text: the same draft; cancel writes nothing", async () => {

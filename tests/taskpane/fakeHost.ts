@@ -7,7 +7,10 @@ import type {
   CentreOverview,
   ContractChoice,
   DraftDefinition,
+  DefinitionBuild,
+  DefinitionSheet,
   ExportResult,
+  NewDefinitionSource,
   FieldReview,
   FileReview,
   ImportChoices,
@@ -140,6 +143,9 @@ export class FakeHost implements WorkbookHost {
   /** What applyImport answers; by default the counts of the review it is given. */
   importOutcome: ImportOutcome | null = null;
   exportGate: Promise<void> | null = null;
+  definitionSheets: DefinitionSheet[] = [];
+  /** What buildDefinition answers (by default: built, with buildResult). */
+  definitionBuild: DefinitionBuild | null = null;
   /** Per-method failures: the method rejects (or throws) with this. */
   failures: Partial<Record<keyof WorkbookHost, unknown>> = {};
 
@@ -155,6 +161,10 @@ export class FakeHost implements WorkbookHost {
     previewImport: [] as string[][],
     applyImport: [] as { review: ImportReview; choices: ImportChoices }[],
     addDraftDefinition: [] as DraftDefinition[],
+    definitions: 0,
+    newDefinition: [] as NewDefinitionSource[],
+    buildDefinition: [] as { sheet: string; update: boolean; carryFromLastYear: boolean }[],
+    selectCell: [] as { sheet: string; address: string }[],
   };
   /** When set, addDraftDefinition waits for it (to observe the pane mid-write). */
   draftGate: Promise<void> | null = null;
@@ -254,7 +264,44 @@ export class FakeHost implements WorkbookHost {
     this.calls.addDraftDefinition.push(draft);
     if (this.draftGate) await this.draftGate;
     this.fail("addDraftDefinition");
-    return { sheet: `Definition ${draft.contract.id}`.slice(0, 31) };
+    const sheet = `Definition ${draft.contract.id}`.slice(0, 31);
+    this.definitionSheets = [...this.definitionSheets, { sheet, problems: [] }];
+    return { sheet };
+  }
+
+  async definitions(): Promise<DefinitionSheet[]> {
+    this.calls.definitions++;
+    this.fail("definitions");
+    return this.definitionSheets;
+  }
+
+  async newDefinition(source: NewDefinitionSource): Promise<string> {
+    this.calls.newDefinition.push(source);
+    this.fail("newDefinition");
+    const name =
+      source.kind === "builtin"
+        ? `Definition ${source.id}`
+        : source.kind === "nextYear"
+          ? `${source.sheet} (næste år)`
+          : "Definition ny";
+    this.definitionSheets = [...this.definitionSheets, { sheet: name, problems: [] }];
+    return name;
+  }
+
+  async buildDefinition(
+    sheet: string,
+    options: { update: boolean; carryFromLastYear: boolean },
+    onProgress?: (p: BuildProgress) => void,
+  ): Promise<DefinitionBuild> {
+    this.calls.buildDefinition.push({ sheet, ...options });
+    for (const step of this.progressSteps) onProgress?.(step);
+    this.fail("buildDefinition");
+    return this.definitionBuild ?? { kind: "built", result: this.buildResult };
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.calls.selectCell.push({ sheet, address });
+    this.fail("selectCell");
   }
 
   /** Simulates the user typing in a contract sheet. */
