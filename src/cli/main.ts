@@ -51,6 +51,11 @@ export const COMMANDS: CommandEntry[] = [
     summary: "Skriv kontrakten som et definitionsark, der kan rettes i Excel",
     load: async () => (await import("./define")).defineCommand,
   },
+  {
+    name: "draft",
+    summary: "Lav et udkast til en kontrakt ud fra bilaget (Word-fil eller tekst)",
+    load: async () => (await import("./draft")).draftCommand,
+  },
 ];
 
 export function mainHelp(): string {

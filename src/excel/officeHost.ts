@@ -456,6 +456,35 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       };
     },
 
+    async addDraftDefinition(draft): Promise<{ sheet: string }> {
+      // The definition planner comes with the draft feature's chunk, not the pane's first load.
+      const { planDefinitionSheet } = await import("../definition/planDefinitionSheet");
+      return writing(() =>
+        run("write", async (context) => {
+          const list = queueSheetList(context);
+          const names = context.workbook.names.load("items/name");
+          await context.sync();
+          const sheets = list();
+          const sheet = planDefinitionSheet(draft.contract, {
+            review: draft.review,
+            takenNames: sheets.map((s) => s.name),
+          });
+          await applyPlan(
+            context,
+            { sheets: [sheet], names: [] },
+            {
+              caps: cap(),
+              existing: existingMap(sheets),
+              existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
+              budgetBytes: options.budgetBytes,
+              activate: sheet.name,
+            },
+          );
+          return { sheet: sheet.name };
+        }),
+      );
+    },
+
     async onChanged(listener: () => void): Promise<() => void> {
       listeners.add(listener);
       const handler = async (args: Excel.WorksheetChangedEventArgs) => {

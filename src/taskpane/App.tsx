@@ -17,6 +17,8 @@ import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from 
 const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
 // Templates out and back: its own chunk (exceljs comes later still, when a file is made or read).
 const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
+// "Ny kontrakt fra bilag": the drafter in its own chunk, mammoth in another still.
+const DraftPanel = lazy(() => import("./DraftPanel").then((m) => ({ default: m.DraftPanel })));
 // Contract definitions ("Ny kontrakt", build from a definition sheet): their own chunk too.
 const DefinitionPanel = lazy(() => import("./DefinitionPanel").then((m) => ({ default: m.DefinitionPanel })));
 
@@ -46,6 +48,8 @@ export function App({ host, language }: AppProps) {
   const [loadingOverview, setLoadingOverview] = useState(false);
   /** The first status read has ended (well or not): the definitions panel may load then. */
   const [statusRead, setStatusRead] = useState(false);
+  // A drafted definition sheet is new to the definitions list: it is read again (remounted).
+  const [definitionsVersion, setDefinitionsVersion] = useState(0);
   const mounted = useRef(false);
   const latestRequest = useRef(0);
 
@@ -164,10 +168,22 @@ export function App({ host, language }: AppProps) {
               <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
                 <Suspense fallback={<Spinner size="tiny" />}>
                   <DefinitionPanel
+                    key={definitionsVersion}
                     host={host}
                     builtins={initial.contracts}
                     onError={reportError}
                     onBuilt={() => void refresh()}
+                  />
+                </Suspense>
+              </FailureBoundary>
+            )}
+            {statusRead && (
+              <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <DraftPanel
+                    host={host}
+                    onError={reportError}
+                    onWritten={() => setDefinitionsVersion((v) => v + 1)}
                   />
                 </Suspense>
               </FailureBoundary>

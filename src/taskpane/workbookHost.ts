@@ -1,7 +1,8 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
-import type { Status } from "../contracts/model";
+import type { CellValue, Contract, Status } from "../contracts/model";
 import type { CarryReport } from "../definition/carryFromLastYear";
+import type { DefinitionReview } from "../definition/planDefinitionSheet";
 import type { DefinitionProblem } from "../definition/problems";
 import type { ImportChoices, ImportReview, ReturnedFile, TemplateFile } from "../templates/importTypes";
 
@@ -98,6 +99,12 @@ export type ImportOutcome =
   /** The workbook changed since the preview: nothing was written; here is the preview again. */
   | { kind: "stale"; review: ImportReview };
 
+/** A contract drafted from an appendix, with what the economist must review per row. */
+export interface DraftDefinition {
+  contract: Contract;
+  review: DefinitionReview;
+}
+
 /** A definition sheet in the workbook: its contract when it reads cleanly, else its problems. */
 export interface DefinitionSheet {
   sheet: string;
@@ -147,6 +154,11 @@ export interface WorkbookHost {
    * nothing at all, with a Danish error, when Excel refuses the batch.
    */
   applyImport(review: ImportReview, choices: ImportChoices): Promise<ImportOutcome>;
+  /**
+   * Writes a drafted contract as a new definition sheet (under a name no sheet has yet), with the
+   * rows to review highlighted and their reasons in "Gennemsyn", and shows it.
+   */
+  addDraftDefinition(draft: DraftDefinition): Promise<{ sheet: string }>;
   /** Every definition sheet of the workbook, read. */
   definitions(): Promise<DefinitionSheet[]>;
   /** Writes a new definition sheet and returns its name. */

@@ -6,6 +6,7 @@ import type {
   BuildResult,
   CentreOverview,
   ContractChoice,
+  DraftDefinition,
   DefinitionBuild,
   DefinitionSheet,
   ExportResult,
@@ -160,11 +161,14 @@ export class FakeHost implements WorkbookHost {
     openTemplate: [] as string[],
     previewImport: [] as string[][],
     applyImport: [] as { review: ImportReview; choices: ImportChoices }[],
+    addDraftDefinition: [] as DraftDefinition[],
     definitions: 0,
     newDefinition: [] as NewDefinitionSource[],
     buildDefinition: [] as { sheet: string; update: boolean; carryFromLastYear: boolean }[],
     selectCell: [] as { sheet: string; address: string }[],
   };
+  /** When set, addDraftDefinition waits for it (to observe the pane mid-write). */
+  draftGate: Promise<void> | null = null;
 
   private listeners = new Set<() => void>();
 
@@ -255,6 +259,15 @@ export class FakeHost implements WorkbookHost {
       centres: review.files.map((f) => f.centre),
       summaryStale: false,
     };
+  }
+
+  async addDraftDefinition(draft: DraftDefinition): Promise<{ sheet: string }> {
+    this.calls.addDraftDefinition.push(draft);
+    if (this.draftGate) await this.draftGate;
+    this.fail("addDraftDefinition");
+    const sheet = `Definition ${draft.contract.id}`.slice(0, 31);
+    this.definitionSheets = [...this.definitionSheets, { sheet, problems: [] }];
+    return { sheet };
   }
 
   async definitions(): Promise<DefinitionSheet[]> {
