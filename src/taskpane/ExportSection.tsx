@@ -3,8 +3,7 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTemplateStrings } from "./templateStrings";
-import type { TemplateFile } from "../templates/importTypes";
-import type { ExportResult, WorkbookHost } from "./workbookHost";
+import type { ExportResult, TemplateFile, WorkbookHost } from "./workbookHost";
 
 export interface ExportSectionProps {
   host: WorkbookHost;

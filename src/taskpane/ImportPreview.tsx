@@ -11,13 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { shownValue, useTemplateStrings, type TemplateStrings } from "./templateStrings";
-import type {
-  ConflictChoice,
-  FieldReview,
-  FileReview,
-  ImportChoices,
-  ImportReview,
-} from "../templates/importTypes";
+import type { ConflictChoice, FieldReview, FileReview, ImportChoices, ImportReview } from "./workbookHost";
 
 export interface ImportPreviewProps {
   review: ImportReview;
