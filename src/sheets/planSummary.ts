@@ -185,7 +185,7 @@ function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreShe
     const a = row.assessment;
     if (a.basis === "own") continue;
     const host = sheets.find((s) => s.rows.has(row.id));
-    b.value("A", r, row.id).value("B", r, `${row.text} — ${jointRequirementText(a.joint)}`);
+    b.value("A", r, row.id).value("B", r, `${row.text} — ${jointRequirementText(a.joint, row.context)}`);
     b.style(`B${r}`, { wrap: true, vertical: "top" });
     if (host) {
       const at = host.rows.get(row.id)!;

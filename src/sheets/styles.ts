@@ -1,4 +1,5 @@
 // Colours and number formats of the workbook, in one place.
+import { kindOf } from "../contracts/kinds";
 import type { Status, Target } from "../contracts/model";
 
 /** Fill and font per status: the word stays in the cell, so it also reads in black-and-white print. */
@@ -15,44 +16,17 @@ export const INPUT_FILL = "FFF9DB";
 export const MUTED_FONT = "595959";
 export const NOT_APPLICABLE_FILL = "EDEDED";
 
-const percent = (x: number) => (Number.isInteger(Math.round(x * 1e6) / 1e4) ? "0%" : "0.0%");
-
-/** Format of the target value cells. */
+/** Format of the target value cells (Mål-værdi), from the kind's entry. */
 export function targetFormat(t: Target, value: number): string {
-  switch (t.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-    case "spendRange":
-      return percent(value);
-    case "absoluteChange":
-    case "valueMax":
-      return unitFormat(t.unit, Number.isInteger(value) ? "#,##0" : "#,##0.0");
-    case "countMin":
-      return "#,##0";
-    case "yesNo":
-      return "General";
-  }
+  return kindOf(t).targetFormat(t, value);
 }
 
-/** Format of the Opnået cell. */
+/** Format of the Opnået cell, from the kind's entry. */
 export function achievedFormat(t: Target): string {
-  switch (t.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-    case "spendRange":
-      return "0.0%";
-    case "absoluteChange":
-    case "valueMax":
-      return unitFormat(t.unit, t.unit === "kr." ? "#,##0" : "#,##0.0");
-    case "countMin":
-      return "#,##0";
-    case "yesNo":
-      return "General";
-  }
+  return kindOf(t).achievedFormat(t);
 }
 
-function unitFormat(unit: string, number: string): string {
-  return `${number} "${unit}"`;
+/** Format of the Grundlag and Resultat cells, from the kind's entry. */
+export function inputFormat(t: Target): string {
+  return kindOf(t).inputFormat(t);
 }

@@ -1,0 +1,39 @@
+// "mindst 30 unge", "1000 jobordrer": a count of at least atLeast; whole unless the unit allows
+// decimals (helårspladser).
+import type { CountMinTarget } from "../model";
+import { countOf, missing, nonNegativeOf, round9, verdict } from "./cells";
+import { badNumber, blank, round9 as round9F } from "./excelText";
+import type { KindSpec } from "./kind";
+import { quantity, shownAgainst, UNUSED_INPUT, withMeasured } from "./texts";
+
+export const countMin: KindSpec<CountMinTarget> = {
+  labels: [{ label: "Antal mindst", variant: {} }],
+  inputs: { grundlag: false, percent: false },
+  resultatInput: (t) => (t.decimals ? "number" : "wholeNumber"),
+  hint(t, ctx) {
+    const whole = t.decimals ? "decimaler tilladt" : "helt tal";
+    return withMeasured(ctx, {
+      grundlag: UNUSED_INPUT,
+      resultat: t.unit ? `Antal ${t.unit} (${whole})` : `Antal (${whole})`,
+    });
+  },
+  requirement: (t) => `Mindst ${quantity(t.atLeast, t.unit)}`,
+  judge(t, _g, r, hint) {
+    const n = t.decimals ? nonNegativeOf(r, "Resultat", hint.resultat) : countOf(r, hint.resultat);
+    if (n === undefined) return missing([["Resultat", hint.resultat]]);
+    const show = (v: number, d: number) => quantity(v, t.unit, d);
+    return verdict(round9(n) >= t.atLeast, n, shownAgainst(n, [t.atLeast], show, 2));
+  },
+  formula: (t, { resultat: r, target }) => ({
+    invalid: badNumber(r, t.decimals ? `${r}<0` : `OR(${r}<0,${r}<>INT(${r}))`),
+    missing: blank(r),
+    met: `${round9F(r)}>=${target}`,
+    achieved: r,
+  }),
+  targetCells: (t) => ({ target: t.atLeast }),
+  targetFormat: (t, value) => (t.decimals && !Number.isInteger(value) ? "#,##0.0" : "#,##0"),
+  achievedFormat: (t) => (t.decimals ? "#,##0.0" : "#,##0"),
+  inputFormat: () => "General",
+  achievedText: (t, a) => (typeof a === "number" ? quantity(a, t.unit) : a),
+  inputWord: (t) => (t.decimals ? "et antal" : "et helt antal"),
+};
