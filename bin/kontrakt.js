@@ -84,7 +84,10 @@ require.extensions[".ts"] = function loadTypeScript(module, filename) {
 if (process.argv.includes("--debug")) process.setSourceMapsEnabled(true);
 
 require(path.join(root, "src", "cli", "main.ts"))
-  .main(process.argv.slice(2))
+  .main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  })
   .then(
     (code) => {
       process.exitCode = code;

@@ -44,7 +44,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (!code) throw new CliError(`Ukendt center "${w}". Centrene er: ${known.join(", ")}.`);
     return code;
   });
-  const plan = planWorkbook(contracts, centres.length ? { centres } : {});
+  const generatedAt = new Date().toISOString();
+  const plan = planWorkbook(contracts, centres.length ? { centres, generatedAt } : { generatedAt });
   const buffer = await writePlan(plan);
   await writeOutput(out, buffer);
   const sheets = plan.sheets.filter((s) => s.role === "centre").map((s) => s.name);

@@ -67,12 +67,12 @@ Tilvalget --debug viser tekniske detaljer, hvis noget går galt.
 `;
 }
 
-const processIo: Io = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs one command line and returns its exit code. All output goes through `io`, and nothing here
+ * touches `process`, so tests run the command in-process (tests/cli/run.ts) exactly as the bin
+ * (bin/kontrakt.js, which wires `io` to stdout/stderr) does.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes("--debug");
   const [name, ...rest] = argv;
   try {

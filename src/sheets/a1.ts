@@ -1,5 +1,4 @@
 // A1 addresses, for the plan and both shells: "H12" ↔ row/column, "H8:I40" ↔ a rectangle.
-import { colLetter } from "./layout";
 
 /** 1-based, inclusive. */
 export interface Rect {
@@ -27,7 +26,9 @@ export function columnNumber(letters: string): number {
 
 /** 1 → "A", 27 → "AA". */
 export function columnLetters(col: number): string {
-  return colLetter(col - 1);
+  const rest = Math.floor((col - 1) / 26);
+  const letter = String.fromCharCode(65 + ((col - 1) % 26));
+  return rest > 0 ? columnLetters(rest) + letter : letter;
 }
 
 export function parseCell(a1: string): CellAddress {

@@ -2,7 +2,8 @@
 // also when goals were added, removed or reordered.
 import type { CellValue } from "../contracts/model";
 import { cellAt } from "./grid";
-import { COL, colIndex, FIRST_GOAL_ROW } from "./layout";
+import { columnNumber } from "./a1";
+import { COL, FIRST_GOAL_ROW } from "./layout";
 import type { WorkbookPlan } from "./plan";
 import type { RowState, WorkbookState } from "./readWorkbook";
 import { SheetBuilder } from "./sheetBuilder";
@@ -29,7 +30,7 @@ export function carryFigures(plan: WorkbookPlan, old: WorkbookState): CarryResul
     const placedIds = new Set<string>();
     const values = sheet.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null)));
     for (let r = FIRST_GOAL_ROW; r <= sheet.cells.length; r++) {
-      const idCell = cellAt(values, r, colIndex(COL.id));
+      const idCell = cellAt(values, r, columnNumber(COL.id) - 1);
       if (typeof idCell !== "string") continue;
       placedIds.add(idCell);
       const prior = byId.get(idCell);

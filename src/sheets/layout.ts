@@ -1,4 +1,5 @@
 // Where things are on a centre sheet. The plan writes by these, the readers read by these.
+import { columnLetters, columnNumber } from "./a1";
 
 export const COL = {
   id: "A",
@@ -46,14 +47,20 @@ export const FIRST_GOAL_ROW = HEADER_ROW + 1;
 export const COUNT_LABEL_COL = "J";
 export const COUNT_VALUE_COL = "K";
 
-/** 0-based index of a column letter (A → 0). Columns here never pass Z. */
+/**
+ * 0-based index of a column letter (A → 0), for indexing a grid's row array.
+ * @deprecated A1 lives in ./a1.ts, 1-based: `columnNumber(letter) - 1`.
+ */
 export function colIndex(letter: string): number {
-  return letter.charCodeAt(0) - 65;
+  return columnNumber(letter) - 1;
 }
 
+/**
+ * The letters of a 0-based column index (0 → A).
+ * @deprecated A1 lives in ./a1.ts, 1-based: `columnLetters(index + 1)`.
+ */
 export function colLetter(index: number): string {
-  if (index < 26) return String.fromCharCode(65 + index);
-  return colLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
+  return columnLetters(index + 1);
 }
 
 // The workbook's own sheet names live with the rule that keeps centre codes off them.

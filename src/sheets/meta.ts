@@ -4,6 +4,7 @@
 import type { Contract } from "../contracts/model";
 import { definitionHash } from "../contracts/definitionHash";
 import { parseContract } from "../contracts/schema";
+import { columnLetters } from "./a1";
 import type { Grid } from "./grid";
 import { META_SHEET } from "./layout";
 import type { SheetPlan } from "./plan";
@@ -48,7 +49,7 @@ export function planMeta(meta: Omit<Meta, "hashes">): SheetPlan {
   const b = new SheetBuilder(META_SHEET, "meta");
   let r = 1;
   const put = (cells: (string | number | undefined)[]) => {
-    cells.forEach((v, i) => b.value(String.fromCharCode(65 + i), r, v ?? ""));
+    cells.forEach((v, i) => b.value(columnLetters(i + 1), r, v ?? ""));
     r++;
   };
   put([MAGIC, "format", META_FORMAT]);

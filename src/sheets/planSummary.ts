@@ -5,8 +5,10 @@ import type { Contract, GoalRow } from "../contracts/model";
 import { jointRequirementText } from "../contracts/requirement";
 import { rowsFor } from "../contracts/resolve";
 import { STATUS_LABEL } from "../contracts/status";
+import { danishDate } from "./danishTime";
 import { sheetRef } from "./formulas";
-import { COL, colLetter, SUMMARY_SHEET } from "./layout";
+import { columnLetters } from "./a1";
+import { COL, SUMMARY_SHEET } from "./layout";
 import type { TripEvent } from "./meta";
 import type { SheetPlan } from "./plan";
 import { estimatedRowHeights } from "./rowHeights";
@@ -75,8 +77,8 @@ function contractBlock(
   options: SummaryOptions,
 ): number {
   let r = start;
-  const lastCol = colLetter(1 + sheets.length);
-  const centreCol = (i: number) => colLetter(2 + i);
+  const lastCol = columnLetters(sheets.length + 2);
+  const centreCol = (i: number) => columnLetters(i + 3);
   b.value("A", r, `${contract.title} (${contract.year})`).style(`A${r}`, { bold: true, size: 12 });
   r += 1;
 
@@ -128,8 +130,8 @@ function contractBlock(
   plan.charts.push({
     title: `${contract.title}: status pr. center`,
     source: `A${tableTop}:${lastCol}${tableTop + 4}`,
-    topLeft: `${colLetter(sheets.length + 3)}${tableTop}`,
-    bottomRight: `${colLetter(sheets.length + 9)}${tableTop + 14}`,
+    topLeft: `${columnLetters(sheets.length + 4)}${tableTop}`,
+    bottomRight: `${columnLetters(sheets.length + 10)}${tableTop + 14}`,
     colors: COUNTED.map((s) => STATUS_COLOURS[s].fill),
   });
 
@@ -206,7 +208,7 @@ function headerRow(
   lastCol: string,
 ): void {
   b.value("A", r, a).value("B", r, bText);
-  centres.forEach((c, i) => b.value(colLetter(2 + i), r, c));
+  centres.forEach((c, i) => b.value(columnLetters(i + 3), r, c));
   b.style(`A${r}:${lastCol}${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
 }
 
@@ -235,8 +237,5 @@ function tripText(trips: TripEvent[], contractId: string, centre: string): strin
   return `${out ? `Sendt ${danishDate(out)}` : "Ikke sendt"}${back ? `; retur ${danishDate(back)}` : "; ikke retur"}`;
 }
 
-/** "2026-11-22T10:00:00Z" → "22.11.2026". */
-export function danishDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
+// Kept for the importers of the old home; the function lives in danishTime.ts.
+export { danishDate };

@@ -13,8 +13,8 @@ import { SheetBuilder } from "./sheetBuilder";
 export interface PlanOptions {
   /** Only these centre codes (a template holds one centre). */
   centres?: string[];
-  /** ISO time stamp shown on Oversigt; defaults to now. */
-  generatedAt?: string;
+  /** ISO time stamp shown on Oversigt. The shell passes the time in: the plan stays pure. */
+  generatedAt: string;
   /** Leave Oversigt out (a template for a centre has no summary). */
   summary?: boolean;
   template?: TemplateInfo;
@@ -23,8 +23,8 @@ export interface PlanOptions {
 
 export class PlanError extends Error {}
 
-export function planWorkbook(contracts: Contract[], options: PlanOptions = {}): WorkbookPlan {
-  const generatedAt = options.generatedAt ?? new Date().toISOString();
+export function planWorkbook(contracts: Contract[], options: PlanOptions): WorkbookPlan {
+  const generatedAt = options.generatedAt;
   const placed = placeCentres(contracts, options.centres);
   const resultatRef = (contractId: string) => (centre: string, rowId: string) => {
     const p = placed.find((s) => s.contractId === contractId && s.centre === centre);

@@ -4,7 +4,8 @@ import { evaluateRow } from "../contracts/evaluate";
 import type { CellValue, Centre, Contract, GoalRow, Outcome } from "../contracts/model";
 import { rowsFor } from "../contracts/resolve";
 import { cellAt, type SheetGrid } from "./grid";
-import { COL, colIndex, HEADER_ROW, META_SHEET } from "./layout";
+import { columnNumber } from "./a1";
+import { COL, HEADER_ROW, META_SHEET } from "./layout";
 import { readMeta, type Meta } from "./meta";
 import type { PlacedCentreSheet } from "./planSummary";
 
@@ -48,7 +49,7 @@ export function readWorkbook(grids: SheetGrid[]): WorkbookState {
 export function goalRowNumbers(grid: SheetGrid): Map<string, number> {
   const ids = new Map<string, number>();
   grid.values.forEach((line, i) => {
-    const id = line[colIndex(COL.id)];
+    const id = line[columnNumber(COL.id) - 1];
     if (i + 1 > HEADER_ROW && typeof id === "string" && id.trim() !== "" && !ids.has(id.trim()))
       ids.set(id.trim(), i + 1);
   });
@@ -61,7 +62,7 @@ export function readCentreSheet(grid: SheetGrid, contract: Contract, centre: Cen
   const rows = known.map((row) => {
     const rowNumber = numbers.get(row.id);
     const at = (col: string) =>
-      rowNumber === undefined ? null : cellAt(grid.values, rowNumber, colIndex(col));
+      rowNumber === undefined ? null : cellAt(grid.values, rowNumber, columnNumber(col) - 1);
     return {
       row,
       rowNumber,

@@ -1,5 +1,5 @@
 // A small writer that turns "put this at H12" into a SheetPlan's dense cell grid.
-import { colIndex } from "./layout";
+import { columnNumber } from "./a1";
 import { emptySheet, type CellStyle, type PlanCell, type SheetPlan, type SheetRole } from "./plan";
 
 export class SheetBuilder {
@@ -13,7 +13,7 @@ export class SheetBuilder {
     const cells = this.plan.cells;
     while (cells.length < row) cells.push([]);
     const line = cells[row - 1]!;
-    const c = colIndex(col);
+    const c = columnNumber(col) - 1;
     while (line.length <= c) line.push(null);
     line[c] = cell;
     return this;

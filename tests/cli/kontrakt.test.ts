@@ -1,11 +1,12 @@
-// End to end through the real bin: build → fill (three CSV dialects) → check, and every refusal.
+// End to end through main(argv, io), in-process: build → fill (three CSV dialects) → check, and
+// every refusal. tests/cli/bin.test.ts (slow set) proves the real bin gives the same results.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readGrids } from "../../src/xlsx/readGrids";
 import { DANISH_CSV, ENGLISH_CSV, EXPECTED, TAB_CSV } from "./figures";
-import { exists, goalOf, hash, kontrakt, tempDir, type CheckJson } from "./run";
+import { exists, goalOf, hash, run, tempDir, type CheckJson } from "./run";
 
 let dir: string;
 let built: string;
@@ -15,7 +16,7 @@ let report: CheckJson;
 beforeAll(async () => {
   dir = await tempDir("cli");
   built = path.join(dir, "kontrakter.xlsx");
-  const b = kontrakt(["build", "--out", built]);
+  const b = await run(["build", "--out", built]);
   expect(b.stderr).toBe("");
   expect(b.code).toBe(0);
 
@@ -30,12 +31,12 @@ beforeAll(async () => {
   for (const [from, csv, to] of steps) {
     const input = path.resolve(dir, from);
     const before = hash(input);
-    const r = kontrakt(["fill", input, path.join(dir, csv), "--out", path.join(dir, to)]);
+    const r = await run(["fill", input, path.join(dir, csv), "--out", path.join(dir, to)]);
     expect([csv, r.stderr, r.code]).toEqual([csv, "", 0]);
     expect(hash(input)).toBe(before);
   }
   filled = path.join(dir, "udfyldt.xlsx");
-  const c = kontrakt(["check", filled, "--json"]);
+  const c = await run(["check", filled, "--json"]);
   expect(c.code).toBe(0);
   report = JSON.parse(c.stdout) as CheckJson;
 });
@@ -45,25 +46,25 @@ afterAll(async () => {
 });
 
 describe("kontrakt --help", () => {
-  it("prints Danish help for the command and each subcommand", () => {
-    const main = kontrakt(["--help"]);
+  it("prints Danish help for the command and each subcommand", async () => {
+    const main = await run(["--help"]);
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/^Brug: kontrakt KOMMANDO/);
     for (const cmd of ["goals", "build", "fill", "check", "summary"]) {
-      const r = kontrakt([cmd, "--help"]);
+      const r = await run([cmd, "--help"]);
       expect([cmd, r.code]).toEqual([cmd, 0]);
       expect(r.stdout).toMatch(new RegExp(`^Brug: kontrakt ${cmd}`));
       expect(r.stdout).toMatch(/Tilvalg:/);
     }
   });
 
-  it("refuses an unknown command or option with one Danish line and exit 2", () => {
-    const r = kontrakt(["tjek"]);
+  it("refuses an unknown command or option with one Danish line and exit 2", async () => {
+    const r = await run(["tjek"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^kontrakt: Ukendt kommando "tjek"\. Kommandoerne er: goals, build, fill, check, summary\b.*\. Se kontrakt --help\.\n$/,
     );
-    const o = kontrakt(["check", "--hurtigt"]);
+    const o = await run(["check", "--hurtigt"]);
     expect(o.code).toBe(2);
     expect(o.stderr.trim().split("\n")).toHaveLength(1);
     expect(o.stderr).toMatch(/Ukendt tilvalg --hurtigt/);
@@ -71,8 +72,8 @@ describe("kontrakt --help", () => {
 });
 
 describe("kontrakt goals", () => {
-  it("lists each centre's goals as JSON, leaving out goals that do not apply", () => {
-    const r = kontrakt(["goals", "--json"]);
+  it("lists each centre's goals as JSON, leaving out goals that do not apply", async () => {
+    const r = await run(["goals", "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as {
       centres: {
@@ -114,14 +115,14 @@ describe("kontrakt goals", () => {
     expect(goal("Sygedagpenge", "jc-p02").requirement).toBe("Fald på mindst 1 dag ift. 2006");
   });
 
-  it("prints a table for one centre, and refuses an unknown centre", () => {
-    const r = kontrakt(["goals", "--centre", "cjf"]);
+  it("prints a table for one centre, and refuses an unknown centre", async () => {
+    const r = await run(["goals", "--centre", "cjf"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^CJF – /);
     expect(r.stdout).toMatch(/Mål-ID\s+Krav\s+Mål/);
     expect(r.stdout).toMatch(/jc-b26\s+Mindst 80 %/);
     expect(r.stdout).not.toMatch(/jc-o01/);
-    const bad = kontrakt(["goals", "--centre", "Aarhus"]);
+    const bad = await run(["goals", "--centre", "Aarhus"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^kontrakt: Ukendt center "Aarhus"\. Centrene er: Nyropsgade, /);
   });
@@ -144,28 +145,28 @@ describe("kontrakt build", () => {
     await fs.writeFile(file, JSON.stringify(source));
     const out = path.join(dir, "bc.xlsx");
     const contractHash = hash(file);
-    const r = kontrakt(["build", "--contract", file, "--out", out]);
+    const r = await run(["build", "--contract", file, "--out", out]);
     expect(r.code).toBe(0);
     expect(hash(file)).toBe(contractHash);
     expect(r.stdout).toMatch(/3 centerark \(CKB, CAB, CBSI\)/);
 
     source.goals[0].measure.perCentre.CKB.atLeast = 7;
     await fs.writeFile(file, JSON.stringify(source));
-    const bad = kontrakt(["build", "--contract", file, "--out", path.join(dir, "bad.xlsx")]);
+    const bad = await run(["build", "--contract", file, "--out", path.join(dir, "bad.xlsx")]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^kontrakt: Kontraktfilen "kontrakt.json" er ikke en gyldig kontrakt: /);
     expect(await exists(path.join(dir, "bad.xlsx"))).toBe(false);
 
-    const unknown = kontrakt(["build", "--contract", "aarhus-2007", "--out", path.join(dir, "bad.xlsx")]);
+    const unknown = await run(["build", "--contract", "aarhus-2007", "--out", path.join(dir, "bad.xlsx")]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
       /Ukendt kontrakt "aarhus-2007"\. Indbyggede kontrakter: jobcenter-kbh-2007, beskaeftigelsescentre-2007/,
     );
   });
 
-  it("needs --out ending in .xlsx", () => {
-    expect(kontrakt(["build"]).stderr).toMatch(/--out FIL.xlsx/);
-    const r = kontrakt(["build", "--out", path.join(dir, "x.csv")]);
+  it("needs --out ending in .xlsx", async () => {
+    expect((await run(["build"])).stderr).toMatch(/--out FIL.xlsx/);
+    const r = await run(["build", "--out", path.join(dir, "x.csv")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--out skal være en .xlsx-fil/);
   });
@@ -179,7 +180,7 @@ describe("kontrakt fill → check", () => {
     else if (e.achieved !== undefined) expect(g.achieved).toBe(e.achieved);
   });
 
-  it("gives exactly the documented JSON shape with A1 cells", () => {
+  it("gives exactly the documented JSON shape with A1 cells", async () => {
     const c = report.centres.find((x) => x.code === "Nyropsgade")!;
     expect(Object.keys(c)).toEqual(["code", "name", "contract", "sheet", "goals"]);
     expect(c).toMatchObject({ contract: "jobcenter-kbh-2007", sheet: "Nyropsgade" });
@@ -202,7 +203,7 @@ describe("kontrakt fill → check", () => {
     expect(g.message).toBe("Opfyldt: fald på 10 %.");
   });
 
-  it("explains invalid inputs in Danish", () => {
+  it("explains invalid inputs in Danish", async () => {
     expect(goalOf(report, "Nyropsgade", "jc-k01").message).toMatch(/intet at nedbringe/);
     expect(goalOf(report, "Nyropsgade", "jc-b10").message).toMatch(/Grundlag er 0.*Stigning i procentpoint/);
     expect(goalOf(report, "Nyropsgade", "jc-k02").message).toMatch(
@@ -211,7 +212,7 @@ describe("kontrakt fill → check", () => {
     expect(goalOf(report, "Nyropsgade", "jc-k03").message).toMatch(/en andel kan højst være 100 %/);
   });
 
-  it("judges joint goals on the sum, and the capacity split on each centre's own share", () => {
+  it("judges joint goals on the sum, and the capacity split on each centre's own share", async () => {
     for (const code of ["CKB", "CAB", "CBSI"])
       expect(goalOf(report, code, "bc-b05")).toMatchObject({ joint: true, status: "met" });
     expect(goalOf(report, "CBSI", "bc-b06").message).toMatch(/CBSI har ikke udfyldt Resultat/);
@@ -250,13 +251,13 @@ describe("kontrakt fill → check", () => {
     wb.getWorksheet("Musvågevej")!.getCell(cells.resultat).value = "mange";
     const file = path.join(dir, "tekst.xlsx");
     await fs.writeFile(file, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    const r = JSON.parse(kontrakt(["check", file, "--json"]).stdout) as CheckJson;
+    const r = JSON.parse((await run(["check", file, "--json"])).stdout) as CheckJson;
     expect(goalOf(r, "Musvågevej", "jc-b22")).toMatchObject({ status: "invalid", achieved: null });
     expect(goalOf(r, "Musvågevej", "jc-b22").message).toMatch(/Resultat indeholder teksten "mange"/);
   });
 
-  it("prints a Danish table per centre for people", () => {
-    const r = kontrakt(["check", filled]);
+  it("prints a Danish table per centre for people", async () => {
+    const r = await run(["check", filled]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /^Nyropsgade – .*\(jobcenter-kbh-2007, arket "Nyropsgade"\)\n {2}Mål-ID\s+Status\s+Opnået\s+Krav\s+Besked\n/,
@@ -269,10 +270,10 @@ describe("kontrakt fill → check", () => {
     expect(r.stdout).toMatch(/I alt: \d+ opfyldt, \d+ ikke opfyldt, \d+ mangler data, \d+ ugyldige\./);
   });
 
-  it("never changes its input", () => {
+  it("never changes its input", async () => {
     const before = hash(filled);
-    kontrakt(["check", filled]);
-    kontrakt(["check", filled, "--json"]);
+    await run(["check", filled]);
+    await run(["check", filled, "--json"]);
     expect(hash(filled)).toBe(before);
   });
 });
@@ -357,7 +358,7 @@ describe("kontrakt fill refusals", () => {
     const out = path.join(dir, "afvist.xlsx");
     const before = hash(built);
     const csvBefore = hash(csv);
-    const r = kontrakt(["fill", built, csv, "--out", out]);
+    const r = await run(["fill", built, csv, "--out", out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
@@ -369,7 +370,7 @@ describe("kontrakt fill refusals", () => {
   it("reports every bad line at once", async () => {
     const csv = path.join(dir, "flere.csv");
     await fs.writeFile(csv, `${header}\nAarhus;jc-b01;1;1\nNyropsgade;jc-x;1;1\nNyropsgade;jc-b01;1.5;1\n`);
-    const r = kontrakt(["fill", built, csv, "--out", path.join(dir, "afvist.xlsx")]);
+    const r = await run(["fill", built, csv, "--out", path.join(dir, "afvist.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^kontrakt: flere\.csv: 3 fejl kan ikke bruges; ingen fil er skrevet\.\n {2}Linje 2, .*\n {2}Linje 3, .*\n {2}Linje 4, /,
@@ -381,7 +382,7 @@ describe("kontrakt check refusals", () => {
   it("exits 2 on a file that is not a workbook, and on a workbook that is not a contract workbook", async () => {
     const text = path.join(dir, "noter.xlsx");
     await fs.writeFile(text, "ikke en projektmappe");
-    const r = kontrakt(["check", text]);
+    const r = await run(["check", text]);
     expect(r).toMatchObject({ code: 2, stdout: "" });
     expect(r.stderr).toBe('kontrakt: Filen "noter.xlsx" er ikke en Excel-projektmappe (.xlsx).\n');
 
@@ -389,11 +390,11 @@ describe("kontrakt check refusals", () => {
     wb.addWorksheet("Ark1").getCell("A1").value = "Hej";
     const random = path.join(dir, "tilfaeldig.xlsx");
     await fs.writeFile(random, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    const r2 = kontrakt(["check", random, "--json"]);
+    const r2 = await run(["check", random, "--json"]);
     expect(r2).toMatchObject({ code: 2, stdout: "" });
     expect(r2.stderr).toMatch(/^kontrakt: Projektmappen er ikke en kontraktprojektmappe/);
 
-    const missing = kontrakt(["check", path.join(dir, "findes-ikke.xlsx")]);
+    const missing = await run(["check", path.join(dir, "findes-ikke.xlsx")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/findes ikke/);
   });
@@ -401,8 +402,8 @@ describe("kontrakt check refusals", () => {
   it("shows the stack trace only with --debug", async () => {
     const text = path.join(dir, "noter2.xlsx");
     await fs.writeFile(text, "ikke en projektmappe");
-    expect(kontrakt(["check", text]).stderr.split("\n")).toHaveLength(2);
-    expect(kontrakt(["check", text, "--debug"]).stderr).toMatch(/XlsxReadError[\s\S]*at /);
+    expect((await run(["check", text])).stderr.split("\n")).toHaveLength(2);
+    expect((await run(["check", text, "--debug"])).stderr).toMatch(/XlsxReadError[\s\S]*at /);
   });
 });
 
@@ -425,14 +426,14 @@ describe("kontrakt summary", () => {
   it("remakes Oversigt, keeps the other sheets and the figures, and leaves the input alone", async () => {
     const out = path.join(dir, "med-oversigt.xlsx");
     const before = hash(filled);
-    const r = kontrakt(["summary", filled, "--out", out]);
+    const r = await run(["summary", filled, "--out", out]);
     expect([r.stderr, r.code]).toEqual(["", 0]);
     expect(hash(filled)).toBe(before);
     const grids = await readGrids(await fs.readFile(out));
     expect(grids.map((g) => g.name)).toEqual((await readGrids(await fs.readFile(filled))).map((g) => g.name));
     const oversigt = grids.find((g) => g.name === "Oversigt")!;
     expect(oversigt.formulas!.flat().some((f) => f?.includes("'Nyropsgade'!K8"))).toBe(true);
-    const again = JSON.parse(kontrakt(["check", out, "--json"]).stdout) as CheckJson;
+    const again = JSON.parse((await run(["check", out, "--json"])).stdout) as CheckJson;
     expect(again).toEqual(report);
 
     const zip = await JSZip.loadAsync(await fs.readFile(out));
@@ -455,7 +456,7 @@ describe("kontrakt summary", () => {
     const copy = path.join(dir, "selv.xlsx");
     await fs.copyFile(filled, copy);
     const before = hash(copy);
-    const r = kontrakt(["summary", copy, "--out", copy]);
+    const r = await run(["summary", copy, "--out", copy]);
     expect(r.code).toBe(0);
     expect(hash(copy)).not.toBe(before);
     expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);

@@ -1,9 +1,12 @@
-// Spawns the real `kontrakt` bin, as a user would, and hashes files to prove inputs stay untouched.
+// Runs `kontrakt` in-process through main(argv, io) (fast: no node start-up, no transpiling per
+// run), or spawns the real bin as a user would (slow set only: proves the wiring of bin/kontrakt.js).
+// Also hashes files to prove inputs stay untouched.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { main } from "../../src/cli/main";
 
 export const BIN = path.join(__dirname, "..", "..", "bin", "kontrakt.js");
 
@@ -13,10 +16,32 @@ export interface RunResult {
   stderr: string;
 }
 
-export function kontrakt(args: string[], cwd?: string): RunResult {
+/**
+ * One command line through the same main() the bin calls, output captured. Paths must be absolute:
+ * main() does not know the caller's working directory.
+ */
+export async function run(args: string[]): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** The real bin in a child process: only for the tests that prove the bin itself (slow set). */
+export function spawnKontrakt(args: string[], cwd?: string): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** @deprecated Spawns a process per call (1–2 s each); use `run` unless the bin itself is tested. */
+export const kontrakt = spawnKontrakt;
 
 export function hash(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");

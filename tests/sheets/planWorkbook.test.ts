@@ -128,7 +128,7 @@ describe("the contract workbook plan", () => {
 describe("rebuilding keeps every figure by goal id", () => {
   it("survives goals added, removed and reordered", () => {
     const original = contracts[0]!;
-    const engine = new PlanInEngine(planWorkbook([original]));
+    const engine = new PlanInEngine(planWorkbook([original], { generatedAt: "2026-11-22T12:00:00Z" }));
     const rows = rowsFor(original, "Skelbækgade");
     rows.forEach((r, i) => {
       engine.type("Skelbækgade", `${COL.grundlag}${FIRST_GOAL_ROW + i}`, 1000 + i);
@@ -148,7 +148,7 @@ describe("rebuilding keeps every figure by goal id", () => {
         ...original.goals.filter((g) => g.id !== removed).reverse(),
       ],
     };
-    const plan = planWorkbook([changed]);
+    const plan = planWorkbook([changed], { generatedAt: "2026-11-22T12:00:00Z" });
     const carried = carryFigures(plan, old);
     const after = new PlanInEngine(plan);
     const now = readWorkbook(gridsOf(after, ["Skelbækgade", META_SHEET])).centres[0]!;

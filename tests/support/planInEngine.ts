@@ -1,7 +1,7 @@
 // Loads a WorkbookPlan's cells into HyperFormula, so tests can type figures and read statuses.
 import type { HyperFormula } from "hyperformula";
 import type { CellValue } from "../../src/contracts/model";
-import { colIndex } from "../../src/sheets/layout";
+import { columnNumber } from "../../src/sheets/a1";
 import type { WorkbookPlan } from "../../src/sheets/plan";
 import { hfContent, newEngine } from "./hyperformula";
 
@@ -24,7 +24,7 @@ export class PlanInEngine {
 
   private at(sheet: string, a1: string) {
     const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-    return { sheet: this.hf.getSheetId(sheet)!, col: colIndex(m[1]!), row: Number(m[2]) - 1 };
+    return { sheet: this.hf.getSheetId(sheet)!, col: columnNumber(m[1]!) - 1, row: Number(m[2]) - 1 };
   }
 
   type(sheet: string, a1: string, value: CellValue): void {

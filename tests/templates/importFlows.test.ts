@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { findBuiltin } from "../../src/contracts/builtin";
 import { rowsFor } from "../../src/contracts/resolve";
 import { FIRST_GOAL_ROW } from "../../src/sheets/layout";
-import { exists, goalOf, hash, kontrakt, tempDir, type CheckJson } from "../cli/run";
+import { exists, goalOf, hash, run, tempDir, type CheckJson } from "../cli/run";
 import { cellOf, editWithOpenpyxl, gridsOfFile, openpyxlProblem, type Op } from "./helpers";
 
 const problem = openpyxlProblem();
@@ -31,8 +31,8 @@ describeIfPython("kontrakt import and export", () => {
     dir = await tempDir("flows");
     master = path.join(dir, "kontrakter.xlsx");
     sent = path.join(dir, "ud");
-    expect(kontrakt(["build", "--out", master]).code).toBe(0);
-    expect(kontrakt(["export", master, "--dir", sent]).code).toBe(0);
+    expect((await run(["build", "--out", master])).code).toBe(0);
+    expect((await run(["export", master, "--dir", sent])).code).toBe(0);
   });
 
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
@@ -43,8 +43,8 @@ describeIfPython("kontrakt import and export", () => {
     return out;
   }
 
-  function ok(args: string[]) {
-    const r = kontrakt(args);
+  async function ok(args: string[]) {
+    const r = await run(args);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     return r;
@@ -55,9 +55,9 @@ describeIfPython("kontrakt import and export", () => {
     const row = FIRST_GOAL_ROW + rowsFor(contract, "CKB").findIndex((r) => r.id === "bc-k02");
     const file = await filled(CKB, [{ op: "date", sheet: "CKB", cell: `I${row}`, value: "2007-04-02" }]);
     const out = path.join(dir, "dato.xlsx");
-    const r = ok(["import", master, file, "--out", out]);
+    const r = await ok(["import", master, file, "--out", out]);
     expect(r.stdout).not.toContain("indeholder en dato");
-    const report = JSON.parse(kontrakt(["check", out, "--json"]).stdout) as CheckJson;
+    const report = JSON.parse((await run(["check", out, "--json"])).stdout) as CheckJson;
     expect(goalOf(report, "CKB", "bc-k02")).toMatchObject({
       status: "not_met",
       message: "Ikke opfyldt: gennemført 2.4.2007, 2 dage efter fristen 31.3.2007.",
@@ -74,7 +74,7 @@ describeIfPython("kontrakt import and export", () => {
       { op: "set", sheet: "CKB", cell: "I11", value: "#DIV/0!" },
     ]);
     const out = path.join(dir, "vaerdier.xlsx");
-    const r = ok(["import", master, file, "--out", out]);
+    const r = await ok(["import", master, file, "--out", out]);
     expect(r.stdout).toContain(
       "Celle I9 (Resultat, mål bc-b02) indeholder en formel (=SUM(30,20)); kun tal og tekst indlæses – skriv resultatet som et tal.",
     );
@@ -92,7 +92,7 @@ describeIfPython("kontrakt import and export", () => {
       null,
       null,
     ]);
-    const report = JSON.parse(kontrakt(["check", out, "--json"]).stdout) as CheckJson;
+    const report = JSON.parse((await run(["check", out, "--json"])).stdout) as CheckJson;
     expect(goalOf(report, "CKB", "bc-b01")).toMatchObject({ status: "met", achieved: 0.65 });
     expect(goalOf(report, "CKB", "bc-b02").status).toBe("missing");
   });
@@ -108,7 +108,7 @@ describeIfPython("kontrakt import and export", () => {
       { op: "set", sheet: "CAB", cell: "I12", value: 120 },
     ]);
     const out = path.join(dir, "indsat.xlsx");
-    const r = ok(["import", master, file, "--out", out]);
+    const r = await ok(["import", master, file, "--out", out]);
     expect(r.stdout).toContain("Indsatte rækker med ukendte mål-id'er er ikke indlæst: note-1.");
     const grids = await gridsOfFile(out);
     expect(cellOf(grids, "CAB", "A10")).toBe("bc-b03");
@@ -126,7 +126,7 @@ describeIfPython("kontrakt import and export", () => {
 
     beforeAll(async () => {
       first = path.join(dir, "foerste.xlsx");
-      ok([
+      await ok([
         "import",
         master,
         await filled(
@@ -151,10 +151,10 @@ describeIfPython("kontrakt import and export", () => {
       );
     });
 
-    it("fail (the default): exit 2 listing each conflict, nothing written", () => {
+    it("fail (the default): exit 2 listing each conflict, nothing written", async () => {
       const before = hash(first);
       const out = path.join(dir, "konflikt.xlsx");
-      const r = kontrakt(["import", first, second, "--out", out]);
+      const r = await run(["import", first, second, "--out", out]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
         "kontrakt: 1 konflikt: projektmappen har allerede et andet tal. Vælg --on-conflict keep (behold projektmappens tal) eller --on-conflict replace (brug filens). Intet er skrevet.\n" +
@@ -168,7 +168,7 @@ describeIfPython("kontrakt import and export", () => {
 
     it("keep: the master's figure stays, the new one is added, and only that is logged", async () => {
       const out = path.join(dir, "behold.xlsx");
-      const r = ok(["import", first, second, "--out", out, "--on-conflict", "keep"]);
+      const r = await ok(["import", first, second, "--out", out, "--on-conflict", "keep"]);
       expect(r.stdout).toMatch(
         /Skrev behold\.xlsx: 1 nye, 0 erstattede, 1 beholdt ved konflikt, 1 uændrede; 1 linje i arket "Log"/,
       );
@@ -186,7 +186,7 @@ describeIfPython("kontrakt import and export", () => {
 
     it("replace: the file's figure wins, and the Log keeps the old and the new value", async () => {
       const out = path.join(dir, "erstat.xlsx");
-      const r = ok(["import", first, second, "--out", out, "--on-conflict", "replace"]);
+      const r = await ok(["import", first, second, "--out", out, "--on-conflict", "replace"]);
       expect(r.stdout).toMatch(
         /1 nye, 1 erstattede, 0 beholdt ved konflikt, 1 uændrede; 2 linjer i arket "Log"/,
       );
@@ -197,19 +197,19 @@ describeIfPython("kontrakt import and export", () => {
         ["ckb-2.xlsx", "CKB", "bc-b01", "Resultat", 65, 58],
         ["ckb-2.xlsx", "CKB", "bc-b02", "Resultat", null, 0.5],
       ]);
-      const report = JSON.parse(kontrakt(["check", out, "--json"]).stdout) as CheckJson;
+      const report = JSON.parse((await run(["check", out, "--json"])).stdout) as CheckJson;
       expect(goalOf(report, "CKB", "bc-b01")).toMatchObject({ status: "not_met", achieved: 0.58 });
     });
 
     it("--dry-run shows the conflicts and writes nothing", async () => {
       const before = hash(first);
       const out = path.join(dir, "proeve.xlsx");
-      const r = ok(["import", first, second, "--out", out, "--dry-run"]);
+      const r = await ok(["import", first, second, "--out", out, "--dry-run"]);
       expect(r.stdout).toContain("CKB bc-b01 Resultat (I8): projektmappen har 65, ckb-2.xlsx har 58");
       expect(r.stdout).toMatch(/Prøvekørsel: intet er skrevet\.\n$/);
       expect(hash(first)).toBe(before);
       expect(await exists(out)).toBe(false);
-      const noOut = ok(["import", first, second, "--dry-run", "--on-conflict", "replace"]);
+      const noOut = await ok(["import", first, second, "--dry-run", "--on-conflict", "replace"]);
       expect(noOut.stdout).toMatch(
         /Ved indlæsning: 1 nye, 1 erstattede, 0 beholdt ved konflikt, 1 uændrede\.\nPrøvekørsel: intet er skrevet\.\n$/,
       );
@@ -237,7 +237,7 @@ describeIfPython("kontrakt import and export", () => {
       path.join(folder, "CAB rettet.xlsx"),
     );
     const out = path.join(dir, "mappe.xlsx");
-    const r = ok(["import", master, folder, "--out", out]);
+    const r = await ok(["import", master, folder, "--out", out]);
     const f = (name: string) => path.join(folder, name);
     expect(r.stdout).toContain(
       "Sprunget over:\n" +
@@ -257,7 +257,7 @@ describeIfPython("kontrakt import and export", () => {
     await fs.mkdir(empty);
     await fs.writeFile(path.join(empty, "læs mig.txt"), "x", "utf8");
     const out = path.join(dir, "intet.xlsx");
-    const r = kontrakt(["import", master, empty, "--out", out]);
+    const r = await run(["import", master, empty, "--out", out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("kontrakt: Der er ingen skabeloner at indlæse. Intet er skrevet.\n");
     expect(await exists(out)).toBe(false);
@@ -267,7 +267,7 @@ describeIfPython("kontrakt import and export", () => {
     const copy = path.join(dir, "spor.xlsx");
     await fs.copyFile(master, copy);
     const before = hash(copy);
-    const plain = ok(["export", copy, "--dir", path.join(dir, "ud2"), "--centre", "CKB"]);
+    const plain = await ok(["export", copy, "--dir", path.join(dir, "ud2"), "--centre", "CKB"]);
     expect(plain.stdout).toMatch(
       new RegExp(
         `Tidspunktet for udsendelsen \\(${TODAY}\\) er ikke gemt i projektmappen\\. Angiv --out spor\\.xlsx for at gemme det\\.`,
@@ -275,7 +275,7 @@ describeIfPython("kontrakt import and export", () => {
     );
     expect(hash(copy)).toBe(before);
 
-    const rec = ok([
+    const rec = await ok([
       "export",
       copy,
       "--dir",
@@ -305,7 +305,7 @@ describeIfPython("kontrakt import and export", () => {
     ]);
 
     const back = await filled(CKB, [{ op: "set", sheet: "CKB", cell: "I8", value: 0.7 }], "ckb-retur.xlsx");
-    ok(["import", copy, back, "--out", copy]);
+    await ok(["import", copy, back, "--out", copy]);
     grids = await gridsOfFile(copy);
     expect(sentRow()[2]).toMatch(new RegExp(`^Sendt ${TODAY}; retur ${TODAY}$`));
     const last = grids
@@ -321,7 +321,7 @@ describeIfPython("kontrakt import and export", () => {
   });
 
   it("refuses to overwrite templates already in the folder unless --force", async () => {
-    const again = kontrakt(["export", master, "--dir", sent, "--centre", "CKB"]);
+    const again = await run(["export", master, "--dir", sent, "--centre", "CKB"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(
       `kontrakt: Disse skabeloner findes allerede i "${sent}": ${CKB}. Brug --force for at overskrive dem, eller vælg en anden mappe. Intet er skrevet.\n`,
@@ -330,7 +330,7 @@ describeIfPython("kontrakt import and export", () => {
 
   it("--prefill writes the master's figures into the template, which then imports as unchanged", async () => {
     const withFigures = path.join(dir, "med-tal.xlsx");
-    ok([
+    await ok([
       "import",
       master,
       await filled(CKB, [
@@ -342,7 +342,7 @@ describeIfPython("kontrakt import and export", () => {
       withFigures,
     ]);
     const out = path.join(dir, "forudfyldt");
-    const e = ok(["export", withFigures, "--dir", out, "--centre", "CKB", "--prefill"]);
+    const e = await ok(["export", withFigures, "--dir", out, "--centre", "CKB", "--prefill"]);
     expect(e.stdout).toContain(`${CKB}  (CKB, 3 tal udfyldt på forhånd)`);
     const grids = await gridsOfFile(path.join(out, CKB));
     expect(["H8", "I8", "N8", "I9"].map((a) => cellOf(grids, "CKB", a))).toEqual([
@@ -351,13 +351,13 @@ describeIfPython("kontrakt import and export", () => {
       "Foreløbigt",
       null,
     ]);
-    const r = ok(["import", withFigures, path.join(out, CKB), "--dry-run"]);
+    const r = await ok(["import", withFigures, path.join(out, CKB), "--dry-run"]);
     expect(r.stdout).toMatch(/0 nye, 3 uændrede, 0 i konflikt/);
   });
 
   it("writes only the cells it changes: every other part of the master stays byte for byte", async () => {
     const out = path.join(dir, "uroert.xlsx");
-    ok([
+    await ok([
       "import",
       master,
       await filled(CKB, [{ op: "set", sheet: "CKB", cell: "I8", value: 0.61 }]),
@@ -394,7 +394,7 @@ describeIfPython("kontrakt import and export", () => {
       { op: "set", sheet: "CKB", cell: "I8", value: 65 },
       { op: "set", sheet: "CKB", cell: "I12", value: 900 },
     ]);
-    const r = ok(["check", file, "--json"]);
+    const r = await ok(["check", file, "--json"]);
     const report = JSON.parse(r.stdout) as CheckJson;
     expect(report.centres.map((c) => [c.code, c.sheet, c.contract])).toEqual([
       ["CKB", "CKB", "beskaeftigelsescentre-2007"],
@@ -413,12 +413,12 @@ describeIfPython("kontrakt import and export", () => {
 
   it("refuses to export from a template, or to import into one", async () => {
     const template = path.join(sent, CKB);
-    const e = kontrakt(["export", template, "--dir", path.join(dir, "nej")]);
+    const e = await run(["export", template, "--dir", path.join(dir, "nej")]);
     expect([e.code, e.stderr]).toEqual([
       2,
       `kontrakt: "${CKB}" er en skabelon til ét center, ikke projektmappen. Eksportér fra projektmappen.\n`,
     ]);
-    const i = kontrakt(["import", template, template, "--out", path.join(dir, "nej.xlsx")]);
+    const i = await run(["import", template, template, "--out", path.join(dir, "nej.xlsx")]);
     expect([i.code, i.stderr]).toEqual([
       2,
       `kontrakt: "${CKB}" er en skabelon til ét center, ikke projektmappen. Angiv projektmappen først.\n`,

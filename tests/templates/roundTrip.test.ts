@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { builtinContracts } from "../../src/contracts/builtin";
 import { COL } from "../../src/sheets/layout";
 import { templateFileName } from "../../src/templates/templateFileName";
-import { goalOf, hash, kontrakt, tempDir, type CheckJson } from "../cli/run";
+import { goalOf, hash, run, tempDir, type CheckJson } from "../cli/run";
 import {
   cellOf,
   editWithOpenpyxl,
@@ -37,9 +37,9 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
   beforeAll(async () => {
     dir = await tempDir("roundtrip");
     master = path.join(dir, "kontrakter.xlsx");
-    expect(kontrakt(["build", "--out", master]).code).toBe(0);
+    expect((await run(["build", "--out", master])).code).toBe(0);
     const sent = path.join(dir, "ud");
-    const e = kontrakt(["export", master, "--dir", sent]);
+    const e = await run(["export", master, "--dir", sent]);
     expect(e.stderr).toBe("");
     expect(e.code).toBe(0);
 
@@ -57,12 +57,12 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
 
     const before = hash(master);
     merged = path.join(dir, "samlet.xlsx");
-    const i = kontrakt(["import", master, back, "--out", merged]);
+    const i = await run(["import", master, back, "--out", merged]);
     importOut = i.stdout;
     expect(i.stderr).toBe("");
     expect(i.code).toBe(0);
     expect(hash(master)).toBe(before);
-    const c = kontrakt(["check", merged, "--json"]);
+    const c = await run(["check", merged, "--json"]);
     expect(c.code).toBe(0);
     report = JSON.parse(c.stdout) as CheckJson;
   });
@@ -100,7 +100,7 @@ describeIfPython("a template round trip through openpyxl, for every centre of bo
     },
   );
 
-  it("covers every status the figures plan for, in both contracts", () => {
+  it("covers every status the figures plan for, in both contracts", async () => {
     const statuses = new Set(report.centres.flatMap((c) => c.goals.map((g) => g.status)));
     expect([...statuses].sort()).toEqual(["invalid", "met", "missing", "not_met"]);
   });

@@ -1,0 +1,31 @@
+// A1 addresses have one home (src/sheets/a1.ts) and one base: column A is 1.
+import { cellName, columnLetters, columnNumber, parseCell, parseRange, rangeName } from "../../src/sheets/a1";
+import { colIndex, colLetter } from "../../src/sheets/layout";
+
+describe("A1 columns", () => {
+  it("turns numbers into letters and back for every column Excel has (A … XFD)", () => {
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
+    for (let col = 1; col <= 16384; col++) expect(columnNumber(columnLetters(col))).toBe(col);
+  });
+
+  it("keeps the old 0-based helpers as thin wrappers over the same conversion", () => {
+    expect([0, 25, 26, 701].map(colLetter)).toEqual(["A", "Z", "AA", "ZZ"]);
+    expect(["A", "K", "Z"].map(colIndex)).toEqual([0, 10, 25]);
+  });
+
+  it("reads cells and ranges, with $ and a sheet prefix", () => {
+    expect(parseCell("$H$12")).toEqual({ row: 12, col: 8 });
+    expect(cellName(12, 28)).toBe("AB12");
+    expect(parseRange("Lister!I40:H8")).toEqual({ top: 8, left: 8, bottom: 40, right: 9 });
+    expect(rangeName({ top: 8, left: 8, bottom: 8, right: 8 })).toBe("H8");
+  });
+});

@@ -1,0 +1,33 @@
+// Dates are shown in Danish time, whatever the machine's time zone: the first hours of a Danish day
+// are the evening before in UTC.
+import { danishDate } from "../../src/sheets/danishTime";
+import { planSummary } from "../../src/sheets/planSummary";
+import { builtinContracts } from "../../src/contracts/builtin";
+
+describe("danishDate", () => {
+  it("dates an export between midnight and 01:00 Danish winter time to the Danish day", () => {
+    expect(danishDate("2026-11-22T23:30:00Z")).toBe("23.11.2026"); // 00:30 CET
+    expect(danishDate("2026-11-22T22:59:59Z")).toBe("22.11.2026"); // 23:59:59 CET
+    expect(danishDate("2026-12-31T23:00:00.000Z")).toBe("01.01.2027"); // New Year in Copenhagen
+  });
+
+  it("knows summer time: 00:00–02:00 UTC+2 is still the evening before in UTC", () => {
+    expect(danishDate("2026-06-30T22:15:00Z")).toBe("01.07.2026"); // 00:15 CEST
+    expect(danishDate("2026-06-30T21:59:00Z")).toBe("30.06.2026"); // 23:59 CEST
+  });
+
+  it("reads offsets other than Z, and leaves text that is not a time alone", () => {
+    expect(danishDate("2026-11-23T00:30:00+01:00")).toBe("23.11.2026");
+    expect(danishDate("2026-11-22T20:00:00-05:00")).toBe("23.11.2026"); // 02:00 in Copenhagen
+    expect(danishDate("ukendt")).toBe("ukendt");
+  });
+
+  it("is what Oversigt shows as the time it was made", () => {
+    const contracts = builtinContracts();
+    const sheet = planSummary(contracts, [], { generatedAt: "2026-11-22T23:30:00Z" });
+    const texts = sheet.cells
+      .flat()
+      .flatMap((c) => (c && "value" in c && typeof c.value === "string" ? [c.value] : []));
+    expect(texts.some((t) => t.startsWith("Dannet 23.11.2026."))).toBe(true);
+  });
+});
