@@ -5,11 +5,13 @@ import { cpus } from "node:os";
 import path from "node:path";
 import { benchCli } from "./cli";
 import { benchExcel } from "./excel";
+import { benchHostile } from "./hostile";
 
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   results.cli = await benchCli();
   results.excel = await benchExcel();
+  results.hostile = await benchHostile();
   const bundle = path.join(__dirname, "bundle-size.json");
   try {
     results.bundle = JSON.parse(readFileSync(bundle, "utf8"));

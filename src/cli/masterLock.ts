@@ -69,6 +69,8 @@ export async function withWriteLock<T>(
         // A folder we cannot write a lock file in: we could not write the workbook there either.
         if (code === "EACCES" || code === "EPERM" || code === "EROFS")
           throw new CliError(`Der kan ikke skrives i mappen til "${file}": ingen adgang. Intet er skrevet.`);
+        if (code === "ENOENT" || code === "ENOTDIR")
+          throw new CliError(`Mappen til "${file}" findes ikke. Intet er skrevet.`);
         throw e;
       }
       const holder = await readLock(lock);

@@ -13,6 +13,14 @@ export const DEFINITION_SHEET_PREFIX = "Definition ";
 const RESERVED = [SUMMARY_SHEET, LISTS_SHEET, META_SHEET, LOG_SHEET, GUIDE_SHEET, "History"];
 const FORBIDDEN_CHARACTERS = /[:\\/?*[\]]/;
 
+/** Whether the name is one of the workbook's own sheets, in any case and Unicode form ("log", "OVERSIGT"). */
+export function isReservedSheetName(name: string): boolean {
+  const lower = name.normalize("NFC").trim().toLowerCase();
+  return (
+    RESERVED.some((r) => r.toLowerCase() === lower) || lower.startsWith(DEFINITION_SHEET_PREFIX.toLowerCase())
+  );
+}
+
 /** Why a text cannot be a sheet name of its own in the workbook, in Danish; undefined when it can. */
 export function sheetNameProblem(name: string): string | undefined {
   if (name.trim() === "") return "må ikke være tom";

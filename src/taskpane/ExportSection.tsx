@@ -3,7 +3,8 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useTemplateStrings } from "./templateStrings";
-import type { ExportResult, TemplateFile, WorkbookHost } from "./workbookHost";
+import type { TemplateFile } from "../templates/importTypes";
+import type { ExportResult, WorkbookHost } from "./workbookHost";
 
 export interface ExportSectionProps {
   host: WorkbookHost;

@@ -11,7 +11,13 @@ import {
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { shownValue, useTemplateStrings, type TemplateStrings } from "./templateStrings";
-import type { ConflictChoice, FieldReview, FileReview, ImportChoices, ImportReview } from "./workbookHost";
+import type {
+  ConflictChoice,
+  FieldReview,
+  FileReview,
+  ImportChoices,
+  ImportReview,
+} from "../templates/importTypes";
 
 export interface ImportPreviewProps {
   review: ImportReview;

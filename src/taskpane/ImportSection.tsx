@@ -5,7 +5,8 @@ import { useRef, useState } from "react";
 import { ImportPreview } from "./ImportPreview";
 import { readPickedFiles } from "./readFiles";
 import { useTemplateStrings } from "./templateStrings";
-import type { ImportChoices, ImportReview, WorkbookHost } from "./workbookHost";
+import type { ImportChoices, ImportReview } from "../templates/importTypes";
+import type { WorkbookHost } from "./workbookHost";
 
 type Phase =
   | { kind: "idle"; note?: { intent: "success" | "info"; text: string } }

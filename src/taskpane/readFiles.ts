@@ -1,5 +1,5 @@
 // The files the user picked, as names and bytes for the host.
-import type { ReturnedFile } from "./workbookHost";
+import type { ReturnedFile } from "../templates/importTypes";
 
 function bytesOf(file: File): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));

@@ -2,7 +2,8 @@
 // so they travel in the lazily loaded chunks, not in the pane's first download.
 import type { CellValue } from "../contracts/model";
 import { useStrings } from "./i18n";
-import type { CentreOverview, ExportResult, FileReview, ImportOutcome } from "./workbookHost";
+import type { FileReview } from "../templates/importTypes";
+import type { CentreOverview, ExportResult, ImportOutcome } from "./workbookHost";
 
 export interface TemplateStrings {
   heading: string;

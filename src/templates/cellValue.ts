@@ -51,7 +51,7 @@ export function checkCellValue(value: number | string): CellValueCheck {
     const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
     return {
       ok: false,
-      reason: `indeholder tegnet U+${code} (efter "${shownText(text.slice(Math.max(0, bad.index - 20), bad.index))}"), som ikke kan gemmes i en celle; fjern det`,
+      reason: `indeholder tegnet U+${code} (i "${shownText(text.slice(Math.max(0, bad.index - 20), bad.index + 20))}"), som ikke kan gemmes i en celle; fjern det`,
     };
   }
   if (text.length > MAX_CELL_TEXT)

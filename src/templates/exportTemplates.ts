@@ -7,7 +7,7 @@ import type { WorkbookPlan } from "../sheets/plan";
 import type { WorkbookState } from "../sheets/readWorkbook";
 import { planTemplate } from "./planTemplate";
 import { prefilledCount } from "./prefilledCount";
-import { sheetNameProblem } from "./reservedNames";
+import { sheetNameProblem } from "../contracts/sheetNames";
 import { templateFileNames } from "./templateFileName";
 
 export interface TemplateToSend {

@@ -5,6 +5,8 @@
 // holds the right figures (the newer file time may only be when a mail was saved), and importing
 // one silently would hide the other. The user imports the right one by naming it.
 
+import { shownText } from "./shownText";
+
 export interface FolderEntry {
   name: string;
   kind: "file" | "folder" | "other";
@@ -89,7 +91,12 @@ export function dropSameCentre<T extends { file: string; centreKey: string; cent
   return out;
 }
 
+/** The note in Danish, with control characters in file names shown as escapes. */
 export function skipNote(s: Skipped): string {
+  return shownText(note(s));
+}
+
+function note(s: Skipped): string {
   const r = s.reason;
   switch (r.kind) {
     case "lockFile":

@@ -10,7 +10,7 @@ import type { Meta } from "../sheets/meta";
 import { planWorkbook } from "../sheets/planWorkbook";
 import { GOALS_LINE, TEMPLATE_VERSION } from "./planTemplate";
 import type { LockedCellChange, Refusal } from "./refusal";
-import { isReservedName } from "./reservedNames";
+import { isReservedSheetName } from "../contracts/sheetNames";
 
 export interface VerifiedTemplate {
   file: string;
@@ -86,7 +86,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   if (String(TEMPLATE_VERSION) !== t.version)
     return refuse({ kind: "templateVersion", file, version: t.version || "ukendt" });
 
-  if (isReservedName(t.centre)) return refuse({ kind: "reservedCentre", file, centre: t.centre });
+  if (isReservedSheetName(t.centre)) return refuse({ kind: "reservedCentre", file, centre: t.centre });
   const contract = master.contracts.find((c) => c.id === t.contractId);
   if (!contract)
     return refuse({

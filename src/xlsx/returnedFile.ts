@@ -2,6 +2,7 @@
 // sheet measured and exceljs kept from expanding one that is far too large, then every sheet's
 // grid and a way to tell what an input cell holds. No Node APIs: the task pane runs this in the
 // browser (loaded with import(), so exceljs stays out of the pane's first chunk).
+import { columnNumber } from "../sheets/a1";
 import { META_SHEET } from "../sheets/layout";
 import type { SheetGrid } from "../sheets/grid";
 import type { CellKind, KindAt } from "../templates/inputCells";
@@ -38,6 +39,7 @@ export async function readReturnedFile(
   }
   const { wb, stubbed, notes } = loaded;
   const grids = gridsOf(wb);
+  for (const grid of grids) isoDatesAsSerials(grid, notes.get(grid.name));
   // Only RK_Data and the centre's sheet are read; another sheet too large is simply left out.
   const needed = [META_SHEET, templateSheetName(grids)].filter((s): s is string => s !== undefined);
   for (const sheet of needed) {
@@ -66,4 +68,23 @@ function kindOfNote(note: CellNote): CellKind {
   return note.kind === "date"
     ? { kind: "date" }
     : { kind: "badNumber", text: shownText(note.text.slice(0, 30)) };
+}
+
+/**
+ * A date cell (t="d") holds an ISO date, which exceljs reads as a number by its leading digits
+ * ("2007-03-15" as 2007). The grid gets the date's serial number instead, as Excel would show it,
+ * so that where a date is welcome (a Ja/Nej goal's completion date) it is the right date, and
+ * everywhere else the cell is refused as a date.
+ */
+function isoDatesAsSerials(grid: SheetGrid, noted: Map<string, CellNote> | undefined): void {
+  for (const [address, note] of noted ?? []) {
+    if (note.kind !== "date") continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    const row = m ? grid.values[Number(m[2]) - 1] : undefined;
+    if (!m || !row) continue;
+    // A date and time without a zone is the day as written (UTC); a date alone is UTC already.
+    const zoned = !note.text.includes("T") || /[zZ]|[+-]\d\d:?\d\d$/.test(note.text);
+    const time = Date.parse(zoned ? note.text : `${note.text}Z`);
+    row[columnNumber(m[1]!) - 1] = Number.isFinite(time) ? time / 86_400_000 + 25569 : note.text;
+  }
 }

@@ -87,7 +87,8 @@ describe("a returned file far larger inside than a template", () => {
     const bytes = await editSheet(filled, "CKB", (xml) =>
       xml.replace(
         /<dataValidations[^>]*>/,
-        (open) => `${open}<dataValidation type="whole" allowBlank="1" sqref="${sqref}"><formula1>0</formula1></dataValidation>`,
+        (open) =>
+          `${open}<dataValidation type="whole" allowBlank="1" sqref="${sqref}"><formula1>0</formula1></dataValidation>`,
       ),
     );
     const { run } = await importInto(`validering-${sqref.length}.xlsx`, bytes);
@@ -113,14 +114,21 @@ describe("the master itself", () => {
   it("an economist's own sheet with a value at XFD1048576: check, fill and import still work", async () => {
     const own = path.join(s.dir, "med-eget-ark.xlsx");
     const withSheet = await addEmptySheet(await fs.readFile(s.master), "Mine noter");
-    await fs.writeFile(own, await patchCells(withSheet, [{ sheet: "Mine noter", address: "XFD1048576", value: 7 }]));
+    await fs.writeFile(
+      own,
+      await patchCells(withSheet, [{ sheet: "Mine noter", address: "XFD1048576", value: 7 }]),
+    );
     const ownHash = sha(own);
 
     const check = bounded(["check", own]);
     expect(check.stderr).toBe("");
     expect(check.code).toBe(0);
 
-    const csv = await writeFile(s.dir, "tal.csv", Buffer.from("center;mål;grundlag\nCKB;" + s.rows[0]!.id + ";1000\n"));
+    const csv = await writeFile(
+      s.dir,
+      "tal.csv",
+      Buffer.from("center;mål;grundlag\nCKB;" + s.rows[0]!.id + ";1000\n"),
+    );
     const fill = bounded(["fill", own, csv, "--out", path.join(s.dir, "fyldt.xlsx")]);
     expect(fill.stderr).toBe("");
     expect(fill.code).toBe(0);
@@ -159,7 +167,10 @@ describe("what is not a regular file, or too large", () => {
   it("a figures file of 50 MB is refused by its size, before it is read", async () => {
     const big = path.join(s.dir, "stor.csv");
     const line = `CKB;${s.rows[0]!.id};1000\n`;
-    await fs.writeFile(big, "center;mål;grundlag\n" + line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
+    await fs.writeFile(
+      big,
+      "center;mål;grundlag\n" + line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)),
+    );
     const run = bounded(["fill", s.master, big, "--out", path.join(s.dir, "z.xlsx")]);
     expectDanishRefusal(run, /Filen ".*stor\.csv" er for stor \(50 MB; højst 2 MB\)/);
   });

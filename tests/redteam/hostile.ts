@@ -118,7 +118,10 @@ export async function rawCells(
 }
 
 /** Adds texts to the shared string table (as Excel stores text) and returns their indices. */
-export async function withSharedStrings(bytes: Buffer, texts: string[]): Promise<{ bytes: Buffer; index: number[] }> {
+export async function withSharedStrings(
+  bytes: Buffer,
+  texts: string[],
+): Promise<{ bytes: Buffer; index: number[] }> {
   const zip = await JSZip.loadAsync(bytes);
   const part = "xl/sharedStrings.xml";
   let xml = (await zip.file(part)?.async("string")) ?? "";
