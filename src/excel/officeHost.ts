@@ -32,10 +32,12 @@ import { commitCells, TransactionFailed, type CellTransaction } from "./cellTran
 import { readMaster, requireMaster } from "./readMaster";
 import { exportTransaction, makeTemplates, toBase64 } from "./templateExport";
 import { importTransaction, paneReview, reviewFiles, sameChanges } from "./templateImport";
-import { applyPlan, type ApplyReport, type ExistingSheet } from "./applyPlan";
-import { capabilities, officeEnv, type Capabilities, type ExcelEnv } from "./env";
+import { applyPlan, type ExistingSheet } from "./applyPlan";
+import { cannotDownload, capabilities, officeEnv, onTheWeb, type Capabilities, type ExcelEnv } from "./env";
 import { danishError, ExcelShellError, officeCode, type Doing } from "./errors";
 import { queueGrids, type GridRequest } from "./readGrids";
+import { earlierCopyAdvice, rereadExisting, writeSafely, type SheetBefore } from "./safeWrite";
+import { SyncHung, watchSyncs, type SyncWatch } from "./syncWatch";
 
 export interface OfficeHostOptions {
   /** Excel itself by default; a fake in tests. */
@@ -44,8 +46,10 @@ export interface OfficeHostOptions {
   contracts?: () => Contract[];
   /** Time stamp shown on Oversigt (default: now). */
   now?: () => string;
-  /** Request budget for writes (default 4 MB, under Excel on the web's 5 MB). */
+  /** Request budget for writes (default 3 MB, under Excel on the web's 5 MB). */
   budgetBytes?: number;
+  /** When a sync counts as slow or hung (tests shorten them). */
+  watch?: Omit<SyncWatch, "onWaiting">;
 }
 
 /** BuildResult plus what a rebuild could not place: figures of goals the contract no longer has. */
@@ -53,13 +57,20 @@ export interface OfficeBuildResult extends BuildResult {
   orphaned: CarryResult["orphaned"];
   skipped: string[];
   syncs: number;
+  /** Danish notes the user should read (Manual calculation, a second attempt that went through). */
+  notes: string[];
 }
+
+const MANUAL_CALCULATION_NOTE =
+  "Excel beregner manuelt (Formler → Beregningsindstillinger → Manuel), så statusfelterne opdateres først, når du trykker F9. Tilføjelsesprogrammet har bedt Excel om at genberegne nu.";
 
 /** The columns the readers need from a centre sheet: goal id, Grundlag, Resultat, Bemærkning. */
 const CENTRE_COLUMNS = [COL.id, COL.grundlag, COL.resultat, COL.comment];
 const HELPER_SHEETS = new Set([SUMMARY_SHEET, LISTS_SHEET, META_SHEET].map((s) => s.toLowerCase()));
 /** After our own writes, onChanged events that still arrive are ours (Excel before 1.8 only). */
 const SELF_WRITE_GRACE_MS = 500;
+/** onCalculated or onActivated this soon after a refresh adds nothing. */
+const EVENT_COALESCE_MS = 300;
 
 interface SheetInfo {
   name: string;
@@ -74,6 +85,8 @@ export interface OfficeHost extends WorkbookHost {
     options: { update: boolean },
     onProgress?: (p: BuildProgress) => void,
   ): Promise<OfficeBuildResult>;
+  /** Tells when Excel keeps the add-in waiting (true) and when it answers again (false). */
+  onWaiting(listener: (waiting: boolean) => void): () => void;
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -88,10 +101,16 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const listeners = new Set<() => void>();
   /** What the pane's import previews stand for: the checked files, kept until they are imported. */
   const reviews = new WeakMap<ImportReview, AcceptedReturn[]>();
+  const waitListeners = new Set<(waiting: boolean) => void>();
+  const excelRun = watchSyncs(env.run, {
+    ...options.watch,
+    onWaiting: (waiting) => waitListeners.forEach((l) => l(waiting)),
+  });
+  const platform = (): "web" | "desktop" => (onTheWeb(env) ? "web" : "desktop");
 
   async function run<T>(doing: Doing, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
-      return await env.run(batch);
+      return await excelRun(batch);
     } catch (error) {
       throw toDanish(error, doing);
     }
@@ -112,9 +131,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   async function commit(tx: CellTransaction): Promise<void> {
     await writing(async () => {
       try {
-        await commitCells(env.run, tx, cap());
+        await commitCells(excelRun, tx, cap());
       } catch (error) {
-        if (error instanceof TransactionFailed) throw refusedWrite(error);
+        if (error instanceof TransactionFailed) throw refusedWrite(error, platform());
         throw toDanish(error, "write");
       }
     });
@@ -160,10 +179,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       return writing(() =>
         run("write", async (context) => {
           let syncs = 0;
-          // Sync 1: which sheets and names exist, and whether this is a contract workbook.
+          // Sync 1: which sheets and names exist, whether this is a contract workbook, whether
+          // sheets may be added at all, and how Excel calculates.
           const list = queueSheetList(context);
           const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
           const names = context.workbook.names.load("items/name");
+          const structure = cap().api17 ? context.workbook.protection.load("protected") : undefined;
+          const application = context.workbook.application.load("calculationMode");
           await context.sync();
           syncs++;
           const sheets = list();
@@ -175,31 +197,52 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
               `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
             );
           }
+          if (structure?.protected) {
+            fail(
+              "Projektmappens struktur er beskyttet, så tilføjelsesprogrammet kan ikke tilføje eller skjule ark. Fjern beskyttelsen (Gennemse → Beskyt projektmappe), og prøv igen. Intet er ændret.",
+            );
+          }
 
-          // Sync 2 (only when there is something to keep): the metadata, the figures already
-          // typed into the chosen centres' sheets, and their protection.
+          // Sync 2 (only when something exists already): the metadata, the figures already typed
+          // into the chosen centres' sheets (with formulas, to put back exactly what was there if
+          // a write fails), and the protection of every sheet the build will clear.
           let meta: Meta | undefined;
           let grids: SheetGrid[] = [];
           const protectedSheets = new Set<string>();
-          if (!metaSheet.isNullObject || present.length > 0) {
+          const before: SheetBefore[] = [];
+          const cleared = [...present, LISTS_SHEET, META_SHEET, SUMMARY_SHEET]
+            .filter((n) => byName.has(n.toLowerCase()))
+            .map((n) => byName.get(n.toLowerCase())!.name);
+          if (cleared.length > 0) {
             const requests: GridRequest[] = [];
-            if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET });
+            if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET, formulas: true });
             for (const code of present)
-              requests.push({ sheet: byName.get(code.toLowerCase())!.name, columns: CENTRE_COLUMNS });
+              requests.push({
+                sheet: byName.get(code.toLowerCase())!.name,
+                columns: CENTRE_COLUMNS,
+                formulas: true,
+              });
             const collect = queueGrids(context, requests);
-            const protections = present.map((code) => {
-              const name = byName.get(code.toLowerCase())!.name;
-              return {
-                name,
-                protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
-              };
-            });
+            const protections = cleared.map((name) => ({
+              name,
+              protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
+            }));
             await context.sync();
             syncs++;
             grids = collect();
             for (const p of protections)
               if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
             if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
+            grids.forEach((grid, i) => {
+              const info = byName.get(grid.name.toLowerCase())!;
+              before.push({
+                request: requests[i]!,
+                grid,
+                protected: protectedSheets.has(grid.name.toLowerCase()),
+                visibility: info.visibility,
+                protectAgain: grid.name === META_SHEET,
+              });
+            });
           }
           for (const code of present) {
             const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
@@ -243,17 +286,31 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           const centreSheets = plan.sheets.filter(
             (s) => s.role === "centre" && written.has(s.name.toLowerCase()),
           );
-          const applied: ApplyReport = await applyPlan(context, plan, {
-            caps: cap(),
-            existing,
-            existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
-            only: (s: SheetPlan) => s.role !== "centre" || written.has(s.name.toLowerCase()),
-            budgetBytes: options.budgetBytes,
-            activate: centreSheets[0]?.name,
-            onBatch: (done, total) =>
-              report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
-          });
+          const applied = await writeSafely(
+            context,
+            plan,
+            {
+              caps: cap(),
+              existing,
+              existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
+              only: (s: SheetPlan) => s.role !== "centre" || written.has(s.name.toLowerCase()),
+              budgetBytes: options.budgetBytes,
+              activate: centreSheets[0]?.name,
+              onBatch: (done, total) =>
+                report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
+            },
+            before,
+            () =>
+              rereadExisting(
+                context,
+                plan.sheets.map((s) => s.name),
+              ),
+            platform(),
+          );
           syncs += applied.batches.length;
+          const notes: string[] = [];
+          if (String(application.calculationMode) === "Manual") notes.push(MANUAL_CALCULATION_NOTE);
+          if (applied.retried) notes.push("Excel afviste første forsøg; andet forsøg lykkedes.");
           contractSheetIds = null;
           report(1, 1, "Færdig");
           const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
@@ -265,6 +322,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             orphaned: carried.orphaned,
             skipped: applied.skipped,
             syncs,
+            notes,
           };
         }),
       );
@@ -384,8 +442,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       const files = await makeTemplates(master, { prefill, exportedAt });
       const { tx, summaryStale } = exportTransaction(master, files, exportedAt);
       await commit(tx);
-      // A download from the task pane does not work on Mac (office-js #2700): open them in Excel.
-      const open = env.isMac?.() === true && env.createWorkbook !== undefined && cap().dataValidation;
+      // A download from the task pane does not work on Mac (office-js #2700) nor on iPad, which
+      // has the same webview: open them in Excel.
+      const open = cannotDownload(env) && env.createWorkbook !== undefined && cap().dataValidation;
       return { files, exportedAt, delivery: open ? "open" : "download", summaryStale };
     },
 
@@ -442,19 +501,37 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       };
     },
 
+    onWaiting(listener: (waiting: boolean) => void): () => void {
+      waitListeners.add(listener);
+      return () => waitListeners.delete(listener);
+    },
+
     async onChanged(listener: () => void): Promise<() => void> {
       listeners.add(listener);
+      let lastRefresh = 0;
       const handler = async (args: Excel.WorksheetChangedEventArgs) => {
         if (Date.now() < writingUntil) return;
         if ((args as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
         if (contractSheetIds && !contractSheetIds.has(args.worksheetId)) return;
+        lastRefresh = Date.now();
+        if (listeners.has(listener)) listener();
+      };
+      // A value picked from a dropdown on the web fires no onChanged (#3888), but the status
+      // formulas recalculate: onCalculated (1.8) catches it. Coming back to a sheet refreshes too.
+      // One edit raises both onChanged and onCalculated: refresh once.
+      const refresh = async () => {
+        if (Date.now() < writingUntil || Date.now() - lastRefresh < EVENT_COALESCE_MS) return;
+        lastRefresh = Date.now();
         if (listeners.has(listener)) listener();
       };
       const registrations = await run("listen", async (context) => {
+        const extra: OfficeExtension.EventHandlerResult<unknown>[] = [];
+        if (cap().calculatedEvents) extra.push(context.workbook.worksheets.onCalculated.add(refresh));
+        if (cap().api17) extra.push(context.workbook.worksheets.onActivated.add(refresh));
         if (cap().api19) {
           const r = context.workbook.worksheets.onChanged.add(handler);
           await context.sync();
-          return [r];
+          return [r, ...extra];
         }
         // Before 1.9 there is no workbook-wide event: one handler per visible sheet.
         const list = queueSheetList(context);
@@ -463,7 +540,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           .filter((s) => s.visibility === "Visible" && !HELPER_SHEETS.has(s.name.toLowerCase()))
           .map((s) => context.workbook.worksheets.getItem(s.name).onChanged.add(handler));
         await context.sync();
-        return rs;
+        return [...rs, ...extra];
       });
       return () => {
         listeners.delete(listener);
@@ -486,12 +563,15 @@ function fail(message: string): never {
 }
 
 /** Excel refused the write; it was taken back (or, rarely, could not be). */
-function refusedWrite(failure: TransactionFailed): Error {
-  const base = danishError(failure.cause, "write");
+function refusedWrite(failure: TransactionFailed, platform: "web" | "desktop"): Error {
+  const base =
+    failure.cause instanceof SyncHung
+      ? new ExcelShellError(failure.cause.message)
+      : danishError(failure.cause, "write");
   const code = base instanceof ExcelShellError ? base.code : undefined;
   const tail = failure.undone
-    ? " Intet er ændret i projektmappen."
-    : " Ændringen kunne ikke tages helt tilbage: luk projektmappen uden at gemme, og prøv igen.";
+    ? " Alt, der nåede at blive skrevet, er taget tilbage: intet er ændret i projektmappen."
+    : ` Ændringen kunne ikke tages helt tilbage. ${earlierCopyAdvice(platform)}`;
   return new ExcelShellError(`${base.message}${tail}`, code);
 }
 
@@ -513,6 +593,7 @@ function lastTrips(trips: TripEvent[], contractId: string, centre: string): Cent
 function toDanish(error: unknown, doing: Doing): Error {
   if (error instanceof ExcelShellError || error instanceof NotAContractWorkbook || error instanceof PlanError)
     return error;
+  if (error instanceof SyncHung) return new ExcelShellError(error.message);
   if (officeCode(error)) return danishError(error, doing);
   const message = error instanceof Error ? error.message : String(error);
   return new ExcelShellError(`Der skete en uventet fejl i tilføjelsesprogrammet: ${message}`);
