@@ -176,156 +176,168 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       if (chosen.length === 0) fail("Vælg mindst én kontrakt.");
       const report = (done: number, total: number, label: string) => onProgress?.({ done, total, label });
       report(0, 1, "Læser projektmappen …");
+      // Until the first write is sent, a refusal has changed nothing: the message says so.
+      let reading = true;
       return writing(() =>
         run("write", async (context) => {
-          let syncs = 0;
-          // Sync 1: which sheets and names exist, whether this is a contract workbook, whether
-          // sheets may be added at all, and how Excel calculates.
-          const list = queueSheetList(context);
-          const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
-          const names = context.workbook.names.load("items/name");
-          const structure = cap().api17 ? context.workbook.protection.load("protected") : undefined;
-          const application = context.workbook.application.load("calculationMode");
-          await context.sync();
-          syncs++;
-          const sheets = list();
-          const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-          const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
-          const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
-          if (present.length > 0 && !update) {
-            fail(
-              `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
-            );
+          try {
+            return await buildIn(context);
+          } catch (error) {
+            if (!reading || !officeCode(error) || error instanceof ExcelShellError) throw error;
+            const base = danishError(error, "read");
+            throw new ExcelShellError(`${base.message} Intet er ændret.`, officeCode(error));
           }
-          if (structure?.protected) {
-            fail(
-              "Projektmappens struktur er beskyttet, så tilføjelsesprogrammet kan ikke tilføje eller skjule ark. Fjern beskyttelsen (Gennemse → Beskyt projektmappe), og prøv igen. Intet er ændret.",
-            );
-          }
-
-          // Sync 2 (only when something exists already): the metadata, the figures already typed
-          // into the chosen centres' sheets (with formulas, to put back exactly what was there if
-          // a write fails), and the protection of every sheet the build will clear.
-          let meta: Meta | undefined;
-          let grids: SheetGrid[] = [];
-          const protectedSheets = new Set<string>();
-          const before: SheetBefore[] = [];
-          const cleared = [...present, LISTS_SHEET, META_SHEET, SUMMARY_SHEET]
-            .filter((n) => byName.has(n.toLowerCase()))
-            .map((n) => byName.get(n.toLowerCase())!.name);
-          if (cleared.length > 0) {
-            const requests: GridRequest[] = [];
-            if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET, formulas: true });
-            for (const code of present)
-              requests.push({
-                sheet: byName.get(code.toLowerCase())!.name,
-                columns: CENTRE_COLUMNS,
-                formulas: true,
-              });
-            const collect = queueGrids(context, requests);
-            const protections = cleared.map((name) => ({
-              name,
-              protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
-            }));
-            await context.sync();
-            syncs++;
-            grids = collect();
-            for (const p of protections)
-              if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
-            if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
-            grids.forEach((grid, i) => {
-              const info = byName.get(grid.name.toLowerCase())!;
-              before.push({
-                request: requests[i]!,
-                grid,
-                protected: protectedSheets.has(grid.name.toLowerCase()),
-                visibility: info.visibility,
-                protectAgain: grid.name === META_SHEET,
-              });
-            });
-          }
-          for (const code of present) {
-            const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
-            if (!mine) {
-              fail(
-                `Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`,
-              );
-            }
-          }
-
-          // Every contract already in the workbook stays in it (its sheets untouched); the
-          // chosen ones are added or replace their earlier definition.
-          const chosenIds = new Set(chosen.map((c) => c.id));
-          const kept = (meta?.contracts ?? []).filter((c) => !chosenIds.has(c.id));
-          const all = [...kept, ...chosen];
-          const keptCentres = (meta?.sheets ?? [])
-            .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
-            .map((s) => s.centre);
-          const plan = planWorkbook(all, {
-            centres: [...keptCentres, ...chosenCodes],
-            generatedAt: now(),
-            trips: meta?.trips,
-          });
-          const carried: CarryResult =
-            meta && present.length > 0
-              ? carryFigures(
-                  plan,
-                  readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))),
-                )
-              : { kept: 0, orphaned: [] };
-
-          const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
-          const existing = new Map<string, ExistingSheet>();
-          for (const s of sheets) {
-            existing.set(s.name.toLowerCase(), {
-              name: s.name,
-              visibility: s.visibility,
-              protected: protectedSheets.has(s.name.toLowerCase()),
-            });
-          }
-          const centreSheets = plan.sheets.filter(
-            (s) => s.role === "centre" && written.has(s.name.toLowerCase()),
-          );
-          const applied = await writeSafely(
-            context,
-            plan,
-            {
-              caps: cap(),
-              existing,
-              existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
-              only: (s: SheetPlan) => s.role !== "centre" || written.has(s.name.toLowerCase()),
-              budgetBytes: options.budgetBytes,
-              activate: centreSheets[0]?.name,
-              onBatch: (done, total) =>
-                report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
-            },
-            before,
-            () =>
-              rereadExisting(
-                context,
-                plan.sheets.map((s) => s.name),
-              ),
-            platform(),
-          );
-          syncs += applied.batches.length;
-          const notes: string[] = [];
-          if (String(application.calculationMode) === "Manual") notes.push(MANUAL_CALCULATION_NOTE);
-          if (applied.retried) notes.push("Excel afviste første forsøg; andet forsøg lykkedes.");
-          contractSheetIds = null;
-          report(1, 1, "Færdig");
-          const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
-          const updated = centreSheets.filter((s) => byName.has(s.name.toLowerCase())).map((s) => s.name);
-          return {
-            created,
-            updated,
-            keptValues: carried.kept,
-            orphaned: carried.orphaned,
-            skipped: applied.skipped,
-            syncs,
-            notes,
-          };
         }),
       );
+
+      async function buildIn(context: Excel.RequestContext): Promise<OfficeBuildResult> {
+        let syncs = 0;
+        // Sync 1: which sheets and names exist, whether this is a contract workbook, whether
+        // sheets may be added at all, and how Excel calculates.
+        const list = queueSheetList(context);
+        const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+        const names = context.workbook.names.load("items/name");
+        const structure = cap().api17 ? context.workbook.protection.load("protected") : undefined;
+        const application = context.workbook.application.load("calculationMode");
+        await context.sync();
+        syncs++;
+        const sheets = list();
+        const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+        const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
+        const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
+        if (present.length > 0 && !update) {
+          fail(
+            `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
+          );
+        }
+        if (structure?.protected) {
+          fail(
+            "Projektmappens struktur er beskyttet, så tilføjelsesprogrammet kan ikke tilføje eller skjule ark. Fjern beskyttelsen (Gennemse → Beskyt projektmappe), og prøv igen. Intet er ændret.",
+          );
+        }
+
+        // Sync 2 (only when something exists already): the metadata, the figures already typed
+        // into the chosen centres' sheets (with formulas, to put back exactly what was there if
+        // a write fails), and the protection of every sheet the build will clear.
+        let meta: Meta | undefined;
+        let grids: SheetGrid[] = [];
+        const protectedSheets = new Set<string>();
+        const before: SheetBefore[] = [];
+        const cleared = [...present, LISTS_SHEET, META_SHEET, SUMMARY_SHEET]
+          .filter((n) => byName.has(n.toLowerCase()))
+          .map((n) => byName.get(n.toLowerCase())!.name);
+        if (cleared.length > 0) {
+          const requests: GridRequest[] = [];
+          if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET, formulas: true });
+          for (const code of present)
+            requests.push({
+              sheet: byName.get(code.toLowerCase())!.name,
+              columns: CENTRE_COLUMNS,
+              formulas: true,
+            });
+          const collect = queueGrids(context, requests);
+          const protections = cleared.map((name) => ({
+            name,
+            protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
+          }));
+          await context.sync();
+          syncs++;
+          grids = collect();
+          for (const p of protections) if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
+          if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
+          grids.forEach((grid, i) => {
+            const info = byName.get(grid.name.toLowerCase())!;
+            before.push({
+              request: requests[i]!,
+              grid,
+              protected: protectedSheets.has(grid.name.toLowerCase()),
+              visibility: info.visibility,
+              protectAgain: grid.name === META_SHEET,
+            });
+          });
+        }
+        for (const code of present) {
+          const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
+          if (!mine) {
+            fail(
+              `Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`,
+            );
+          }
+        }
+
+        // Every contract already in the workbook stays in it (its sheets untouched); the
+        // chosen ones are added or replace their earlier definition.
+        const chosenIds = new Set(chosen.map((c) => c.id));
+        const kept = (meta?.contracts ?? []).filter((c) => !chosenIds.has(c.id));
+        const all = [...kept, ...chosen];
+        const keptCentres = (meta?.sheets ?? [])
+          .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
+          .map((s) => s.centre);
+        const plan = planWorkbook(all, {
+          centres: [...keptCentres, ...chosenCodes],
+          generatedAt: now(),
+          trips: meta?.trips,
+        });
+        const carried: CarryResult =
+          meta && present.length > 0
+            ? carryFigures(
+                plan,
+                readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))),
+              )
+            : { kept: 0, orphaned: [] };
+
+        const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
+        const existing = new Map<string, ExistingSheet>();
+        for (const s of sheets) {
+          existing.set(s.name.toLowerCase(), {
+            name: s.name,
+            visibility: s.visibility,
+            protected: protectedSheets.has(s.name.toLowerCase()),
+          });
+        }
+        const centreSheets = plan.sheets.filter(
+          (s) => s.role === "centre" && written.has(s.name.toLowerCase()),
+        );
+        reading = false;
+        const applied = await writeSafely(
+          context,
+          plan,
+          {
+            caps: cap(),
+            existing,
+            existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
+            only: (s: SheetPlan) => s.role !== "centre" || written.has(s.name.toLowerCase()),
+            budgetBytes: options.budgetBytes,
+            activate: centreSheets[0]?.name,
+            onBatch: (done, total) =>
+              report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
+          },
+          before,
+          () =>
+            rereadExisting(
+              context,
+              plan.sheets.map((s) => s.name),
+            ),
+          platform(),
+        );
+        syncs += applied.batches.length;
+        const notes: string[] = [];
+        if (String(application.calculationMode) === "Manual") notes.push(MANUAL_CALCULATION_NOTE);
+        if (applied.retried) notes.push("Excel afviste første forsøg; andet forsøg lykkedes.");
+        contractSheetIds = null;
+        report(1, 1, "Færdig");
+        const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
+        const updated = centreSheets.filter((s) => byName.has(s.name.toLowerCase())).map((s) => s.name);
+        return {
+          created,
+          updated,
+          keptValues: carried.kept,
+          orphaned: carried.orphaned,
+          skipped: applied.skipped,
+          syncs,
+          notes,
+        };
+      }
     },
 
     async overview(): Promise<CentreOverview[]> {

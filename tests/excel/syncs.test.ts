@@ -76,8 +76,8 @@ describe("sync counts", () => {
     expect(builtin.rebuildWrites).toBe(1);
   });
 
-  test("the same counts for 12 centres × 60 goals, which still fits in one request", async () => {
-    const medium = await countsFor([syntheticContract(12, 60)]);
+  test("the same counts for 16 centres × 60 goals, which still fits in one request", async () => {
+    const medium = await countsFor([syntheticContract(16, 60)]);
     expect(Math.max(...medium.requests.map((r) => r.bytes))).toBeGreaterThan(
       builtin.requests.reduce((n, r) => Math.max(n, r.bytes), 0) * 3,
     );

@@ -242,6 +242,11 @@ export class FakeExcel {
     this.failures.set(this.requestNumber + n, { code, when });
   }
 
+  /** Forgets failures planned but not yet reached. */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
   /** Counts a request and returns the failure planned for it, if any. */
   nextRequest(): InjectedFailure | undefined {
     this.requestNumber++;
