@@ -18,7 +18,11 @@ function inlineScripts(html: string): string[] {
 /** The page after DOMContentLoaded (which jsdom fires after the constructor returns). */
 async function loaded(file: string, old: boolean, query = "") {
   const p = page(file, old, query);
-  await new Promise((r) => setTimeout(r, 50));
+  const doc = p.dom.window.document;
+  await new Promise<void>((resolve) => {
+    if (doc.readyState !== "loading") resolve();
+    else doc.addEventListener("DOMContentLoaded", () => resolve());
+  });
   return p;
 }
 
