@@ -23,6 +23,7 @@ import type {
   ExportResult,
   ImportOutcome,
   ImportReview,
+  SelfTestReport,
   WorkbookHost,
 } from "../taskpane/workbookHost";
 import type { AcceptedReturn } from "../templates/reviewReturned";
@@ -87,6 +88,7 @@ export interface OfficeHost extends WorkbookHost {
   ): Promise<OfficeBuildResult>;
   /** Tells when Excel keeps the add-in waiting (true) and when it answers again (false). */
   onWaiting(listener: (waiting: boolean) => void): () => void;
+  selfTest(): Promise<SelfTestReport>;
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -511,6 +513,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         centres: again.accepted.map((a) => a.preview.centre),
         summaryStale,
       };
+    },
+
+    async selfTest() {
+      const { runSelfTest } = await import("./selfTest");
+      return runSelfTest(env, excelRun);
     },
 
     onWaiting(listener: (waiting: boolean) => void): () => void {

@@ -184,6 +184,8 @@ export class FakeExcel {
   readonly nullValues = new Set<string>();
   readonly calculatedHandlers = new Set<Handler>();
   readonly activatedHandlers = new Set<Handler>();
+  /** Methods made to fail, by location ("ConditionalFormatCollection.add") → Office error code. */
+  readonly broken = new Map<string, string>();
 
   constructor(readonly options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.9";
@@ -841,7 +843,12 @@ const HANDLER: ProxyHandler<Obj> = {
       return (...args: unknown[]) => {
         t.ctx.record("call", t.path, p, args);
         // The check runs at sync, where Office would refuse an unknown API or a null object.
-        t.ctx.enqueue(`${s.kind}.${p}`, () => t.checkUse(`${s.kind}.${p}`, m.since));
+        t.ctx.enqueue(`${s.kind}.${p}`, () => {
+          t.checkUse(`${s.kind}.${p}`, m.since);
+          const broken = t.ctx.fake.broken.get(`${s.kind}.${p}`);
+          if (broken)
+            throw new FakeOfficeError(broken, `${s.kind}.${p} is broken on purpose`, `${s.kind}.${p}`);
+        });
         return (m.fn as (...a: unknown[]) => unknown)(...args);
       };
     }
