@@ -310,7 +310,6 @@ export async function runSelfTest(
       continue;
     }
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one Excel.run per feature, by design
       await run(async (context) => f.check(context, context.workbook.worksheets.getItem(name), name));
       rows.push({ feature: f.feature, set, ok: true });
     } catch (error) {
@@ -348,20 +347,4 @@ export async function runSelfTest(
     sets,
     at: now.toISOString(),
   };
-}
-
-/** The report as plain text for "Kopiér resultat", so IT can paste it into a mail. */
-export function selfTestText(report: SelfTestReport): string {
-  const lines = [
-    "Resultatkontrakter – selvtest",
-    `Tidspunkt: ${report.at}`,
-    `Platform: ${report.platform}`,
-    `Office-version: ${report.officeVersion}`,
-    `ExcelApi: ${report.sets.join(", ") || "ingen"}`,
-    "",
-    ...report.rows.map((r) => `${r.ok ? "✓" : "✗"} ${r.feature} [${r.set}]${r.error ? ` – ${r.error}` : ""}`),
-    "",
-    `${report.rows.filter((r) => r.ok).length} af ${report.rows.length} virker.`,
-  ];
-  return lines.join("\n");
 }

@@ -3,7 +3,7 @@
 // missing set is named; the user's sheets are never touched and the scratch sheet goes again.
 import { builtinContracts } from "../../src/contracts/builtin";
 import { createOfficeHost } from "../../src/excel/officeHost";
-import { selfTestText } from "../../src/excel/selfTest";
+import { reportText } from "../../src/taskpane/SelfTest";
 import { FakeExcel } from "../support/fakeExcel";
 import { typeFigures } from "../support/fakeFigures";
 
@@ -70,7 +70,7 @@ test("a feature made to fail: its row ✗ with Excel's error, the rest still ✓
   expect(failed[0]!.error).toMatch(/^GeneralException: ConditionalFormatCollection\.add/);
   expect(userView(fake)).toBe(before);
   expect(fake.sheets.some((s) => s.name.startsWith("RK_Selvtest"))).toBe(false);
-  const text = selfTestText(report);
+  const text = reportText(report);
   expect(text).toMatch(/✗ Betinget formatering \(statusfarver\) \[ExcelApi 1\.6\] – GeneralException/);
   expect(text).toMatch(/Platform: OfficeOnline/);
 });
