@@ -459,7 +459,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       // A download from the task pane does not work on Mac (office-js #2700) nor on iPad, which
       // has the same webview: open them in Excel.
       const open = cannotDownload(env) && env.createWorkbook !== undefined && cap().dataValidation;
-      return { files, exportedAt, delivery: open ? "open" : "download", summaryStale };
+      if (open) return { files, exportedAt, delivery: "open", summaryStale };
+      // Several downloads started after an await may be blocked (Windows, the web): all files
+      // in one .zip as well, for one click.
+      return { files, exportedAt, delivery: "download", summaryStale, zip: await zipOf(files, exportedAt) };
     },
 
     async openTemplate(file): Promise<void> {
@@ -575,6 +578,15 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       };
     },
   };
+}
+
+/** Every template in one .zip (jszip, loaded on first use), named by the day they went out. */
+async function zipOf(files: { name: string; bytes: Uint8Array }[], exportedAt: string) {
+  const { default: JSZip } = await import("jszip");
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.name, f.bytes);
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  return { name: `skabeloner_${exportedAt.slice(0, 10)}.zip`, bytes };
 }
 
 function fail(message: string): never {

@@ -80,6 +80,8 @@ export interface ExportResult {
   delivery: "download" | "open";
   /** Oversigt is laid out differently than planned, so its "Indsendt" row was not updated. */
   summaryStale: boolean;
+  /** Every file in one .zip, where files are downloaded: one click fetches them all. */
+  zip?: { name: string; bytes: Uint8Array };
 }
 
 /** A file the user picked to import. */

@@ -2,13 +2,7 @@
 import { rectanglesOf } from "../../src/excel/a1";
 import { rereadExisting, writeSafely } from "../../src/excel/safeWrite";
 import { parseRange } from "../../src/sheets/a1";
-import {
-  batchOps,
-  formulaCell,
-  headerSections,
-  widthPoints,
-  type WriteOp,
-} from "../../src/excel/applyPlan";
+import { batchOps, formulaCell, headerSections, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
 import { capabilities } from "../../src/excel/env";
 import { readGrids } from "../../src/excel/readGrids";
 import { groupStyles, groupValidations } from "../../src/excel/styleGroups";

@@ -227,3 +227,15 @@ test("iPad is treated like Mac: templates are opened in Excel, not downloaded", 
     expect({ platform, delivery: result.delivery }).toEqual({ platform, delivery });
   }
 });
+
+test("where files are downloaded, all templates also come as one .zip, for one click", async () => {
+  const { default: JSZip } = await import("jszip");
+  const { host } = setup({ platform: "OfficeOnline" });
+  await host.build([ids[1]!], { update: false });
+  const result = await host.exportTemplates({ prefill: false });
+  expect(result.zip?.name).toBe("skabeloner_2026-11-22.zip");
+  const zip = await JSZip.loadAsync(result.zip!.bytes);
+  expect(Object.keys(zip.files).sort()).toEqual(result.files.map((f) => f.name).sort());
+  const first = await zip.file(result.files[0]!.name)!.async("uint8array");
+  expect(Buffer.from(first).equals(Buffer.from(result.files[0]!.bytes))).toBe(true);
+});
