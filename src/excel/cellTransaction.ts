@@ -171,8 +171,23 @@ export async function commitCells(run: ExcelRun, tx: CellTransaction, caps: Capa
     await send(runs, tx.addSheets);
   } catch (error) {
     const undone = await undoCells(run, tx, caps).catch(() => false);
-    throw new TransactionFailed(error, undone);
+    // protect()/unprotect() have thrown AccessDenied for no reason the user can fix (#6784):
+    // once everything is back as it was, the whole write is tried once more.
+    if (!undone || !protectionGlitch(error)) throw new TransactionFailed(error, undone);
+    try {
+      await send(runs, tx.addSheets);
+    } catch (again) {
+      throw new TransactionFailed(again, await undoCells(run, tx, caps).catch(() => false));
+    }
   }
+}
+
+function protectionGlitch(error: unknown): boolean {
+  const e = error as { code?: unknown; debugInfo?: { errorLocation?: unknown } } | null;
+  const location = e?.debugInfo?.errorLocation;
+  return (
+    e?.code === "AccessDenied" && typeof location === "string" && location.startsWith("WorksheetProtection.")
+  );
 }
 
 /**

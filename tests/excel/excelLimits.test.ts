@@ -239,3 +239,30 @@ test("where files are downloaded, all templates also come as one .zip, for one c
   const first = await zip.file(result.files[0]!.name)!.async("uint8array");
   expect(Buffer.from(first).equals(Buffer.from(result.files[0]!.bytes))).toBe(true);
 });
+
+describe("protect()/unprotect() throwing AccessDenied once (#6784): one more try", () => {
+  test("in a build: the workbook is complete and protected, the user is told of the second attempt", async () => {
+    const { fake, host } = setup();
+    await host.build(ids, { update: false });
+    typeFigures(fake, contracts);
+    const before = fake.value("CKB", `${COL.resultat}${FIRST_GOAL_ROW}`);
+    fake.brokenOnce.set("WorksheetProtection.protect", "AccessDenied");
+    const result = await host.build(ids, { update: true });
+    expect(result.notes).toContain("Excel afviste første forsøg; andet forsøg lykkedes.");
+    expect(fake.value("CKB", `${COL.resultat}${FIRST_GOAL_ROW}`)).toBe(before);
+    complete(fake);
+  });
+
+  test("in an export's write: noted in RK_Data after the second try, RK_Data protected again", async () => {
+    const { fake, host } = setup();
+    await host.build([ids[1]!], { update: false });
+    fake.brokenOnce.set("WorksheetProtection.unprotect", "AccessDenied");
+    const result = await host.exportTemplates({ prefill: false });
+    expect(result.files.length).toBeGreaterThan(0);
+    const trips = fake.hf
+      .getSheetValues(fake.sheet(META_SHEET).hfId)
+      .filter((line) => line[0] === "trip" && line[1] === "exported");
+    expect(trips).toHaveLength(result.files.length);
+    expect(fake.sheet(META_SHEET).protected).toBe(true);
+  });
+});

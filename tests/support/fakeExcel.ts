@@ -186,6 +186,8 @@ export class FakeExcel {
   readonly activatedHandlers = new Set<Handler>();
   /** Methods made to fail, by location ("ConditionalFormatCollection.add") → Office error code. */
   readonly broken = new Map<string, string>();
+  /** The same, for the next call only (Excel's AccessDenied from protect, #6784). */
+  readonly brokenOnce = new Map<string, string>();
 
   constructor(readonly options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.9";
@@ -845,6 +847,11 @@ const HANDLER: ProxyHandler<Obj> = {
         // The check runs at sync, where Office would refuse an unknown API or a null object.
         t.ctx.enqueue(`${s.kind}.${p}`, () => {
           t.checkUse(`${s.kind}.${p}`, m.since);
+          const once = t.ctx.fake.brokenOnce.get(`${s.kind}.${p}`);
+          if (once) {
+            t.ctx.fake.brokenOnce.delete(`${s.kind}.${p}`);
+            throw new FakeOfficeError(once, `${s.kind}.${p} failed once on purpose`, `${s.kind}.${p}`);
+          }
           const broken = t.ctx.fake.broken.get(`${s.kind}.${p}`);
           if (broken)
             throw new FakeOfficeError(broken, `${s.kind}.${p} is broken on purpose`, `${s.kind}.${p}`);
