@@ -84,17 +84,65 @@ export async function writeSafely(
     }
   }
   let restored: Restored | undefined;
+  let removed: string[] = [];
   const untouched = failure.refusedWhole && failure.done.size === done.size;
-  if (!untouched && !(failure.cause instanceof SyncHung)) {
-    restored = await restoreFigures(
-      context,
-      before.filter((b) => !done.has(b.grid.name.toLowerCase())),
-    ).catch(() => undefined);
+  if (!(failure.cause instanceof SyncHung)) {
+    if (!untouched) {
+      restored = await restoreFigures(
+        context,
+        before.filter((b) => !done.has(b.grid.name.toLowerCase())),
+        options.caps.enableEvents,
+      ).catch(() => undefined);
+    }
+    // Sheets this build added hold no one's figures. Unless RK_Data was finished (and so lists
+    // them), they would only stand in the way of the next build: they go again, with new names.
+    const meta = plan.sheets.find((s) => s.role === "meta");
+    if (!meta || !done.has(meta.name.toLowerCase())) {
+      const added = plan.sheets
+        .filter((s) => (options.only ?? (() => true))(s) && !options.existing.has(s.name.toLowerCase()))
+        .map((s) => s.name);
+      const names = plan.names
+        .filter((n) => !options.existingNames.has(n.name.toLowerCase()))
+        .map((n) => n.name);
+      removed = await removeAdded(context, added, names, options.caps.enableEvents).catch(() => []);
+    }
   }
-  throw new ExcelShellError(
-    failureMessage(failure.cause, [...done], untouched ? "untouched" : restored, platform),
-    danishCode(failure.cause),
-  );
+  // done holds lower-case keys; the user reads the sheets' own names.
+  const finished = plan.sheets.filter((s) => done.has(s.name.toLowerCase())).map((s) => s.name);
+  const message = failureMessage(failure.cause, finished, untouched ? "untouched" : restored, platform);
+  const tail =
+    removed.length > 0
+      ? ` De ark, der var ved at blive tilføjet (${removed.join(", ")}), er fjernet igen.`
+      : "";
+  throw new ExcelShellError(`${message}${tail}`, danishCode(failure.cause));
+}
+
+/** Two syncs: deletes those of the sheets and names that exist now; returns the sheets deleted. */
+async function removeAdded(
+  context: Excel.RequestContext,
+  sheets: string[],
+  names: string[],
+  events: boolean,
+): Promise<string[]> {
+  if (sheets.length === 0 && names.length === 0) return [];
+  const list = context.workbook.worksheets.load("items/name,items/visibility");
+  const named = context.workbook.names.load("items/name");
+  await context.sync();
+  const wanted = new Set(sheets.map((n) => n.toLowerCase()));
+  const gone = new Set(names.map((n) => n.toLowerCase()));
+  const removed: string[] = [];
+  if (events) context.runtime.enableEvents = false;
+  for (const n of named.items) if (gone.has(n.name.toLowerCase())) n.delete();
+  for (const ws of list.items) {
+    if (!wanted.has(ws.name.toLowerCase())) continue;
+    // A very hidden sheet cannot be deleted until it is merely hidden (#365).
+    if (String(ws.visibility) === "VeryHidden") ws.visibility = "Hidden" as Excel.SheetVisibility;
+    ws.delete();
+    removed.push(ws.name);
+  }
+  if (events) context.runtime.enableEvents = true;
+  await context.sync();
+  return removed;
 }
 
 /**
@@ -142,6 +190,8 @@ function danishCode(error: unknown): string | undefined {
 export async function restoreFigures(
   context: Excel.RequestContext,
   sheets: SheetBefore[],
+  /** runtime.enableEvents exists (ExcelApi 1.8). */
+  events: boolean,
 ): Promise<Restored> {
   if (sheets.length === 0) return { sheets: [] };
   const collect = queueGrids(
@@ -154,8 +204,7 @@ export async function restoreFigures(
   await context.sync();
   const now = collect();
   const restored: Restored = { sheets: [] };
-  let writes = 0;
-  if (context.runtime) context.runtime.enableEvents = false;
+  if (events) context.runtime.enableEvents = false;
   sheets.forEach((b, i) => {
     const runs = changedRuns(b.grid, now[i]!);
     if (runs.length === 0) return;
@@ -169,11 +218,9 @@ export async function restoreFigures(
     if (b.protectAgain && b.protected) ws.protection.protect(PROTECT_OPTIONS);
     if (b.protectAgain && b.visibility !== "Visible") ws.visibility = b.visibility as Excel.SheetVisibility;
     restored.sheets.push({ name: b.grid.name, cells });
-    writes++;
   });
-  if (context.runtime) context.runtime.enableEvents = true;
+  if (events) context.runtime.enableEvents = true;
   await context.sync();
-  void writes;
   return restored;
 }
 
