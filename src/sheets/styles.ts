@@ -1,5 +1,6 @@
-// Colours and number formats of the workbook, in one place.
+// Colours, number formats and print set-up of the workbook, in one place.
 import type { Status, Target } from "../contracts/model";
+import type { PageMargins } from "./plan";
 
 /** Fill and font per status: the word stays in the cell, so it also reads in black-and-white print. */
 export const STATUS_COLOURS: Record<Exclude<Status, "not_applicable">, { fill: string; font: string }> = {
@@ -14,6 +15,18 @@ export const HEADER_FONT = "FFFFFF";
 export const INPUT_FILL = "FFF9DB";
 export const MUTED_FONT = "595959";
 export const NOT_APPLICABLE_FILL = "EDEDED";
+
+/** Narrow margins (inches): the width goes to the columns; header and footer keep their room. */
+export const NARROW_MARGINS: PageMargins = {
+  left: 0.2,
+  right: 0.2,
+  top: 0.55,
+  bottom: 0.55,
+  header: 0.25,
+  footer: 0.25,
+};
+/** Footer: "Side 3 af 5". */
+export const PAGE_NUMBERS = "&CSide &P af &N";
 
 const percent = (x: number) => (Number.isInteger(Math.round(x * 1e6) / 1e4) ? "0%" : "0.0%");
 

@@ -129,10 +129,24 @@ export function renderSheet(
       fitToWidth: 1,
       fitToHeight: 0,
       ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
+      ...(plan.print.area ? { printArea: exceljsPrintArea(plan.print.area) } : {}),
+      ...(plan.print.margins ? { margins: plan.print.margins } : {}),
     };
-    ws.headerFooter = { ...ws.headerFooter, oddHeader: plan.print.header };
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      oddHeader: plan.print.header,
+      ...(plan.print.footer ? { oddFooter: plan.print.footer } : {}),
+    };
   }
   return ws;
+}
+
+/**
+ * exceljs puts a "$" before each corner of a print area ("$A1:$N40", which LibreOffice ignores);
+ * given "A$1:N$40" it writes the absolute "$A$1:$N$40" that Excel and LibreOffice both read.
+ */
+export function exceljsPrintArea(area: string): string {
+  return area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
 }
 
 /** Values and formulas, each cell with its one merged, shared style object. */
