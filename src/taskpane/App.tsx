@@ -1,7 +1,7 @@
 // The task pane: pick contracts, build their sheets, follow the status live, make the summary,
 // send templates to the centres and import them when they come back.
 // It talks to the workbook only through the WorkbookHost it is handed.
-import { FluentProvider, Spinner, Title3, webLightTheme } from "@fluentui/react-components";
+import { Divider, FluentProvider, Spinner, Title3 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { BuildPanel } from "./BuildPanel";
 import { ContractPicker } from "./ContractPicker";
@@ -10,6 +10,8 @@ import { languageFrom, officeDisplayLanguage, stringsFor, StringsContext } from 
 import type { Language } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
 import { SummaryButton } from "./SummaryButton";
+import { useLayoutStyles } from "./layoutStyles";
+import { usePaneTheme } from "./theme";
 import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "./workbookHost";
 
 // The status panel (badges, links) arrives just after the first paint: the pane is usable at once,
@@ -30,6 +32,8 @@ export interface AppProps {
 export function App({ host, language }: AppProps) {
   const lang = language ?? languageFrom(officeDisplayLanguage());
   const strings = stringsFor(lang);
+  const theme = usePaneTheme();
+  const l = useLayoutStyles();
   const [initial] = useState(() => {
     try {
       return { contracts: host.contracts(), errors: [] as string[] };
@@ -112,9 +116,9 @@ export function App({ host, language }: AppProps) {
   }, []);
 
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
+    <FluentProvider theme={theme} lang={lang} className={l.fill}>
       <StringsContext.Provider value={strings}>
-        <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
+        <main className={l.page}>
           <Title3 as="h1">{strings.appTitle}</Title3>
           <ErrorBar errors={errors} onDismiss={dismissError} />
           <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
@@ -131,7 +135,7 @@ export function App({ host, language }: AppProps) {
               onBuilt={() => void refresh()}
               onBusyChange={setBuilding}
             />
-            <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0", margin: 0 }} />
+            <Divider />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={strings.refreshing} />}>
                 <OverviewPanel
@@ -143,7 +147,7 @@ export function App({ host, language }: AppProps) {
               </Suspense>
             </FailureBoundary>
             <SummaryButton host={host} onError={reportError} />
-            <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0", margin: 0 }} />
+            <Divider />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" />}>
                 <TemplatesPanel

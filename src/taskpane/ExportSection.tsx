@@ -4,6 +4,7 @@ import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text } from "@fl
 import { useState } from "react";
 import { useTemplateStrings } from "./templateStrings";
 import type { ExportResult, TemplateFile, WorkbookHost } from "./workbookHost";
+import { useLayoutStyles } from "./layoutStyles";
 
 export interface ExportSectionProps {
   host: WorkbookHost;
@@ -23,6 +24,7 @@ export function ExportSection({
   download,
 }: ExportSectionProps) {
   const t = useTemplateStrings();
+  const l = useLayoutStyles();
   const [prefill, setPrefill] = useState(false);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -60,7 +62,7 @@ export function ExportSection({
   };
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <div className={l.stack}>
       <Checkbox
         checked={prefill}
         disabled={disabled || running}
@@ -72,7 +74,7 @@ export function ExportSection({
         disabled={disabled || running}
         icon={running ? <Spinner size="tiny" /> : undefined}
         onClick={() => void run()}
-        style={{ alignSelf: "flex-start" }}
+        className={l.start}
       >
         {running ? t.exporting : t.exportButton}
       </Button>
@@ -86,10 +88,10 @@ export function ExportSection({
               <MessageBarBody>{t.summaryStale}</MessageBarBody>
             </MessageBar>
           )}
-          <ul aria-label={t.exportButton} style={{ margin: 0, paddingLeft: 16 }}>
+          <ul aria-label={t.exportButton} className={l.list}>
             {result.files.map((f) => (
-              <li key={f.name} style={{ marginBottom: 4 }}>
-                <Text size={200} block style={{ wordBreak: "break-all" }}>
+              <li key={f.name} className={l.item}>
+                <Text size={200} block className={l.breakAnywhere}>
                   {f.name}
                 </Text>
                 <Text size={200}>
