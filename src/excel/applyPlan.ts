@@ -725,12 +725,16 @@ function printOps(name: string, p: PrintPlan): WriteOp[] {
   const header = headerSections(p.header);
   const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const repeat = p.repeatRows ? p.repeatRows.replace(/(\d+)/g, "$$$1") : undefined;
+  const footer = p.footer ? headerSections(p.footer) : undefined;
   const bytes =
     callBytes(p.landscape ? "Landscape" : "Portrait") +
     (p.fitToWidth ? callBytes(zoom) : 0) +
     callBytes(header.left) +
     callBytes(header.center) +
     callBytes(header.right) +
+    (footer ? callBytes(footer.left) + callBytes(footer.center) + callBytes(footer.right) : 0) +
+    (p.area ? callBytes(p.area) : 0) +
+    (p.margins ? 6 * callBytes(0) : 0) +
     (repeat ? callBytes(repeat) : 0);
   return [
     {
@@ -744,6 +748,22 @@ function printOps(name: string, p: PrintPlan): WriteOp[] {
         all.leftHeader = header.left;
         all.centerHeader = header.center;
         all.rightHeader = header.right;
+        if (footer) {
+          all.leftFooter = footer.left;
+          all.centerFooter = footer.center;
+          all.rightFooter = footer.right;
+        }
+        if (p.area) layout.setPrintArea(p.area);
+        if (p.margins) {
+          // The plan's margins are in inches, Office.js's in points.
+          const m = p.margins;
+          layout.leftMargin = m.left * 72;
+          layout.rightMargin = m.right * 72;
+          layout.topMargin = m.top * 72;
+          layout.bottomMargin = m.bottom * 72;
+          layout.headerMargin = m.header * 72;
+          layout.footerMargin = m.footer * 72;
+        }
         if (repeat) layout.setPrintTitleRows(repeat);
       },
     },

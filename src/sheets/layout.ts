@@ -43,9 +43,15 @@ export const COLUMN_ORDER = Object.keys(COL) as (keyof typeof COL)[];
 export const HEADER_ROW = 7;
 export const FIRST_GOAL_ROW = HEADER_ROW + 1;
 
-/** The status counts at the top: label in COUNT_LABEL_COL, count in COUNT_VALUE_COL, rows 1–4. */
-export const COUNT_LABEL_COL = "J";
-export const COUNT_VALUE_COL = "K";
+/**
+ * The status counts at the top: label in COUNT_LABEL_COL, count in COUNT_VALUE_COL, rows 1–4.
+ * The label sits in the Status column, wide enough for "Mangler data" in bold.
+ */
+export const COUNT_LABEL_COL = "K";
+export const COUNT_VALUE_COL = "L";
+
+/** The last column on paper: the hint column after it is for the screen (the input prompt carries it too). */
+export const LAST_PRINTED_COL = "N";
 
 /**
  * 0-based index of a column letter (A → 0), for indexing a grid's row array.

@@ -74,8 +74,23 @@ export interface PrintPlan {
   fitToWidth: boolean;
   /** Page header, in Excel's header codes (e.g. "&L…&R&D"). */
   header: string;
+  /** Page footer, in the same codes (e.g. "&CSide &P af &N"). */
+  footer?: string;
   /** Rows repeated at the top of each printed page, e.g. "7:7". */
   repeatRows?: string;
+  /** The range printed, e.g. "A1:N40"; columns outside it are for the screen only. */
+  area?: string;
+  /** Page margins in inches: narrow ones leave the columns room at a readable size. */
+  margins?: PageMargins;
+}
+
+export interface PageMargins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
 }
 
 export type SheetRole = "centre" | "summary" | "lists" | "meta" | "log" | "definition";

@@ -14,6 +14,7 @@ import {
   FIRST_GOAL_ROW,
   HEADER_ROW,
   HEADERS,
+  LAST_PRINTED_COL,
   YES_NO_NAME,
 } from "./layout";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "./plan";
@@ -26,6 +27,8 @@ import {
   INPUT_FILL,
   inputFormat,
   MUTED_FONT,
+  NARROW_MARGINS,
+  PAGE_NUMBERS,
   STATUS_COLOURS,
   targetFormat,
 } from "./styles";
@@ -33,22 +36,27 @@ import {
 /** Where another centre's Resultat cell for a goal row is, if its sheet is in the workbook. */
 export type ResultatRef = (centre: string, rowId: string) => string | undefined;
 
+/**
+ * Column widths in characters. A4 landscape holds about 200 of them at 75 % (11 pt prints at
+ * 8 pt or more), so the printed columns A–N add up to 195; Område and Gruppe are as wide as their
+ * longest word ("Arbejdsfastholdelsesindsatsen"), so no word is broken inside itself.
+ */
 const WIDTHS: Record<keyof typeof COL, number> = {
-  id: 10,
-  area: 16,
-  group: 16,
-  text: 60,
-  requirement: 30,
-  target: 11,
-  target2: 11,
-  grundlag: 14,
-  resultat: 14,
-  achieved: 13,
-  status: 14,
-  jointTotal: 12,
-  jointStatus: 14,
-  comment: 30,
-  hint: 44,
+  id: 7,
+  area: 21,
+  group: 26,
+  text: 27,
+  requirement: 18,
+  target: 10,
+  target2: 8,
+  grundlag: 11,
+  resultat: 11,
+  achieved: 12,
+  status: 12,
+  jointTotal: 9,
+  jointStatus: 11,
+  comment: 12,
+  hint: 40,
 };
 
 const LAST_COL = COL.hint;
@@ -67,7 +75,7 @@ export function planCentreSheet(
   rows.forEach((row, i) => goalRow(b, row, FIRST_GOAL_ROW + i, centre, resultatRef));
   const plan = b.build();
   plan.columnWidths = COLUMN_ORDER.map((k) => WIDTHS[k]);
-  plan.rowHeights = { [HEADER_ROW]: 30, ...estimatedRowHeights(plan, FIRST_GOAL_ROW, last) };
+  plan.rowHeights = estimatedRowHeights(plan, HEADER_ROW, last);
   plan.conditionalFormats = rows.length ? statusHighlights(`A${FIRST_GOAL_ROW}:${LAST_COL}${last}`) : [];
   plan.validations = rows.flatMap((row, i) => inputValidations(row, FIRST_GOAL_ROW + i));
   plan.protect = true;
@@ -77,7 +85,10 @@ export function planCentreSheet(
     landscape: true,
     fitToWidth: true,
     header: `&L${escapeHeader(contract.title)}&C${escapeHeader(centre.name)}&R&D`,
+    footer: PAGE_NUMBERS,
     repeatRows: `${HEADER_ROW}:${HEADER_ROW}`,
+    area: `A1:${LAST_PRINTED_COL}${last}`,
+    margins: NARROW_MARGINS,
   };
   return plan;
 }

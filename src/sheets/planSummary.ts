@@ -13,7 +13,15 @@ import type { TripEvent } from "./meta";
 import type { SheetPlan } from "./plan";
 import { estimatedRowHeights } from "./rowHeights";
 import { SheetBuilder } from "./sheetBuilder";
-import { HEADER_FILL, HEADER_FONT, MUTED_FONT, NOT_APPLICABLE_FILL, STATUS_COLOURS } from "./styles";
+import {
+  HEADER_FILL,
+  HEADER_FONT,
+  MUTED_FONT,
+  NARROW_MARGINS,
+  NOT_APPLICABLE_FILL,
+  PAGE_NUMBERS,
+  STATUS_COLOURS,
+} from "./styles";
 
 export interface PlacedCentreSheet {
   sheet: string;
@@ -48,25 +56,49 @@ export function planSummary(
   let r = 4;
   let widest = 2;
   const plan = b.plan;
+  const matrixHeaders: number[] = [];
   for (const contract of contracts) {
     const sheets = contract.centres
       .map((c) => placed.find((p) => p.contractId === contract.id && p.centre === c.code))
       .filter((p): p is PlacedCentreSheet => p !== undefined);
     if (sheets.length === 0) continue;
     widest = Math.max(widest, sheets.length + 2);
-    r = contractBlock(b, plan, contract, sheets, r, options);
+    const block = contractBlock(b, plan, contract, sheets, r, options);
+    matrixHeaders.push(block.matrixHeader);
+    r = block.next;
   }
   const built = b.build();
-  built.columnWidths = [12, 62, ...Array.from({ length: Math.max(widest - 2, 6) }, () => 14)];
-  built.rowHeights = estimatedRowHeights(built, 4, built.cells.length, [1]);
+  built.columnWidths = [
+    ID_WIDTH,
+    TEXT_WIDTH,
+    ...Array.from({ length: Math.max(widest - 2, 6) }, () => CENTRE_WIDTH),
+  ];
+  // Goal texts wrap in B; the Indsendt line wraps in the centre columns.
+  built.rowHeights = estimatedRowHeights(
+    built,
+    4,
+    built.cells.length,
+    built.columnWidths.map((_, i) => i).filter((i) => i > 0),
+  );
   built.print = {
     landscape: true,
     fitToWidth: true,
     header: `&LResultatkontrakter&C${contracts.map((c) => c.title.replace(/&/g, "&&")).join(" · ")}&R&D`,
+    footer: PAGE_NUMBERS,
+    area: `A1:${columnLetters(widest)}${built.cells.length}`,
+    margins: NARROW_MARGINS,
+    // Print titles are one range per sheet: with one contract its matrix header repeats on every
+    // page; with several, each block carries its own header and no single row would be right.
+    ...(matrixHeaders.length === 1 ? { repeatRows: `${matrixHeaders[0]}:${matrixHeaders[0]}` } : {}),
   };
   built.tabColor = HEADER_FILL;
   return built;
 }
+
+/** Mål-ID and labels ("Opfyldelsesgrad" in bold), the goal text, one centre's status words. */
+const ID_WIDTH = 16;
+const TEXT_WIDTH = 56;
+const CENTRE_WIDTH = 13;
 
 function contractBlock(
   b: SheetBuilder,
@@ -75,7 +107,7 @@ function contractBlock(
   sheets: PlacedCentreSheet[],
   start: number,
   options: SummaryOptions,
-): number {
+): { next: number; matrixHeader: number } {
   let r = start;
   const lastCol = columnLetters(sheets.length + 2);
   const centreCol = (i: number) => columnLetters(i + 3);
@@ -106,6 +138,8 @@ function contractBlock(
       b.formula(col, row, `COUNTIF(${col}$${matrixFirst}:${col}$${matrixLast},"${STATUS_LABEL[s]}")`);
     });
   });
+  // Centre columns read as columns: header, counts, rate, trips and statuses all centred.
+  b.style(`C${r}:${lastCol}${r + 6}`, { horizontal: "center" });
   const rateRow = r + 5;
   b.value("A", rateRow, "Opfyldelsesgrad").value(
     "B",
@@ -126,7 +160,7 @@ function contractBlock(
   sheets.forEach((s, c) =>
     b.value(centreCol(c), missingRow, tripText(options.trips ?? [], contract.id, s.centre)),
   );
-  b.style(`A${missingRow}:${lastCol}${missingRow}`, { wrap: true, fontColor: MUTED_FONT });
+  b.style(`A${missingRow}:${lastCol}${missingRow}`, { wrap: true, vertical: "top", fontColor: MUTED_FONT });
   plan.charts.push({
     title: `${contract.title}: status pr. center`,
     source: `A${tableTop}:${lastCol}${tableTop + 4}`,
@@ -144,10 +178,15 @@ function contractBlock(
     sheets.map((s) => s.centre),
     lastCol,
   );
+  if (goalRows.length > 0) {
+    // One alignment for the whole row, so the eye can follow it: everything at the top.
+    b.style(`A${matrixFirst}:${lastCol}${matrixLast}`, { vertical: "top" });
+    b.style(`B${matrixFirst}:B${matrixLast}`, { wrap: true });
+    b.style(`C${matrixFirst}:${lastCol}${matrixLast}`, { horizontal: "center" });
+  }
   goalRows.forEach((row, i) => {
     const at = matrixFirst + i;
     b.value("A", at, row.id).value("B", at, row.partLabel ? `${row.text} [del: ${row.partLabel}]` : row.text);
-    b.style(`B${at}`, { wrap: true, vertical: "top" });
     sheets.forEach((s, c) => {
       const sheetRow = s.rows.get(row.id);
       if (sheetRow === undefined) {
@@ -169,7 +208,7 @@ function contractBlock(
     }
   }
   r = matrixLast + 2;
-  return jointBlock(b, contract, sheets, r) + 1;
+  return { next: jointBlock(b, contract, sheets, r) + 1, matrixHeader: matrixTop };
 }
 
 /** The joint goals with their totals, read off the first contributing centre's sheet. */
@@ -181,14 +220,17 @@ function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreShe
     .value("B", r, "Krav")
     .value("C", r, "Fælles i alt")
     .value("D", r, "Fælles status");
-  b.style(`A${r}:D${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+  b.style(`A${r}:D${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT, wrap: true });
+  b.style(`C${r}:D${r}`, { horizontal: "center" });
   for (const row of joint) {
     r++;
     const a = row.assessment;
     if (a.basis === "own") continue;
     const host = sheets.find((s) => s.rows.has(row.id));
     b.value("A", r, row.id).value("B", r, `${row.text} — ${jointRequirementText(a.joint, row.context)}`);
-    b.style(`B${r}`, { wrap: true, vertical: "top" });
+    b.style(`A${r}:D${r}`, { vertical: "top" });
+    b.style(`B${r}`, { wrap: true });
+    b.style(`C${r}:D${r}`, { horizontal: "center" });
     if (host) {
       const at = host.rows.get(row.id)!;
       b.formula("C", r, sheetRef(host.sheet, `${COL.jointTotal}${at}`));
@@ -209,7 +251,8 @@ function headerRow(
 ): void {
   b.value("A", r, a).value("B", r, bText);
   centres.forEach((c, i) => b.value(columnLetters(i + 3), r, c));
-  b.style(`A${r}:${lastCol}${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+  b.style(`A${r}:${lastCol}${r}`, { bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT, vertical: "top" });
+  b.style(`C${r}:${lastCol}${r}`, { horizontal: "center" });
 }
 
 /** Every goal row of the contract that applies to at least one placed centre, in appendix order. */

@@ -2,8 +2,86 @@
 import type { SheetPlan } from "./plan";
 
 const LINE_POINTS = 15;
-/** Characters of the default font that fit a column, a little under its width to be safe. */
-const fitting = (width: number) => Math.max(1, Math.floor(width * 0.95));
+
+/**
+ * Advance widths of Calibri (measured on Carlito, which has Calibri's metrics) in hundredths of
+ * a digit's width. Text is measured with them so a row is as tall as its text, not taller.
+ */
+const ADVANCE: [number, string][] = [
+  [44, "'"],
+  [45, " il"],
+  [47, "j"],
+  [49, ",‘’"],
+  [50, ".I·"],
+  [53, ":;"],
+  [60, "()-f`"],
+  [62, "[]{}"],
+  [64, "J!"],
+  [67, "t°"],
+  [70, "r"],
+  [77, "s/\\"],
+  [80, 'z"'],
+  [83, "Lc“”"],
+  [85, "x"],
+  [90, "vyk"],
+  [92, "?FS|Z"],
+  [95, "gaåä"],
+  [98, "ETYÉ#*+<=>^_e~éè–§×"],
+  [100, "$0123456789«»"],
+  [103, "PXK"],
+  [105, "bdhnopquøüöC"],
+  [107, "BR"],
+  [114, "VAÅ"],
+  [124, "DHG"],
+  [127, "NU"],
+  [133, "OØQ½"],
+  [141, "&…%w"],
+  [153, "Ææ"],
+  [160, "m"],
+  [170, "M"],
+  [180, "@W—"],
+];
+const WIDTH = new Map<string, number>(ADVANCE.flatMap(([w, chars]) => [...chars].map((c) => [c, w / 100])));
+
+/**
+ * A column's width is counted in digits of Calibri 11. Text is measured in the same digits, with
+ * 2 % to spare for rounding on screen, and a cell keeps a few pixels of padding.
+ */
+const DIGIT_IN_COLUMN_UNITS = 1.02;
+const PADDING_UNITS = 0.6;
+
+/** Width of a text in Excel column units (characters of the default font). */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += WIDTH.get(c) ?? 1.1;
+  return w * DIGIT_IN_COLUMN_UNITS;
+}
+
+/** Lines a text takes in a column of the given width, wrapped word by word as Excel does. */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - PADDING_UNITS);
+  const space = textWidth(" ");
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(/[ \t]+/).filter(Boolean)) {
+      let w = textWidth(word);
+      if (used > 0 && used + space + w <= room) {
+        used += space + w;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word wider than the column is broken over as many lines as it needs.
+      while (w > room) {
+        lines++;
+        w -= room;
+      }
+      used = w;
+    }
+  }
+  return lines;
+}
 
 /**
  * Height of each row from first to last: the lines its longest text needs in the wrapped
@@ -22,18 +100,7 @@ export function estimatedRowHeights(
     line.forEach((cell, c) => {
       if (!cell || !("value" in cell) || typeof cell.value !== "string") return;
       if (wrapped && !wrapped.includes(c)) return;
-      const width = plan.columnWidths[c] ?? 10;
-      const words = cell.value.split(/\s+/);
-      let count = 1;
-      let used = 0;
-      for (const w of words) {
-        const need = (used ? 1 : 0) + w.length;
-        if (used + need > fitting(width) && used > 0) {
-          count++;
-          used = w.length;
-        } else used += need;
-      }
-      lines = Math.max(lines, count);
+      lines = Math.max(lines, wrappedLines(cell.value, plan.columnWidths[c] ?? 10));
     });
     heights[r] = lines * LINE_POINTS;
   }

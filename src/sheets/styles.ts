@@ -1,6 +1,7 @@
-// Colours and number formats of the workbook, in one place.
+// Colours, number formats and print set-up of the workbook, in one place.
 import { kindOf } from "../contracts/kinds";
 import type { Status, Target } from "../contracts/model";
+import type { PageMargins } from "./plan";
 
 /** Fill and font per status: the word stays in the cell, so it also reads in black-and-white print. */
 export const STATUS_COLOURS: Record<Exclude<Status, "not_applicable">, { fill: string; font: string }> = {
@@ -15,6 +16,18 @@ export const HEADER_FONT = "FFFFFF";
 export const INPUT_FILL = "FFF9DB";
 export const MUTED_FONT = "595959";
 export const NOT_APPLICABLE_FILL = "EDEDED";
+
+/** Narrow margins (inches): the width goes to the columns; header and footer keep their room. */
+export const NARROW_MARGINS: PageMargins = {
+  left: 0.2,
+  right: 0.2,
+  top: 0.55,
+  bottom: 0.55,
+  header: 0.25,
+  footer: 0.25,
+};
+/** Footer: "Side 3 af 5". */
+export const PAGE_NUMBERS = "&CSide &P af &N";
 
 /** Format of the target value cells (Mål-værdi), from the kind's entry. */
 export function targetFormat(t: Target, value: number): string {

@@ -2,12 +2,12 @@
 // send templates to the centres and import them when they come back.
 // It talks to the workbook only through the WorkbookHost it is handed.
 import {
+  Divider,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   Spinner,
   Title3,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { BuildPanel } from "./BuildPanel";
@@ -17,6 +17,8 @@ import { languageFrom, officeDisplayLanguage, stringsFor, StringsContext } from 
 import type { Language } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
 import { SummaryButton } from "./SummaryButton";
+import { useLayoutStyles } from "./layoutStyles";
+import { usePaneTheme } from "./theme";
 import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "./workbookHost";
 
 // The status panel (badges, links) arrives just after the first paint: the pane is usable at once,
@@ -43,6 +45,8 @@ export interface AppProps {
 export function App({ host, language }: AppProps) {
   const lang = language ?? languageFrom(officeDisplayLanguage());
   const strings = stringsFor(lang);
+  const theme = usePaneTheme();
+  const l = useLayoutStyles();
   const [initial] = useState(() => {
     try {
       return { contracts: host.contracts(), errors: [] as string[] };
@@ -134,9 +138,9 @@ export function App({ host, language }: AppProps) {
   }, []);
 
   return (
-    <FluentProvider theme={webLightTheme} lang={lang}>
+    <FluentProvider theme={theme} lang={lang} className={l.fill}>
       <StringsContext.Provider value={strings}>
-        <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
+        <main className={l.page}>
           <Title3 as="h1">{strings.appTitle}</Title3>
           <ErrorBar errors={errors} onDismiss={dismissError} />
           {waiting && (
@@ -158,7 +162,7 @@ export function App({ host, language }: AppProps) {
               onBuilt={() => void refresh()}
               onBusyChange={setBuilding}
             />
-            <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0", margin: 0 }} />
+            <Divider />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={strings.refreshing} />}>
                 <OverviewPanel
@@ -170,7 +174,7 @@ export function App({ host, language }: AppProps) {
               </Suspense>
             </FailureBoundary>
             <SummaryButton host={host} onError={reportError} />
-            <hr style={{ width: "100%", border: 0, borderTop: "1px solid #e0e0e0", margin: 0 }} />
+            <Divider />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" />}>
                 <TemplatesPanel

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useStrings } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
 import type { BuildProgress, BuildResult, WorkbookHost } from "./workbookHost";
+import { useLayoutStyles } from "./layoutStyles";
 
 const loadConfirmDialog = () => import("./ConfirmUpdateDialog");
 const ConfirmUpdateDialog = lazy(() => loadConfirmDialog().then((m) => ({ default: m.ConfirmUpdateDialog })));
@@ -28,6 +29,7 @@ export interface BuildPanelProps {
 
 export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }: BuildPanelProps) {
   const t = useStrings();
+  const l = useLayoutStyles();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -84,12 +86,12 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
   const progressLabel = progress?.label || t.building;
 
   return (
-    <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section className={l.stack}>
       <Button
         appearance="primary"
         disabled={busy || contractIds.length === 0}
         onClick={() => void start()}
-        style={{ alignSelf: "flex-start" }}
+        className={l.start}
       >
         {t.buildButton}
       </Button>
@@ -116,7 +118,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {t.orphanedHeading}
-            <ul style={{ margin: 0, paddingLeft: 16 }}>
+            <ul className={l.list}>
               {leftOver.orphaned.map((o) => (
                 <li key={`${o.sheet}-${o.id}`}>{t.orphanedLine(o)}</li>
               ))}

@@ -1,7 +1,16 @@
 // Checkboxes for the built-in contracts; the chosen ids go to BuildPanel.
-import { Checkbox, Subtitle2, Text } from "@fluentui/react-components";
+import { Checkbox, makeStyles, Subtitle2, Text } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
 import type { ContractChoice } from "./workbookHost";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column" },
+});
+
+/** The contract's title, with its year only when the title does not already say it. */
+export function choiceTitle(c: ContractChoice): string {
+  return c.title.includes(String(c.year)) ? c.title : `${c.title} (${c.year})`;
+}
 
 export interface ContractPickerProps {
   contracts: ContractChoice[];
@@ -12,6 +21,7 @@ export interface ContractPickerProps {
 
 export function ContractPicker({ contracts, selected, disabled, onChange }: ContractPickerProps) {
   const t = useStrings();
+  const s = useStyles();
   const toggle = (id: string, checked: boolean) => {
     // Keep the host's order, whatever order the user clicks in.
     const next = new Set(selected);
@@ -31,14 +41,14 @@ export function ContractPicker({ contracts, selected, disabled, onChange }: Cont
           <Text size={200} block>
             {t.contractsHint}
           </Text>
-          <div style={{ display: "flex", flexDirection: "column" }}>
+          <div className={s.list}>
             {contracts.map((c) => (
               <Checkbox
                 key={c.id}
                 disabled={disabled}
                 checked={selected.includes(c.id)}
                 onChange={(_, data) => toggle(c.id, data.checked === true)}
-                label={`${c.title} (${c.year}) · ${t.centres(c.centres.length)}`}
+                label={`${choiceTitle(c)} · ${t.centres(c.centres.length)}`}
               />
             ))}
           </div>

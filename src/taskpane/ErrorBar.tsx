@@ -7,6 +7,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
+import { useLayoutStyles } from "./layoutStyles";
 
 /** The text to show for a failure; the host throws Errors with Danish messages. */
 export function errorMessage(error: unknown, fallback: string): string {
@@ -22,9 +23,10 @@ export interface ErrorBarProps {
 
 export function ErrorBar({ errors, onDismiss }: ErrorBarProps) {
   const t = useStrings();
+  const l = useLayoutStyles();
   if (errors.length === 0) return null;
   return (
-    <div role="alert" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <div role="alert" className={l.stack}>
       {errors.map((message, index) => (
         <MessageBar key={message} intent="error" layout="multiline">
           <MessageBarBody>

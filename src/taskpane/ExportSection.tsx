@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTemplateStrings } from "./templateStrings";
 import type { TemplateFile } from "../templates/importTypes";
 import type { ExportResult, WorkbookHost } from "./workbookHost";
+import { useLayoutStyles } from "./layoutStyles";
 
 export interface ExportSectionProps {
   host: WorkbookHost;
@@ -24,6 +25,7 @@ export function ExportSection({
   download,
 }: ExportSectionProps) {
   const t = useTemplateStrings();
+  const l = useLayoutStyles();
   const [prefill, setPrefill] = useState(false);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -61,7 +63,7 @@ export function ExportSection({
   };
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <div className={l.stack}>
       <Checkbox
         checked={prefill}
         disabled={disabled || running}
@@ -73,7 +75,7 @@ export function ExportSection({
         disabled={disabled || running}
         icon={running ? <Spinner size="tiny" /> : undefined}
         onClick={() => void run()}
-        style={{ alignSelf: "flex-start" }}
+        className={l.start}
       >
         {running ? t.exporting : t.exportButton}
       </Button>
@@ -96,10 +98,10 @@ export function ExportSection({
               {t.downloadZip}
             </Button>
           )}
-          <ul aria-label={t.exportButton} style={{ margin: 0, paddingLeft: 16 }}>
+          <ul aria-label={t.exportButton} className={l.list}>
             {result.files.map((f) => (
-              <li key={f.name} style={{ marginBottom: 4 }}>
-                <Text size={200} block style={{ wordBreak: "break-all" }}>
+              <li key={f.name} className={l.item}>
+                <Text size={200} block className={l.breakAnywhere}>
                   {f.name}
                 </Text>
                 <Text size={200}>

@@ -18,6 +18,7 @@ import type {
   ImportChoices,
   ImportReview,
 } from "../templates/importTypes";
+import { useLayoutStyles } from "./layoutStyles";
 
 export interface ImportPreviewProps {
   review: ImportReview;
@@ -27,12 +28,13 @@ export interface ImportPreviewProps {
 }
 
 export function ImportPreview({ review, choices, disabled, onChoices }: ImportPreviewProps) {
+  const l = useLayoutStyles();
   const t = useTemplateStrings();
   const anyConflict = review.files.some((f) => f.fields.some((x) => x.kind === "conflict"));
   const choose = (key: string, c: ConflictChoice) =>
     onChoices({ ...choices, perConflict: { ...choices.perConflict, [key]: c } });
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <div className={l.stack}>
       {review.skipped.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -72,8 +74,9 @@ export function ImportPreview({ review, choices, disabled, onChoices }: ImportPr
 }
 
 function Lines({ lines }: { lines: string[] }) {
+  const l = useLayoutStyles();
   return (
-    <ul style={{ margin: 0, paddingLeft: 16 }}>
+    <ul className={l.list}>
       {lines.map((line) => (
         <li key={line}>{line}</li>
       ))}
@@ -90,6 +93,7 @@ interface FileCardProps {
 }
 
 function FileCard({ file, t, choices, disabled, onChoose }: FileCardProps) {
+  const l = useLayoutStyles();
   const of = (kind: FieldReview["kind"]) => file.fields.filter((x) => x.kind === kind);
   const added = of("new");
   const conflicts = of("conflict");
@@ -99,23 +103,17 @@ function FileCard({ file, t, choices, disabled, onChoose }: FileCardProps) {
     <section
       aria-label={`${file.centreName} (${file.centre})`}
       data-testid={`review-${file.centre}`}
-      style={{
-        display: "flex",
-        flexDirection: "column",
-        gap: 4,
-        borderTop: "1px solid #e0e0e0",
-        paddingTop: 6,
-      }}
+      className={l.card}
     >
       <Text weight="semibold">{`${file.centreName} (${file.centre})`}</Text>
-      <Text size={200} style={{ wordBreak: "break-word" }}>
+      <Text size={200} className={l.breakAnywhere}>
         {t.fileLine(file, { added: added.length, unchanged: unchanged.length, conflicts: conflicts.length })}
       </Text>
       {file.fields.length === 0 && <Text size={200}>{t.noFigures}</Text>}
       {conflicts.length > 0 && (
         <FieldList heading={t.conflictHeading(conflicts.length)}>
           {conflicts.map((x) => (
-            <li key={x.key} style={{ marginBottom: 4 }}>
+            <li key={x.key} className={l.item}>
               <Text size={200} block title={x.goalText}>
                 {`${label(x)}: ${t.workbookHas(shownValue(t, x.old, x.oldFormula), shownValue(t, x.value))}`}
               </Text>
@@ -147,7 +145,7 @@ function FileCard({ file, t, choices, disabled, onChoose }: FileCardProps) {
           <summary>
             <Text size={200}>{t.unchangedHeading(unchanged.length)}</Text>
           </summary>
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
+          <ul className={l.list}>
             {unchanged.map((x) => (
               <li key={x.key}>
                 <Text size={200} title={x.goalText}>{`${label(x)}: ${shownValue(t, x.value)}`}</Text>
@@ -170,12 +168,13 @@ function FileCard({ file, t, choices, disabled, onChoose }: FileCardProps) {
 }
 
 function FieldList({ heading, children }: { heading: string; children: ReactNode }) {
+  const l = useLayoutStyles();
   return (
     <div>
       <Text size={200} weight="semibold" block>
         {heading}
       </Text>
-      <ul aria-label={heading} style={{ margin: 0, paddingLeft: 16 }}>
+      <ul aria-label={heading} className={l.list}>
         {children}
       </ul>
     </div>

@@ -7,6 +7,7 @@ import { readPickedFiles } from "./readFiles";
 import { useTemplateStrings } from "./templateStrings";
 import type { ImportChoices, ImportReview } from "../templates/importTypes";
 import type { WorkbookHost } from "./workbookHost";
+import { useLayoutStyles } from "./layoutStyles";
 
 type Phase =
   | { kind: "idle"; note?: { intent: "success" | "info"; text: string } }
@@ -25,6 +26,7 @@ const FIRST_CHOICE: ImportChoices = { conflicts: "keep", perConflict: {} };
 
 export function ImportSection({ host, disabled, onBusyChange, onError, onImported }: ImportSectionProps) {
   const t = useTemplateStrings();
+  const l = useLayoutStyles();
   const input = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const busy = phase.kind === "checking" || (phase.kind === "review" && phase.applying);
@@ -68,21 +70,21 @@ export function ImportSection({ host, disabled, onBusyChange, onError, onImporte
   };
 
   return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 6 }}>
+    <div className={l.stack}>
       <input
         ref={input}
         type="file"
         multiple
         accept=".xlsx"
         aria-label={t.fileInput}
-        style={{ display: "none" }}
+        className={l.hidden}
         onChange={(e) => void check(e.currentTarget.files)}
       />
       <Button
         disabled={disabled || busy || phase.kind === "review"}
         icon={phase.kind === "checking" ? <Spinner size="tiny" /> : undefined}
         onClick={() => input.current?.click()}
-        style={{ alignSelf: "flex-start" }}
+        className={l.start}
       >
         {phase.kind === "checking" ? t.checking : t.importButton}
       </Button>
@@ -104,7 +106,7 @@ export function ImportSection({ host, disabled, onBusyChange, onError, onImporte
             disabled={phase.applying}
             onChoices={(choices) => setPhase({ ...phase, choices })}
           />
-          <div style={{ display: "flex", gap: 8 }}>
+          <div className={l.row}>
             <Button
               appearance="primary"
               disabled={phase.applying || phase.review.files.length === 0}

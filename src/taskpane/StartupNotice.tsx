@@ -6,8 +6,9 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Title3,
-  webLightTheme,
 } from "@fluentui/react-components";
+import { useLayoutStyles } from "./layoutStyles";
+import { usePaneTheme } from "./theme";
 
 export interface StartupNoticeProps {
   /** notExcel: opened in a plain browser or another Office application. */
@@ -16,9 +17,11 @@ export interface StartupNoticeProps {
 }
 
 export function StartupNotice({ kind, message }: StartupNoticeProps) {
+  const l = useLayoutStyles();
+  const theme = usePaneTheme();
   return (
-    <FluentProvider theme={webLightTheme} lang="da">
-      <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
+    <FluentProvider theme={theme} lang="da" className={l.fill}>
+      <main className={l.page}>
         <Title3 as="h1">Resultatkontrakter</Title3>
         {kind === "notExcel" ? (
           <MessageBar intent="info" layout="multiline">

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-com
 import { useState } from "react";
 import { useStrings } from "./i18n";
 import type { WorkbookHost } from "./workbookHost";
+import { useLayoutStyles } from "./layoutStyles";
 
 export interface SummaryButtonProps {
   host: WorkbookHost;
@@ -11,6 +12,7 @@ export interface SummaryButtonProps {
 
 export function SummaryButton({ host, onError }: SummaryButtonProps) {
   const t = useStrings();
+  const l = useLayoutStyles();
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(false);
 
@@ -28,12 +30,12 @@ export function SummaryButton({ host, onError }: SummaryButtonProps) {
   };
 
   return (
-    <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section className={l.stack}>
       <Button
         disabled={running}
         icon={running ? <Spinner size="tiny" /> : undefined}
         onClick={() => void run()}
-        style={{ alignSelf: "flex-start" }}
+        className={l.start}
       >
         {running ? t.summaryRunning : t.summaryButton}
       </Button>

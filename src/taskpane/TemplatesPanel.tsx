@@ -7,6 +7,7 @@ import { ExportSection } from "./ExportSection";
 import { ImportSection } from "./ImportSection";
 import { useTemplateStrings } from "./templateStrings";
 import type { WorkbookHost } from "./workbookHost";
+import { useLayoutStyles } from "./layoutStyles";
 
 export interface TemplatesPanelProps {
   host: WorkbookHost;
@@ -21,10 +22,11 @@ export interface TemplatesPanelProps {
 
 export function TemplatesPanel({ host, noCentres, onError, onChanged, download }: TemplatesPanelProps) {
   const t = useTemplateStrings();
+  const l = useLayoutStyles();
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
   return (
-    <section aria-labelledby="rk-templates" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+    <section aria-labelledby="rk-templates" className={l.stack}>
       <Subtitle2 as="h2" id="rk-templates">
         {t.heading}
       </Subtitle2>

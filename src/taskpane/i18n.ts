@@ -42,6 +42,10 @@ export interface Strings {
   statusMissing: string;
   statusInvalid: string;
   attentionHeading: string;
+  /** The fold-out header of a centre's goals that need attention. */
+  attentionCount: (n: number) => string;
+  /** Accessible name of a centre's status badges. */
+  statusOf: (centre: string) => string;
   allGood: string;
   goToRow: (sheet: string, row: number) => string;
   summaryButton: string;
@@ -90,6 +94,8 @@ const da: Strings = {
   statusMissing: "Mangler data",
   statusInvalid: "Ugyldig",
   attentionHeading: "Kræver opmærksomhed",
+  attentionCount: (n) => (n === 1 ? "1 mål kræver opmærksomhed" : `${n} mål kræver opmærksomhed`),
+  statusOf: (centre) => `Status for ${centre}`,
   allGood: "Alle mål er opfyldt.",
   goToRow: (sheet, row) => `Gå til ${sheet}, række ${row}`,
   summaryButton: "Lav oversigtsark",
@@ -138,6 +144,8 @@ const en: Strings = {
   statusMissing: "Missing data",
   statusInvalid: "Invalid",
   attentionHeading: "Needs attention",
+  attentionCount: (n) => (n === 1 ? "1 goal needs attention" : `${n} goals need attention`),
+  statusOf: (centre) => `Status of ${centre}`,
   allGood: "Every goal is met.",
   goToRow: (sheet, row) => `Go to ${sheet}, row ${row}`,
   summaryButton: "Make summary sheet",

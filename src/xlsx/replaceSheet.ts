@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import type { SheetPlan } from "../sheets/plan";
 import { loadWorkbook, type ReadOptions } from "./readGrids";
-import { markFullCalcOnLoad, renderSheet, selectFirstVisible, toBuffer } from "./writePlan";
+import { exceljsPrintArea, markFullCalcOnLoad, renderSheet, selectFirstVisible, toBuffer } from "./writePlan";
 import { normaliseValidations } from "./validations";
 import { zipEntries } from "./zipEntries";
 
@@ -48,7 +48,12 @@ export async function replaceSheet(
     (ws as unknown as { orderNo: number }).orderNo = i + 1;
   });
 
-  for (const ws of wb.worksheets) normaliseValidations(ws);
+  for (const ws of wb.worksheets) {
+    normaliseValidations(ws);
+    // exceljs reads a print area back as "A1:N40" and would write it as "$A1:$N40".
+    if (ws.pageSetup?.printArea)
+      ws.pageSetup.printArea = ws.pageSetup.printArea.split("&&").map(exceljsPrintArea).join("&&");
+  }
   markFullCalcOnLoad(wb);
   selectFirstVisible(wb);
   return { buffer: await toBuffer(wb), dropped };

@@ -159,10 +159,24 @@ export function renderSheet(
       // exceljs writes the print-titles name as 'O'Brien'!$7:$7 without doubling the apostrophe,
       // a name Excel must repair; such a sheet prints without repeated headers instead.
       ...(plan.print.repeatRows && !plan.name.includes("'") ? { printTitlesRow: plan.print.repeatRows } : {}),
+      ...(plan.print.area ? { printArea: exceljsPrintArea(plan.print.area) } : {}),
+      ...(plan.print.margins ? { margins: plan.print.margins } : {}),
     };
-    ws.headerFooter = { ...ws.headerFooter, oddHeader: plan.print.header };
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      oddHeader: plan.print.header,
+      ...(plan.print.footer ? { oddFooter: plan.print.footer } : {}),
+    };
   }
   return ws;
+}
+
+/**
+ * exceljs puts a "$" before each corner of a print area ("$A1:$N40", which LibreOffice ignores);
+ * given "A$1:N$40" it writes the absolute "$A$1:$N$40" that Excel and LibreOffice both read.
+ */
+export function exceljsPrintArea(area: string): string {
+  return area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
 }
 
 /** Values and formulas, each cell with its one merged, shared style object. */

@@ -185,7 +185,10 @@ describe("the task pane in Chromium", () => {
       expect(await e2eApi(page, (api) => api.activeSheet())).toBe("Oversigt");
 
       // A goal that needs attention: a click selects its row in its sheet.
-      const link = page.getByTestId("centre-CAB").getByRole("button").first();
+      // Many goals need attention, so each centre's list starts folded: open CAB's.
+      const cab = page.getByTestId("centre-CAB");
+      await cab.getByRole("button", { name: /mål kræver opmærksomhed/ }).click();
+      const link = cab.getByRole("list").getByRole("button").first();
       const title = (await link.getAttribute("title")) ?? "";
       await link.click();
       const row = /række (\d+)/.exec(title)?.[1];

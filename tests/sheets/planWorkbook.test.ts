@@ -5,7 +5,7 @@ import type { CellValue, Contract } from "../../src/contracts/model";
 import { rowsFor } from "../../src/contracts/resolve";
 import { STATUS_LABEL } from "../../src/contracts/status";
 import { carryFigures } from "../../src/sheets/carryFigures";
-import { COL, FIRST_GOAL_ROW, META_SHEET, SUMMARY_SHEET } from "../../src/sheets/layout";
+import { COL, COUNT_VALUE_COL, FIRST_GOAL_ROW, META_SHEET, SUMMARY_SHEET } from "../../src/sheets/layout";
 import { planWorkbook } from "../../src/sheets/planWorkbook";
 import { judgeWorkbook, readWorkbook } from "../../src/sheets/readWorkbook";
 import { PlanInEngine } from "../support/planInEngine";
@@ -54,7 +54,7 @@ describe("the contract workbook plan", () => {
       rows.forEach((_, i) =>
         expect(engine.get(name, `${COL.status}${FIRST_GOAL_ROW + i}`)).toBe("Mangler data"),
       );
-      expect(engine.get(name, "K3")).toBe(rows.length);
+      expect(engine.get(name, `${COUNT_VALUE_COL}3`)).toBe(rows.length);
     }
   });
 

@@ -102,7 +102,9 @@ export class FakeSheet {
     zoom?: unknown;
     headers: Record<string, string>;
     printTitleRows?: string;
-  } = { headers: {} };
+    printArea?: string;
+    margins: Record<string, number>;
+  } = { headers: {}, margins: {} };
   readonly handlers = new Set<Handler>();
   constructor(
     readonly id: string,
@@ -1935,6 +1937,19 @@ function pageLayoutObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
           sheet().pageLayout.orientation = v as string;
         },
       },
+      ...Object.fromEntries(
+        ["left", "right", "top", "bottom", "header", "footer"].map((side): [string, DataSpec] => [
+          `${side}Margin`,
+          {
+            set: true,
+            get: () => sheet().pageLayout.margins[side] ?? 0,
+            put: (v) => {
+              if (typeof v !== "number" || v < 0) fail("InvalidArgument", `Bad ${side} margin`);
+              sheet().pageLayout.margins[side] = v as number;
+            },
+          },
+        ]),
+      ),
       zoom: {
         set: true,
         get: () => sheet().pageLayout.zoom ?? { scale: 100 },
@@ -1977,6 +1992,14 @@ function pageLayoutObj(ctx: FakeContext, path: string, sheet: Sheetish): Obj {
       },
     },
     methods: {
+      setPrintArea: {
+        fn: (area: unknown) =>
+          ctx.enqueue("PageLayout.setPrintArea", () => {
+            if (typeof area !== "string" || !/^\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+$/.test(area))
+              fail("InvalidArgument", "Print area must be like A1:N40");
+            sheet().pageLayout.printArea = area as string;
+          }),
+      },
       setPrintTitleRows: {
         fn: (rows: unknown) =>
           ctx.enqueue("PageLayout.setPrintTitleRows", () => {

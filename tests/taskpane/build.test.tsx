@@ -157,3 +157,18 @@ test("figures of goals no longer in the contract, and what this Excel could not 
   expect(screen.getByText("CKB bc-b99: Grundlag 40, Resultat 38")).toBeTruthy();
   expect(screen.getByText(/Datavalidering af inputfelter/)).toBeTruthy();
 });
+
+test("a contract is named once: its year is added only when the title does not already say it", () => {
+  const host = new FakeHost();
+  host.contractList = [
+    { id: "a", title: "Resultatkontrakter for beskæftigelsescentrene 2007", year: 2007, centres: [] },
+    { id: "b", title: "Resultatkontrakt for jobcentrene", year: 2008, centres: [{ code: "X", name: "X" }] },
+  ];
+  render(<App host={host} language="da" />);
+  expect(
+    screen.getByRole("checkbox", { name: "Resultatkontrakter for beskæftigelsescentrene 2007 · 0 centre" }),
+  ).toBeTruthy();
+  expect(
+    screen.getByRole("checkbox", { name: "Resultatkontrakt for jobcentrene (2008) · 1 center" }),
+  ).toBeTruthy();
+});

@@ -1,0 +1,36 @@
+// The pane's few layout rules, once: Fluent spacing and colour tokens, no inline styles, so the
+// pane follows the theme (light, dark, high contrast) and keeps its rhythm at 270–350 px.
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useLayoutStyles = makeStyles({
+  /** A vertical stack of a section's parts. */
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  /** A stack of closely related lines. */
+  tight: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  /** Buttons side by side, wrapping when the pane is narrow. */
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  /** A button at its own width, not stretched across the pane. */
+  start: { alignSelf: "flex-start", maxWidth: "100%" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { marginBottom: tokens.spacingVerticalXS },
+  /** File names have no spaces to break at. */
+  breakAnywhere: { overflowWrap: "anywhere" },
+  /** A card in a list of cards, set off by a thin line in the theme's stroke colour. */
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalSNudge,
+  },
+  hidden: { display: "none" },
+  /** The provider paints the theme's background over the whole pane, not only behind the content. */
+  fill: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+  },
+});
