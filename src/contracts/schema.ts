@@ -1,76 +1,23 @@
 // The JSON schema of a contract file, so a next year's contract can come from a file without code.
 import { z } from "zod";
+import { KINDS } from "./kinds";
+import { countMinSchema } from "./kinds/countMin";
 import type { Contract } from "./model";
 import { danishIssue } from "./schemaMessages";
 import { sheetNameProblem } from "./sheetNames";
 
-const fraction = z.number().min(0).max(1);
-const unit = z.string().min(1);
-const baseline = z.strictObject({
-  label: z.string().min(1),
-  grundlag: z.string().min(1),
-  resultat: z.string().min(1),
-});
-
-const countMin = z
-  .strictObject({
-    kind: z.literal("countMin"),
-    atLeast: z.number().min(0),
-    unit: z.string().optional(),
-    decimals: z.literal(true).optional(),
-  })
-  .refine((t) => t.decimals || Number.isInteger(t.atLeast), {
-    message:
-      'et antal skal være et helt tal; skriv "decimals": true, hvis enheden tillader decimaler (fx helårspladser)',
-    path: ["atLeast"],
-  });
-
-const target = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("change"),
-    direction: z.enum(["fall", "rise"]),
-    atLeast: z.number().positive(),
-    baseline: baseline.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("pointChange"),
-    direction: z.enum(["fall", "rise"]),
-    atLeast: z.number().positive().max(1),
-    baseline: baseline.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal("absoluteChange"),
-    direction: z.enum(["fall", "rise"]),
-    atLeast: z.number().positive(),
-    unit,
-  }),
-  z.strictObject({
-    kind: z.literal("shareMin"),
-    atLeast: fraction,
-    provisionalUpTo: fraction.optional(),
-  }),
-  z.strictObject({ kind: z.literal("shareMax"), atMost: fraction, from: fraction.optional() }),
-  z
-    .strictObject({ kind: z.literal("spendRange"), min: z.number().min(0), max: z.number().positive() })
-    .refine((t) => t.min <= t.max, {
-      message: "Krav (min) er større end Krav 2 (max); byt om på dem",
-      path: ["min"],
-    }),
-  countMin,
-  z.strictObject({ kind: z.literal("valueMin"), atLeast: z.number().min(0), unit: unit.optional() }),
-  z.strictObject({ kind: z.literal("valueMax"), atMost: z.number().min(0), unit }),
-  z.strictObject({
-    kind: z.literal("yesNo"),
-    deadline: z.strictObject({ text: z.string().min(1), date: z.iso.date() }).optional(),
-  }),
-]);
+/** A target: one of the kinds' own schemas (contracts/kinds/), told apart by "kind". */
+const target = z.discriminatedUnion(
+  "kind",
+  Object.values(KINDS).map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
 
 const measure = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("single"),
     target: target.optional(),
     perCentre: z.record(z.string(), target).optional(),
-    joint: countMin.optional(),
+    joint: countMinSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal("parts"),

@@ -1,4 +1,6 @@
 // "Sygedagpenge: 1 dag": a fall or rise of a number of units, not a percentage.
+import { z } from "zod";
+import { direction, unit } from "./schemaParts";
 import type { AbsoluteChangeTarget } from "../model";
 import { InvalidInput, lackingOf, missing, numberOf, round9, verdict } from "./cells";
 import { changeWords } from "./change";
@@ -8,6 +10,12 @@ import { directionWord, quantity, withMeasured } from "./texts";
 import { unitFormat } from "./valueMax";
 
 export const absoluteChange: KindSpec<AbsoluteChangeTarget> = {
+  schema: z.strictObject({
+    kind: z.literal("absoluteChange"),
+    direction,
+    atLeast: z.number().positive(),
+    unit,
+  }),
   labels: [
     { label: "Fald i enheder", variant: { direction: "fall" } },
     { label: "Stigning i enheder", variant: { direction: "rise" } },

@@ -1,4 +1,6 @@
 // "skal nedbringes med mindst 10 %": a relative fall or rise against the base year's figure.
+import { z } from "zod";
+import { direction, baseline } from "./schemaParts";
 import { formatNumber, formatPercent } from "../formatDa";
 import type { ChangeTarget } from "../model";
 import { InvalidInput, lackingOf, missing, numberOf, round9, verdict } from "./cells";
@@ -7,6 +9,12 @@ import type { KindSpec } from "./kind";
 import { directionWord, percentText, shownAgainst, withMeasured } from "./texts";
 
 export const change: KindSpec<ChangeTarget> = {
+  schema: z.strictObject({
+    kind: z.literal("change"),
+    direction,
+    atLeast: z.number().positive(),
+    baseline: baseline.optional(),
+  }),
   labels: [
     { label: "Fald i %", variant: { direction: "fall" } },
     { label: "Stigning i %", variant: { direction: "rise" } },

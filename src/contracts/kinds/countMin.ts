@@ -1,12 +1,28 @@
 // "mindst 30 unge", "1000 jobordrer": a count of at least atLeast; whole unless the unit allows
 // decimals (helårspladser).
+import { z } from "zod";
 import type { CountMinTarget } from "../model";
 import { countOf, missing, nonNegativeOf, round9, verdict } from "./cells";
 import { badNumber, blank, round9 as round9F } from "./excelText";
 import type { KindSpec } from "./kind";
 import { quantity, shownAgainst, UNUSED_INPUT, withMeasured } from "./texts";
 
+/** Also the schema of a joint goal's target (a sum of counts). */
+export const countMinSchema = z
+  .strictObject({
+    kind: z.literal("countMin"),
+    atLeast: z.number().min(0),
+    unit: z.string().optional(),
+    decimals: z.literal(true).optional(),
+  })
+  .refine((t) => t.decimals || Number.isInteger(t.atLeast), {
+    message:
+      'et antal skal være et helt tal; skriv "decimals": true, hvis enheden tillader decimaler (fx helårspladser)',
+    path: ["atLeast"],
+  });
+
 export const countMin: KindSpec<CountMinTarget> = {
+  schema: countMinSchema,
   labels: [{ label: "Antal mindst", variant: {} }],
   inputs: { grundlag: false, percent: false },
   resultatInput: (t) => (t.decimals ? "number" : "wholeNumber"),

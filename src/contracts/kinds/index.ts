@@ -1,6 +1,7 @@
 // The table of target kinds: one entry per kind, and the lookups everything else uses. Adding a
-// kind: a member of the Target union in model.ts, its schema in schema.ts, a file here and its
-// line in KINDS — the compiler points at anything left out.
+// kind: its type in the Target union (model.ts), a file here with its entry (JSON schema, label,
+// hint, requirement, evaluator, formula, formats) and its line in KINDS — the compiler points at
+// anything left out, including the differential test's figures for it.
 import type { Target, TargetKind } from "../model";
 import { absoluteChange } from "./absoluteChange";
 import { change } from "./change";

@@ -1,6 +1,7 @@
 // What one target kind is, in one place: its definition label, inputs, hint, requirement text,
 // evaluator, Excel formula and number formats. kinds/index.ts holds one entry per kind, typed so
 // that a kind without an entry does not compile.
+import type { ZodType } from "zod";
 import type { Target } from "../model";
 import type { Cell, InputHint, Judged } from "./cells";
 import type { FormulaRule, RowRefs } from "./excelText";
@@ -24,6 +25,8 @@ export interface TargetCells {
 // Methods (not function-valued properties), so an entry for one kind is usable as an entry for
 // the whole Target union where the table is looked up by a target's own kind.
 export interface KindSpec<T extends Target> {
+  /** The target's JSON form, checked when a contract is read (schema.ts joins them). */
+  schema: ZodType;
   /** The definition sheet's "Måltype" labels, one per variant (Fald i % / Stigning i %). */
   labels: readonly KindLabel<T>[];
   /** Whether Grundlag is read and whether a figure typed with % makes sense. */

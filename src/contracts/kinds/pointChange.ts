@@ -1,4 +1,6 @@
 // "andelen skal stige med 7 procentpoint": a change of a share in percentage points.
+import { z } from "zod";
+import { direction, baseline } from "./schemaParts";
 import type { PointChangeTarget } from "../model";
 import { lackingOf, missing, round9, shareOf, verdict } from "./cells";
 import { changeWords } from "./change";
@@ -10,6 +12,12 @@ import { directionWord, formatPoints, withMeasured } from "./texts";
 const POINTS_FORMAT = '0.0%"-point"';
 
 export const pointChange: KindSpec<PointChangeTarget> = {
+  schema: z.strictObject({
+    kind: z.literal("pointChange"),
+    direction,
+    atLeast: z.number().positive().max(1),
+    baseline: baseline.optional(),
+  }),
   labels: [
     { label: "Fald i procentpoint", variant: { direction: "fall" } },
     { label: "Stigning i procentpoint", variant: { direction: "rise" } },

@@ -1,4 +1,6 @@
 // "højst 3%"; "fra 28% til 22%" is at most 22 % with 28 % shown as the starting point.
+import { z } from "zod";
+import { fraction } from "./schemaParts";
 import { formatPercent } from "../formatDa";
 import type { ShareMaxTarget } from "../model";
 import { round9, verdict } from "./cells";
@@ -8,6 +10,7 @@ import { shareFormula, shareFrom, shareHint, shareMissing } from "./share";
 import { percentText, shownAgainst } from "./texts";
 
 export const shareMax: KindSpec<ShareMaxTarget> = {
+  schema: z.strictObject({ kind: z.literal("shareMax"), atMost: fraction, from: fraction.optional() }),
   labels: [{ label: "Andel højst", variant: {} }],
   inputs: { grundlag: true, percent: true },
   resultatInput: () => "number",

@@ -1,4 +1,6 @@
 // "mindst 95 %"; "Alle …" is 100 %; "[70-75]" is provisional, judged on 70 until the final value is entered.
+import { z } from "zod";
+import { fraction } from "./schemaParts";
 import { formatNumber, formatPercent } from "../formatDa";
 import type { ShareMinTarget } from "../model";
 import { round9, verdict } from "./cells";
@@ -8,6 +10,11 @@ import { shareFormula, shareFrom, shareHint, shareMissing } from "./share";
 import { percentText, shownAgainst } from "./texts";
 
 export const shareMin: KindSpec<ShareMinTarget> = {
+  schema: z.strictObject({
+    kind: z.literal("shareMin"),
+    atLeast: fraction,
+    provisionalUpTo: fraction.optional(),
+  }),
   labels: [{ label: "Andel mindst", variant: {} }],
   inputs: { grundlag: true, percent: true },
   resultatInput: () => "number",

@@ -1,4 +1,5 @@
 // "min 85 % og max 100 % af den samlede bevilling", both ends inclusive.
+import { z } from "zod";
 import { formatPercent } from "../formatDa";
 import type { SpendRangeTarget } from "../model";
 import { InvalidInput, lackingOf, missing, numberOf, round9, verdict } from "./cells";
@@ -8,6 +9,12 @@ import type { KindSpec } from "./kind";
 import { percentText, shownAgainst, withMeasured } from "./texts";
 
 export const spendRange: KindSpec<SpendRangeTarget> = {
+  schema: z
+    .strictObject({ kind: z.literal("spendRange"), min: z.number().min(0), max: z.number().positive() })
+    .refine((t) => t.min <= t.max, {
+      message: "Krav (min) er større end Krav 2 (max); byt om på dem",
+      path: ["min"],
+    }),
   labels: [{ label: "Forbrug mellem", variant: {} }],
   inputs: { grundlag: true, percent: false },
   resultatInput: () => "number",

@@ -1,4 +1,6 @@
 // "33 uger eller derunder", "max. 6 måneder", "højst 61.974 kr. pr. plads".
+import { z } from "zod";
+import { unit } from "./schemaParts";
 import type { ValueMaxTarget } from "../model";
 import { InvalidInput, missing, numberOf, round9, verdict } from "./cells";
 import { badNumber, blank, round9 as round9F } from "./excelText";
@@ -11,6 +13,7 @@ export function unitFormat(unit: string, number: string): string {
 }
 
 export const valueMax: KindSpec<ValueMaxTarget> = {
+  schema: z.strictObject({ kind: z.literal("valueMax"), atMost: z.number().min(0), unit }),
   labels: [{ label: "Værdi højst", variant: {} }],
   inputs: { grundlag: false, percent: false },
   resultatInput: () => "number",

@@ -1,4 +1,6 @@
 // "mindst 4,0" (a score): a value of at least atLeast, decimals allowed.
+import { z } from "zod";
+import { unit } from "./schemaParts";
 import type { ValueMinTarget } from "../model";
 import { missing, nonNegativeOf, round9, verdict } from "./cells";
 import { badNumber, blank, round9 as round9F } from "./excelText";
@@ -6,6 +8,7 @@ import type { KindSpec } from "./kind";
 import { quantity, shownAgainst, UNUSED_INPUT, withMeasured } from "./texts";
 
 export const valueMin: KindSpec<ValueMinTarget> = {
+  schema: z.strictObject({ kind: z.literal("valueMin"), atLeast: z.number().min(0), unit: unit.optional() }),
   labels: [{ label: "Værdi mindst", variant: {} }],
   inputs: { grundlag: false, percent: false },
   resultatInput: () => "number",

@@ -1,6 +1,7 @@
 // Done or not, by a deadline where the appendix gives one. With a deadline, Resultat may also be
 // the date it was done: an Excel date (a serial number) or a Danish date text "15.3.2007" or
 // "15-03-2007". A date after the deadline is not met, and the message says by how many days.
+import { z } from "zod";
 import type { Deadline, YesNoTarget } from "../model";
 import { type Cell, excelTrim, InvalidInput, type Judged, missing } from "./cells";
 import { blank } from "./excelText";
@@ -67,6 +68,10 @@ function judgeDate(day: number, deadline: Deadline): Judged {
 }
 
 export const yesNo: KindSpec<YesNoTarget> = {
+  schema: z.strictObject({
+    kind: z.literal("yesNo"),
+    deadline: z.strictObject({ text: z.string().min(1), date: z.iso.date() }).optional(),
+  }),
   labels: [{ label: "Ja/Nej", variant: {} }],
   inputs: { grundlag: false, percent: false },
   resultatInput: (t) => (t.deadline ? "yesNoOrDate" : "yesNo"),
