@@ -331,6 +331,23 @@ describe("centres and codes", () => {
     expect(draft.contract.goals[0]!.centres).toEqual(["Nord", "Syd"]);
   });
 
+  test("headings with resultatmål and for jobcentrene", () => {
+    const draft = draftFromText(
+      [
+        "BILAG 1: Mål 2008",
+        "Beskæftigelsesindsatsen\tFælles resultatmål for de 2 jobcentre – Nord og Syd",
+        "\tMindst 60 % kommer i job.",
+        "Økonomi\tFælles mål for jobcentrene",
+        "\tCentrene anvender max 100 % af bevillingen.",
+      ].join("\n"),
+    );
+    expect(draft.contract.goals.map((g) => [g.section, g.centres.join()])).toEqual([
+      ["Fælles resultatmål for de 2 jobcentre – Nord og Syd", "Nord,Syd"],
+      ["Fælles mål for jobcentrene", "Nord,Syd"],
+    ]);
+    expect(draft.review).toEqual([]);
+  });
+
   test("case and document numbers, and the year from the title", () => {
     const { draft } = draftLine("Centrene opnår miljøcertificering i 2008.");
     expect(draft.contract.year).toBe(2008);
