@@ -19,7 +19,9 @@ export type HeadingSubject =
   | { kind: "list"; count?: number; noun?: string; items: { name?: string; code?: string }[] }
   | { kind: "single"; name: string };
 
-const HEADING = /^(?:(?:fælles|særlige|specifikke|øvrige|individuelle)\s+)?mål(?:ene)?\s+for\s+(\S.*)$/i;
+/** "Fælles mål for …", "Særlige mål for …", "Mål for …", also "Fælles resultatmål for …". */
+const HEADING =
+  /^(?:(?:fælles|særlige|specifikke|øvrige|individuelle)\s+)?(?:resultat|indsats|effekt)?mål(?:ene)?\s+for\s+(\S.*)$/i;
 
 export function isHeading(text: string): boolean {
   return HEADING.test(text) && text.length <= 300 && !/%|\bpct\b/i.test(text);

@@ -264,12 +264,19 @@ function percent(body: string, flags: string[]): Main | undefined {
   }
   const after = body.slice(m.index! + m[0]!.length);
   const num = readNum(m[1]!);
+  // "må højst udgøre 5 %", "skal mindst være 60 %": a strong word a few words before counts too.
+  const near = before.split(/\s+/).slice(-4).join(" ");
   const max =
     re(String.raw`${LB}${AT_MOST}\s+(?:i\s+|på\s+)?$`).test(before) ||
+    re(String.raw`${LB}(?:højst|maksimalt|maks\.?|max\.?)${RB}`).test(near) ||
     /^\s*eller\s+(derunder|mindre)/i.test(after);
   const min =
     re(String.raw`${LB}${AT_LEAST}\s+(?:i\s+|på\s+)?$`).test(before) ||
+    re(String.raw`${LB}(?:mindst|minimum|min\.)${RB}`).test(near) ||
     /^\s*eller\s+(derover|mere)/i.test(after);
+  if (max && min) {
+    flags.push(`«${near} ${m[0]!.trim()}»: både «mindst» og «højst» — andel højst (valgt) eller mindst?`);
+  }
   if (max) return single(num, "percent", (n) => ({ kind: "shareMax", atMost: n }), flags);
   if (!min && re(String.raw`${LB}(?:${NEGATIVE})`).test(body)) {
     flags.push(
@@ -292,7 +299,10 @@ function percent(body: string, flags: string[]): Main | undefined {
 /** "33 uger eller derunder", "på max. 6 måneder", "højst X kr. pr. plads", "mindst 4,0". */
 function value(body: string, flags: string[]): Main | undefined {
   const max =
-    re(String.raw`${LB}${AT_MOST}\s+(${NUM})\s*(${TIME_UNITS})(?!\p{L})`).exec(body) ??
+    // Not "under"/"over": "sager under 52 uger" is a condition, not a target.
+    re(
+      String.raw`${LB}(?:højst|maksimalt|maks\.?|max\.?|(?:må\s+)?ikke\s+overstige|ikke\s+over)\s+(?:være\s+)?(?:på\s+)?(${NUM})\s*(${TIME_UNITS})(?!\p{L})`,
+    ).exec(body) ??
     re(String.raw`(${NUM})\s*(${TIME_UNITS})(?!\p{L})\s+eller\s+(?:derunder|mindre)`).exec(body);
   if (max) {
     const unit = unitOf(max[2]!);

@@ -134,6 +134,23 @@ describe("certain readings", () => {
     expect(flags).toBe("");
   });
 
+  test.each<[string, Measure]>([
+    ["Ventetiden må ikke overstige 6 uger.", single({ kind: "valueMax", atMost: 6, unit: "uger" })],
+    ["Ventetiden må højst være 2 uger.", single({ kind: "valueMax", atMost: 2, unit: "uger" })],
+    ["Andelen af sager med fejl må højst udgøre 5 %.", single({ kind: "shareMax", atMost: 0.05 })],
+    ["Andelen skal nedbringes fra 30 til 25 pct.", single({ kind: "shareMax", atMost: 0.25, from: 0.3 })],
+    ["Centret anvender max 100 % af bevillingen.", single({ kind: "spendRange", min: 0, max: 1 })],
+    [
+      "Der skal etableres 3 nye partnerskaber i 2008.",
+      single({ kind: "countMin", atLeast: 3, unit: "partnerskaber" }),
+    ],
+    ["Alle sager under 52 uger skal have en plan.", single({ kind: "shareMin", atLeast: 1 })],
+  ])("near variants: %s", (line, measure) => {
+    const { goal, flags } = draftLine(line, "Særlige mål for Center for Kompetence");
+    expect(goal.measure).toEqual(measure);
+    expect(flags).toBe("");
+  });
+
   test("a joint count in a shared section is the centres together", () => {
     const { goal, flags } = draftLine(
       "Antal personer placeret i virksomhedspraktik udgør mindst 1.850 i 2008.",
@@ -329,6 +346,23 @@ describe("centres and codes", () => {
       { code: "Syd", name: "Jobcenter Syd" },
     ]);
     expect(draft.contract.goals[0]!.centres).toEqual(["Nord", "Syd"]);
+  });
+
+  test("headings with resultatmål and for jobcentrene", () => {
+    const draft = draftFromText(
+      [
+        "BILAG 1: Mål 2008",
+        "Beskæftigelsesindsatsen\tFælles resultatmål for de 2 jobcentre – Nord og Syd",
+        "\tMindst 60 % kommer i job.",
+        "Økonomi\tFælles mål for jobcentrene",
+        "\tCentrene anvender max 100 % af bevillingen.",
+      ].join("\n"),
+    );
+    expect(draft.contract.goals.map((g) => [g.section, g.centres.join()])).toEqual([
+      ["Fælles resultatmål for de 2 jobcentre – Nord og Syd", "Nord,Syd"],
+      ["Fælles mål for jobcentrene", "Nord,Syd"],
+    ]);
+    expect(draft.review).toEqual([]);
   });
 
   test("case and document numbers, and the year from the title", () => {
