@@ -1,5 +1,6 @@
-// Rectangles for the Office.js shell: cells grouped into few ranges, ranges into address lists.
-import { rangeName, type Rect } from "../sheets/a1";
+// Rectangles for the Office.js shell: cells grouped into few ranges (written one by one: a
+// multi-area address depends on the locale's list separator, office-js #1167).
+import type { Rect } from "../sheets/a1";
 
 /**
  * Cells keyed by a class (a style, a validation) → the fewest simple rectangles: runs along each
@@ -43,24 +44,4 @@ export function rectanglesOf(cells: Iterable<{ row: number; col: number }>): Rec
   }
   done.push(...open.values());
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-/**
- * Joins addresses into comma lists for getRanges (RangeAreas), each under Excel's 8,192-character
- * limit on an address string (OFFICE-JS.md).
- */
-export function addressLists(rects: Rect[], maxChars = 8000): string[] {
-  const lists: string[] = [];
-  let current = "";
-  for (const r of rects) {
-    const a = rangeName(r);
-    if (current && current.length + 1 + a.length > maxChars) {
-      lists.push(current);
-      current = a;
-    } else {
-      current = current ? `${current},${a}` : a;
-    }
-  }
-  if (current) lists.push(current);
-  return lists;
 }

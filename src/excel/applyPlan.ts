@@ -1,8 +1,13 @@
 // Shell 1: renders a WorkbookPlan (or some of its sheets) into the open workbook through Office.js.
 // Every write is compiled into a list of queued operations with an estimated request size, and
-// the list is sent in as few context.sync() calls as Excel on the web's 5 MB request cap allows:
-// one, unless the plan is bigger than the budget. Values and formulas go as 2D blocks, styles as
-// one request per distinct style, validations as one rule per distinct rule. No layout decisions.
+// the list is sent in as few context.sync() calls as the request budget allows (about 3 MB, under
+// Excel on the web's 5 MB cap): one, unless the plan is bigger. Values and formulas go as 2D
+// blocks, styles per rectangle, validations one rule per rectangle. No layout decisions.
+// An Office.js request is not a transaction, so everything a sheet holds figures in — a centre
+// sheet, RK_Data — is cleared and rewritten in ONE request (a "unit"), never split across two:
+// a failed request leaves earlier sheets complete and later ones untouched, and the caller can
+// tell which (WriteFailed.done). No multi-area addresses (getRanges): they have wanted the local
+// list separator (";") on desktop Excel in Danish (office-js #1167, #1985).
 import type {
   CellStyle,
   ChartPlan,
@@ -14,7 +19,6 @@ import type {
 } from "../sheets/plan";
 import { colLetter } from "../sheets/layout";
 import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
-import { addressLists } from "./a1";
 import type { Capabilities } from "./env";
 import { groupStyles, groupValidations, type StyleGroup } from "./styleGroups";
 
@@ -39,7 +43,28 @@ export interface ApplyOptions {
   activate?: string;
   /** Called after each sync with the number of batches sent so far. */
   onBatch?: (done: number, total: number) => void;
+  /** Leave print set-up out (Excel refused it in an earlier attempt). */
+  skipPrint?: boolean;
 }
+
+/**
+ * A write request Excel refused. `done` names the sheets written completely before it (their
+ * units were in requests that succeeded); every other sheet of the plan may be half-written.
+ * `refusedWhole`: Excel refused the request as a whole (cell-edit mode, size), so it changed nothing.
+ */
+export class WriteFailed extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly done: ReadonlySet<string>,
+    readonly refusedWhole: boolean,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "WriteFailed";
+  }
+}
+
+/** Office error codes with which Excel refuses a request before running any of it. */
+const REFUSED_WHOLE = new Set(["InvalidOperationInCellEditMode", "RequestPayloadSizeLimitExceeded"]);
 
 export interface ApplyReport {
   /** One entry per context.sync(): estimated request size and number of queued operations. */
@@ -48,8 +73,12 @@ export interface ApplyReport {
   skipped: string[];
 }
 
-/** Leaves room under the 5 MB cap for what the estimate does not see. */
-export const DEFAULT_BUDGET = 4_000_000;
+/**
+ * About 3 MB of estimated request: Microsoft's own serializer made the built-in build's request
+ * ~10 % larger than this estimate, and a host may count the body as an escaped string (another
+ * ~15 %), so 3 MB stays well under the web's 5 MB cap (OFFICE-JS.md).
+ */
+export const DEFAULT_BUDGET = 3_000_000;
 /** A block of values/formulas is split into row slices of about this size. */
 const BLOCK_BYTES = 256_000;
 /** What office.js adds per queued action and object path, roughly, in its JSON request. */
@@ -61,11 +90,11 @@ const MAX_PROMPT = 255;
 const MAX_ERROR_TITLE = 32;
 const MAX_ERROR = 225;
 
-/** One unit of work: queues its Office.js calls; bytes is its estimated share of the request. */
+/** One piece of work: queues its Office.js calls; bytes is its estimated share of the request. */
 export interface WriteOp {
   bytes: number;
-  /** Print set-up goes last: it is the one thing a build may survive losing. */
-  print?: boolean;
+  /** Ops of one unit (a sheet's clearing, contents, print set-up and protection) share a request. */
+  unit?: string;
   queue(q: Queue): void;
 }
 
@@ -109,7 +138,17 @@ export function callBytes(...args: unknown[]): number {
   return CALL_BYTES + utf8Length(JSON.stringify(args));
 }
 
-/** Compiles the plan into operations, in the order Excel must run them. */
+/** Sheets the build replaces rather than clears: Oversigt has charts, which clearing leaves. */
+const REPLACED_ROLES = new Set<SheetPlan["role"]>(["summary"]);
+/** A replaced sheet's old copy while the new one is made: "<name>~gl1". */
+const RETIRED = /~gl\d+$/;
+
+/**
+ * Compiles the plan into operations, in the order Excel must run them: sheets added or replaced
+ * and names first, then one unit per sheet (cleared in place, contents, print set-up, protection
+ * — print set-up before protection, #1860), then order, the active sheet, visibility and a
+ * recalculation (after suspendApiCalculationUntilNextSync that is the add-in's job).
+ */
 export function compilePlan(
   plan: WorkbookPlan,
   options: ApplyOptions,
@@ -118,12 +157,17 @@ export function compilePlan(
   const sheets = plan.sheets.filter(options.only ?? (() => true));
   const skipped = new Set<string>();
   const ops: WriteOp[] = [];
-  const later: WriteOp[] = [];
-  const retired: string[] = [];
+  const retired: { name: string; veryHidden: boolean }[] = [];
   const taken = new Set([...existing.keys()]);
+  const clearing = new Set<string>();
 
-  // 1. Make room: clear the centre sheets in place (other sheets' formulas point at them), and
-  // replace the helper sheets and Oversigt (nothing points into them but names, re-pointed below).
+  // Old copies left by an attempt that failed half-way go first.
+  for (const old of existing.values()) {
+    if (RETIRED.test(old.name)) retired.push({ name: old.name, veryHidden: old.visibility === "VeryHidden" });
+  }
+
+  // 1. Make room: add new sheets, replace Oversigt (nothing points into it but names, re-pointed
+  // below); every other sheet is cleared in place in its unit (other sheets' formulas point at it).
   for (const s of sheets) {
     const old = existing.get(s.name.toLowerCase());
     if (!old) {
@@ -133,12 +177,12 @@ export function compilePlan(
       });
       continue;
     }
-    if (s.role === "centre") {
-      ops.push(clearInPlace(s.name, old, caps));
+    if (!REPLACED_ROLES.has(s.role)) {
+      clearing.add(s.name.toLowerCase());
       continue;
     }
     const temp = freeName(s.name, taken);
-    retired.push(temp);
+    retired.push({ name: temp, veryHidden: false });
     ops.push({
       bytes:
         callBytes(temp) + callBytes(s.name) + (old.visibility === "VeryHidden" ? callBytes("Hidden") : 0),
@@ -178,24 +222,37 @@ export function compilePlan(
       });
     }
   }
-  for (const temp of retired) ops.push({ bytes: callBytes(temp), queue: (q) => q.sheet(temp).delete() });
+  for (const r of retired) {
+    ops.push({
+      bytes: callBytes(r.name) + (r.veryHidden ? callBytes("Hidden") : 0),
+      queue: (q) => {
+        const ws = q.sheet(r.name);
+        if (r.veryHidden) ws.visibility = "Hidden";
+        ws.delete();
+      },
+    });
+  }
 
-  // 3. Contents and looks, sheet by sheet.
+  // 3. One unit per sheet: cleared in place, contents and looks, print set-up, protection.
   for (const s of sheets) {
-    ops.push(...sheetOps(s, caps, skipped));
+    const unit = s.name.toLowerCase();
+    const mine: WriteOp[] = [];
+    const old = existing.get(unit);
+    if (old && clearing.has(unit)) mine.push(clearInPlace(s.name, old, caps));
+    mine.push(...sheetOps(s, caps, skipped));
     if (s.print) {
-      if (caps.api19) later.push(...printOps(s.name, s.print));
-      else skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
+      if (!caps.api19) skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
+      else if (options.skipPrint) skipped.add("Udskriftsopsætning (Excel afviste den)");
+      else mine.push(...printOps(s.name, s.print));
     }
+    if (s.protect) {
+      const protect = { allowFormatColumns: true, allowFormatRows: true };
+      mine.push({ bytes: callBytes(protect), queue: (q) => q.sheet(s.name).protection.protect(protect) });
+    }
+    ops.push(...mine.map((op) => ({ ...op, unit })));
   }
 
-  // 4. Lock, order, show and hide. Protection comes after every write to the sheet.
-  for (const s of sheets) {
-    if (s.protect) {
-      const options = { allowFormatColumns: true, allowFormatRows: true };
-      ops.push({ bytes: callBytes(options), queue: (q) => q.sheet(s.name).protection.protect(options) });
-    }
-  }
+  // 4. Order, show and hide.
   sheets.forEach((s) => {
     const position = plan.sheets.indexOf(s);
     ops.push({ bytes: callBytes(position), queue: (q) => void (q.sheet(s.name).position = position) });
@@ -203,12 +260,11 @@ export function compilePlan(
   const show = options.activate ?? sheets.find((s) => s.visibility === "visible")?.name;
   if (show) ops.push({ bytes: callBytes(), queue: (q) => q.sheet(show).activate() });
   for (const s of sheets) {
-    // New and replaced sheets start visible, and clearInPlace shows a centre sheet again.
+    // New and replaced sheets start visible, and clearInPlace shows a sheet again.
     if (s.visibility === "visible") continue;
     const wanted = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
     ops.push({ bytes: callBytes(wanted), queue: (q) => void (q.sheet(s.name).visibility = wanted) });
   }
-  ops.push(...later.map((op) => ({ ...op, print: true })));
   return { ops, skipped: [...skipped] };
 }
 
@@ -273,7 +329,7 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): Write
   ops.push(...numberFormatOps(name, groups.numberFormats));
   for (const g of groups.looks) ops.push(...styleOps(name, g, caps));
   if (s.validations.length) {
-    if (caps.dataValidation) ops.push(...validationOps(name, s, caps));
+    if (caps.dataValidation) ops.push(...validationOps(name, s));
     else skipped.add("Datavalidering af inputfelter (kræver ExcelApi 1.8)");
   }
   if (s.conditionalFormats.length || s.dataBars.length) {
@@ -468,33 +524,24 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
 
 /**
  * One look (a style without its number format) over its rectangles, by whichever is the smaller
- * request: property assignments per range (or per RangeAreas of all the rectangles, ExcelApi
- * 1.9), or one setCellProperties per rectangle (1.9), which carries the whole look in one call
- * but repeats it for every cell.
+ * request: property assignments per rectangle, or one setCellProperties per rectangle (1.9),
+ * which carries the whole look in one call but repeats it for every cell. Rectangle by rectangle,
+ * never as a multi-area address, whose separator depends on the locale (office-js #1167).
  */
 function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
   const ops: WriteOp[] = [];
   const look = g.style;
-  const perRange = g.rects.reduce(
-    (sum, r) => sum + callBytes(rangeName(r)) + assignmentCount(look, r) * CALL_BYTES,
-    0,
-  );
   const props = cellProperties(look);
   const propBytes = utf8Length(JSON.stringify({ format: props })) + 1;
-  const perCell = g.rects.reduce(
-    (sum, r) => sum + CALL_BYTES + rangeName(r).length + cellCount(r) * propBytes,
-    0,
-  );
-  const lists = caps.api19 && !look.border ? addressLists(g.rects) : [];
-  const perAreas = lists.reduce((sum, a) => sum + callBytes(a) + assignmentCount(look) * CALL_BYTES, 0);
-
-  if (caps.api19 && perCell < Math.min(perRange, lists.length ? perAreas : Infinity)) {
-    for (const rect of g.rects) {
-      const address = rangeName(rect);
+  for (const rect of g.rects) {
+    const address = rangeName(rect);
+    const perRange = callBytes(address) + assignmentCount(look, rect) * CALL_BYTES;
+    const perCell = CALL_BYTES + address.length + cellCount(rect) * propBytes;
+    if (caps.api19 && perCell < perRange) {
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       ops.push({
-        bytes: CALL_BYTES + address.length + cellCount(rect) * propBytes,
+        bytes: perCell,
         queue: (q) => {
           const one: Excel.SettableCellProperties = { format: props };
           q.sheet(name)
@@ -504,19 +551,9 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
             );
         },
       });
-    }
-  } else if (lists.length && perAreas < perRange) {
-    for (const list of lists) {
+    } else {
       ops.push({
-        bytes: callBytes(list) + assignmentCount(look) * CALL_BYTES,
-        queue: (q) => assignFormat(q.sheet(name).getRanges(list).format, look),
-      });
-    }
-  } else {
-    for (const rect of g.rects) {
-      const address = rangeName(rect);
-      ops.push({
-        bytes: callBytes(address) + assignmentCount(look, rect) * CALL_BYTES,
+        bytes: perRange,
         queue: (q) => assignFormat(q.sheet(name).getRange(address).format, look, rect),
       });
     }
@@ -549,8 +586,8 @@ export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   }
 }
 
-/** Equal rules over many cells become one rule over one range (or one RangeAreas, 1.9). */
-function validationOps(name: string, s: SheetPlan, caps: Capabilities): WriteOp[] {
+/** Equal rules over many cells become one rule per rectangle. */
+function validationOps(name: string, s: SheetPlan): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const g of groupValidations(s.validations)) {
     const rule = validationRule(g.validation.rule);
@@ -571,21 +608,12 @@ function validationOps(name: string, s: SheetPlan, caps: Capabilities): WriteOp[
       dv.prompt = prompt;
       dv.errorAlert = errorAlert;
     };
-    if (caps.api19 && g.rects.length > 1) {
-      for (const list of addressLists(g.rects)) {
-        ops.push({
-          bytes: callBytes(list) + settings,
-          queue: (q) => apply(q.sheet(name).getRanges(list).dataValidation),
-        });
-      }
-    } else {
-      for (const rect of g.rects) {
-        const address = rangeName(rect);
-        ops.push({
-          bytes: callBytes(address) + settings,
-          queue: (q) => apply(q.sheet(name).getRange(address).dataValidation),
-        });
-      }
+    for (const rect of g.rects) {
+      const address = rangeName(rect);
+      ops.push({
+        bytes: callBytes(address) + settings,
+        queue: (q) => apply(q.sheet(name).getRange(address).dataValidation),
+      });
     }
   }
   return ops;
@@ -722,34 +750,62 @@ function printOps(name: string, p: PrintPlan): WriteOp[] {
   ];
 }
 
-/** Greedy batches under the budget, in order; a single oversized operation gets a batch of its own. */
+/**
+ * Greedy batches under the budget, in order. The ops of one unit stay together (a unit larger
+ * than the budget gets a batch of its own), so no sheet is cleared in one request and rewritten
+ * in the next.
+ */
 export function batchOps(ops: WriteOp[], budget: number, reserve = 0): WriteOp[][] {
+  const groups: WriteOp[][] = [];
+  for (const op of ops) {
+    const last = groups[groups.length - 1];
+    if (last && op.unit !== undefined && last[0]!.unit === op.unit) last.push(op);
+    else groups.push([op]);
+  }
   const batches: WriteOp[][] = [];
   let current: WriteOp[] = [];
   let bytes = reserve;
-  for (const op of ops) {
-    if (current.length > 0 && bytes + op.bytes > budget) {
+  for (const group of groups) {
+    const size = group.reduce((n, op) => n + op.bytes, 0);
+    if (current.length > 0 && bytes + size > budget) {
       batches.push(current);
       current = [];
       bytes = reserve;
     }
-    current.push(op);
-    bytes += op.bytes;
+    current.push(...group);
+    bytes += size;
   }
   if (current.length > 0) batches.push(current);
   return batches;
 }
 
-/** Is this Office error about print set-up, which a build can do without? */
-function isPrintError(error: unknown): boolean {
+/** Splits a batch Excel refused for its size in two, between units; undefined when it is one unit. */
+function halve(batch: WriteOp[]): [WriteOp[], WriteOp[]] | undefined {
+  const total = batch.reduce((n, op) => n + op.bytes, 0);
+  const parts = batchOps(batch, Math.ceil(total / 2));
+  if (parts.length < 2) return undefined;
+  const first = parts[0]!;
+  return [first, batch.slice(first.length)];
+}
+
+/** Is this Office error about print set-up (refused by some Excel versions)? */
+export function isPrintError(error: unknown): boolean {
   const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
   return typeof location === "string" && /^(PageLayout|HeaderFooter)/.test(location);
 }
 
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /**
- * Writes the plan in ⌈size ÷ budget⌉ syncs (one for anything up to about 4 MB). Calculation is
- * suspended in every batch and events are off from the first write to the last, so onChanged
- * handlers (ours included) do not fire for the add-in's own writes.
+ * Writes the plan in ⌈size ÷ budget⌉ syncs (one for anything up to about 3 MB). Events are off
+ * from the first write to the last, so onChanged handlers (ours included) do not fire for the
+ * add-in's own writes. Calculation is suspended in every request but the last, which ends with
+ * a recalculation instead (statuses must not wait for the user's next edit, and in Manual mode
+ * nothing else would update them). A request refused for its size is split in two and sent
+ * again; any other failure throws WriteFailed, saying which sheets were finished before it.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -762,46 +818,47 @@ export async function applyPlan(
   const prelude =
     (caps.suspendCalculation ? CALL_BYTES : 0) +
     (caps.api19 ? CALL_BYTES : 0) +
-    (caps.enableEvents ? 2 * CALL_BYTES : 0);
-  const batches = batchOps(ops, budget, prelude);
+    (caps.enableEvents ? 2 * CALL_BYTES : 0) +
+    CALL_BYTES;
+  const pending = batchOps(ops, budget, prelude);
+  const total = () => report.batches.length + pending.length;
   const report: ApplyReport = { batches: [], skipped };
-  let skipPrint = false;
-  for (let i = 0; i < batches.length; i++) {
-    const batch = skipPrint ? batches[i]!.filter((op) => !op.print) : batches[i]!;
-    const last = i === batches.length - 1;
+  const done = new Set<string>();
+  let first = true;
+  while (pending.length > 0) {
+    const batch = pending.shift()!;
+    const last = pending.length === 0;
     const q = new Queue(context);
-    if (caps.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
+    if (caps.suspendCalculation && !last) context.application.suspendApiCalculationUntilNextSync();
     if (caps.api19) context.application.suspendScreenUpdatingUntilNextSync();
-    if (i === 0 && caps.enableEvents) context.runtime.enableEvents = false;
+    if (first && caps.enableEvents) context.runtime.enableEvents = false;
     for (const op of batch) op.queue(q);
+    if (last) context.application.calculate("Recalculate" as Excel.CalculationType);
     if (last && caps.enableEvents) context.runtime.enableEvents = true;
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB batch, by design
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~3 MB batch, by design
       await context.sync();
     } catch (error) {
-      // Print set-up comes last, so when it fails everything else has been written: go on
-      // without it. Any other failure ends the build, with events switched back on.
-      if (!isPrintError(error)) {
-        if (caps.enableEvents) {
-          context.runtime.enableEvents = true;
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure, then the loop ends
-          await context.sync().catch(() => undefined);
-        }
-        throw error;
+      const halves = codeOf(error) === "RequestPayloadSizeLimitExceeded" ? halve(batch) : undefined;
+      if (halves) {
+        // Refused before any of it ran: the same work again, in two requests.
+        pending.unshift(...halves);
+        continue;
       }
-      skipPrint = true;
-      report.skipped.push("Udskriftsopsætning (Excel afviste den)");
-      if (last && caps.enableEvents) {
+      if (caps.enableEvents) {
         context.runtime.enableEvents = true;
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure of the last batch
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only on failure, then the loop ends
         await context.sync().catch(() => undefined);
       }
+      throw new WriteFailed(error, done, REFUSED_WHOLE.has(codeOf(error) ?? ""));
     }
+    first = false;
+    for (const op of batch) if (op.unit !== undefined) done.add(op.unit);
     report.batches.push({
       bytes: prelude + batch.reduce((n, op) => n + op.bytes, 0),
       operations: batch.length,
     });
-    options.onBatch?.(i + 1, batches.length);
+    options.onBatch?.(report.batches.length, total());
   }
   return report;
 }

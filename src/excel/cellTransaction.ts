@@ -39,7 +39,10 @@ export interface CellTransaction {
 /** How the add-in protects its sheets (applyPlan); the same options when it protects them again. */
 export const PROTECT_OPTIONS = { allowFormatColumns: true, allowFormatRows: true };
 
-/** Excel on the web refuses requests over 5 MB; an import this large is refused before it starts. */
+/**
+ * An import larger than this is refused before it starts: it could only be written in several
+ * requests, and the web refuses each over 5 MB (a smaller one refused for its size is split).
+ */
 const MAX_REQUEST_BYTES = 4_000_000;
 
 export function cellKey(sheet: string, address: string): string {
@@ -107,7 +110,10 @@ export class TransactionFailed extends Error {
   }
 }
 
-/** One sync: every write of the transaction, with events off and calculation held until it lands. */
+/**
+ * One sync: every write of the transaction, with events off and calculation held until it lands
+ * (more only when Excel on the web refuses it for its size).
+ */
 export async function commitCells(run: ExcelRun, tx: CellTransaction, caps: Capabilities): Promise<void> {
   const runs = columnRuns(tx.writes);
   const bytes = runs.reduce(
@@ -124,33 +130,64 @@ export async function commitCells(run: ExcelRun, tx: CellTransaction, caps: Capa
       "Der er for mange tal at indlæse på én gang (Excel tager højst 5 MB pr. ændring). Indlæs færre filer ad gangen.",
     );
   }
+  // One request; refused for its size on the web (before any of it ran), it goes again in two
+  // halves, and so on: a later half that fails is taken back with everything before it.
+  const send = async (part: Run[], addSheets: NewSheet[]): Promise<void> => {
+    try {
+      await run(async (context) => {
+        // Calculation is not suspended: the request ends with a recalculation instead.
+        if (caps.enableEvents) context.runtime.enableEvents = false;
+        const sheets = context.workbook.worksheets;
+        // A password on RK_Data makes this fail first, before anything has changed.
+        for (const name of tx.unprotect) sheets.getItem(name).protection.unprotect();
+        for (const s of addSheets) {
+          const ws = sheets.add(s.name);
+          s.columnWidths.forEach((w, i) => {
+            const col = String.fromCharCode(65 + i);
+            ws.getRange(`${col}:${col}`).format.columnWidth = widthPoints(w);
+          });
+          if (caps.api17 && s.frozenRows > 0) ws.freezePanes.freezeRows(s.frozenRows);
+          for (const r of s.boldRows) ws.getRange(`${r}:${r}`).format.font.bold = true;
+        }
+        for (const r of part) {
+          sheets.getItem(r.sheet).getRange(r.address).formulas = r.cells.map((c) => [c.value]);
+        }
+        for (const name of tx.unprotect) sheets.getItem(name).protection.protect(PROTECT_OPTIONS);
+        if (caps.enableEvents) context.runtime.enableEvents = true;
+        // Statuses must not wait for the user's next edit (in Manual mode nothing else would
+        // update them), so the write ends with a recalculation.
+        context.workbook.application.calculate("Recalculate" as Excel.CalculationType);
+        await context.sync();
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== "RequestPayloadSizeLimitExceeded" || part.length < 2) throw error;
+      const middle = Math.ceil(part.length / 2);
+      await send(part.slice(0, middle), addSheets);
+      await send(part.slice(middle), []);
+    }
+  };
   try {
-    await run(async (context) => {
-      if (caps.suspendCalculation) context.application.suspendApiCalculationUntilNextSync();
-      if (caps.enableEvents) context.runtime.enableEvents = false;
-      const sheets = context.workbook.worksheets;
-      // A password on RK_Data makes this fail first, before anything has changed.
-      for (const name of tx.unprotect) sheets.getItem(name).protection.unprotect();
-      for (const s of tx.addSheets) {
-        const ws = sheets.add(s.name);
-        s.columnWidths.forEach((w, i) => {
-          const col = String.fromCharCode(65 + i);
-          ws.getRange(`${col}:${col}`).format.columnWidth = widthPoints(w);
-        });
-        if (caps.api17 && s.frozenRows > 0) ws.freezePanes.freezeRows(s.frozenRows);
-        for (const r of s.boldRows) ws.getRange(`${r}:${r}`).format.font.bold = true;
-      }
-      for (const r of runs) {
-        sheets.getItem(r.sheet).getRange(r.address).formulas = r.cells.map((c) => [c.value]);
-      }
-      for (const name of tx.unprotect) sheets.getItem(name).protection.protect(PROTECT_OPTIONS);
-      if (caps.enableEvents) context.runtime.enableEvents = true;
-      await context.sync();
-    });
+    await send(runs, tx.addSheets);
   } catch (error) {
     const undone = await undoCells(run, tx, caps).catch(() => false);
-    throw new TransactionFailed(error, undone);
+    // protect()/unprotect() have thrown AccessDenied for no reason the user can fix (#6784):
+    // once everything is back as it was, the whole write is tried once more.
+    if (!undone || !protectionGlitch(error)) throw new TransactionFailed(error, undone);
+    try {
+      await send(runs, tx.addSheets);
+    } catch (again) {
+      throw new TransactionFailed(again, await undoCells(run, tx, caps).catch(() => false));
+    }
   }
+}
+
+function protectionGlitch(error: unknown): boolean {
+  const e = error as { code?: unknown; debugInfo?: { errorLocation?: unknown } } | null;
+  const location = e?.debugInfo?.errorLocation;
+  return (
+    e?.code === "AccessDenied" && typeof location === "string" && location.startsWith("WorksheetProtection.")
+  );
 }
 
 /**

@@ -1,9 +1,12 @@
 // The task pane's WorkbookHost in Excel: the core (contracts, plans, readers, evaluator) on top
 // of applyPlan and readGrids. Each action is one Excel.run with a fixed number of syncs:
 //   existingSheets 1 · build 2 (new workbook) or 3 (rebuild keeping figures) plus one more per
-//   ~4 MB of writing · overview ≤ 2 · summary 2 · selectRow 1 · onChanged 1 · exportTemplates 3
+//   ~3 MB of writing · overview ≤ 2 · summary 2 · selectRow 1 · onChanged 1 · exportTemplates 3
 //   (two reads, one write) · previewImport 2 · applyImport 3 (two reads, one write; two more to
 //   take the write back if Excel refuses it) · openTemplate 0 (Excel.createWorkbook).
+// When Excel refuses a write, more: see safeWrite.ts (build) and cellTransaction.ts (import).
+// Every sync is watched (syncWatch.ts): the pane hears when Excel keeps it waiting, and a sync
+// not settled in 2 minutes is given up with a Danish message.
 import { builtinContracts } from "../contracts/builtin";
 import type { Contract } from "../contracts/model";
 import { carryFigures, type CarryResult } from "../sheets/carryFigures";
@@ -23,6 +26,7 @@ import type {
   ExportResult,
   ImportOutcome,
   ImportReview,
+  SelfTestReport,
   WorkbookHost,
 } from "../taskpane/workbookHost";
 import type { AcceptedReturn } from "../templates/reviewReturned";
@@ -32,10 +36,12 @@ import { commitCells, TransactionFailed, type CellTransaction } from "./cellTran
 import { readMaster, requireMaster } from "./readMaster";
 import { exportTransaction, makeTemplates, toBase64 } from "./templateExport";
 import { importTransaction, paneReview, reviewFiles, sameChanges } from "./templateImport";
-import { applyPlan, type ApplyReport, type ExistingSheet } from "./applyPlan";
-import { capabilities, officeEnv, type Capabilities, type ExcelEnv } from "./env";
+import { applyPlan, type ExistingSheet } from "./applyPlan";
+import { cannotDownload, capabilities, officeEnv, onTheWeb, type Capabilities, type ExcelEnv } from "./env";
 import { danishError, ExcelShellError, officeCode, type Doing } from "./errors";
 import { queueGrids, type GridRequest } from "./readGrids";
+import { earlierCopyAdvice, rereadExisting, writeSafely, type SheetBefore } from "./safeWrite";
+import { SyncHung, watchSyncs, type SyncWatch } from "./syncWatch";
 
 export interface OfficeHostOptions {
   /** Excel itself by default; a fake in tests. */
@@ -44,8 +50,10 @@ export interface OfficeHostOptions {
   contracts?: () => Contract[];
   /** Time stamp shown on Oversigt (default: now). */
   now?: () => string;
-  /** Request budget for writes (default 4 MB, under Excel on the web's 5 MB). */
+  /** Request budget for writes (default 3 MB, under Excel on the web's 5 MB). */
   budgetBytes?: number;
+  /** When a sync counts as slow or hung (tests shorten them). */
+  watch?: Omit<SyncWatch, "onWaiting">;
 }
 
 /** BuildResult plus what a rebuild could not place: figures of goals the contract no longer has. */
@@ -53,13 +61,20 @@ export interface OfficeBuildResult extends BuildResult {
   orphaned: CarryResult["orphaned"];
   skipped: string[];
   syncs: number;
+  /** Danish notes the user should read (Manual calculation, a second attempt that went through). */
+  notes: string[];
 }
+
+const MANUAL_CALCULATION_NOTE =
+  "Excel beregner manuelt (Formler → Beregningsindstillinger → Manuel), så statusfelterne opdateres først, når du trykker F9. Tilføjelsesprogrammet har bedt Excel om at genberegne nu.";
 
 /** The columns the readers need from a centre sheet: goal id, Grundlag, Resultat, Bemærkning. */
 const CENTRE_COLUMNS = [COL.id, COL.grundlag, COL.resultat, COL.comment];
 const HELPER_SHEETS = new Set([SUMMARY_SHEET, LISTS_SHEET, META_SHEET].map((s) => s.toLowerCase()));
 /** After our own writes, onChanged events that still arrive are ours (Excel before 1.8 only). */
 const SELF_WRITE_GRACE_MS = 500;
+/** onCalculated or onActivated this soon after a refresh adds nothing. */
+const EVENT_COALESCE_MS = 300;
 
 interface SheetInfo {
   name: string;
@@ -74,6 +89,9 @@ export interface OfficeHost extends WorkbookHost {
     options: { update: boolean },
     onProgress?: (p: BuildProgress) => void,
   ): Promise<OfficeBuildResult>;
+  /** Tells when Excel keeps the add-in waiting (true) and when it answers again (false). */
+  onWaiting(listener: (waiting: boolean) => void): () => void;
+  selfTest(): Promise<SelfTestReport>;
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
@@ -88,10 +106,16 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   const listeners = new Set<() => void>();
   /** What the pane's import previews stand for: the checked files, kept until they are imported. */
   const reviews = new WeakMap<ImportReview, AcceptedReturn[]>();
+  const waitListeners = new Set<(waiting: boolean) => void>();
+  const excelRun = watchSyncs(env.run, {
+    ...options.watch,
+    onWaiting: (waiting) => waitListeners.forEach((l) => l(waiting)),
+  });
+  const platform = (): "web" | "desktop" => (onTheWeb(env) ? "web" : "desktop");
 
   async function run<T>(doing: Doing, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
-      return await env.run(batch);
+      return await excelRun(batch);
     } catch (error) {
       throw toDanish(error, doing);
     }
@@ -112,9 +136,9 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   async function commit(tx: CellTransaction): Promise<void> {
     await writing(async () => {
       try {
-        await commitCells(env.run, tx, cap());
+        await commitCells(excelRun, tx, cap());
       } catch (error) {
-        if (error instanceof TransactionFailed) throw refusedWrite(error);
+        if (error instanceof TransactionFailed) throw refusedWrite(error, platform());
         throw toDanish(error, "write");
       }
     });
@@ -157,93 +181,133 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       if (chosen.length === 0) fail("Vælg mindst én kontrakt.");
       const report = (done: number, total: number, label: string) => onProgress?.({ done, total, label });
       report(0, 1, "Læser projektmappen …");
+      // Until the first write is sent, a refusal has changed nothing: the message says so.
+      let reading = true;
       return writing(() =>
         run("write", async (context) => {
-          let syncs = 0;
-          // Sync 1: which sheets and names exist, and whether this is a contract workbook.
-          const list = queueSheetList(context);
-          const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
-          const names = context.workbook.names.load("items/name");
+          try {
+            return await buildIn(context);
+          } catch (error) {
+            if (!reading || !officeCode(error) || error instanceof ExcelShellError) throw error;
+            const base = danishError(error, "read");
+            throw new ExcelShellError(`${base.message} Intet er ændret.`, officeCode(error));
+          }
+        }),
+      );
+
+      async function buildIn(context: Excel.RequestContext): Promise<OfficeBuildResult> {
+        let syncs = 0;
+        // Sync 1: which sheets and names exist, whether this is a contract workbook, whether
+        // sheets may be added at all, and how Excel calculates.
+        const list = queueSheetList(context);
+        const metaSheet = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+        const names = context.workbook.names.load("items/name");
+        const structure = cap().api17 ? context.workbook.protection.load("protected") : undefined;
+        const application = context.workbook.application.load("calculationMode");
+        await context.sync();
+        syncs++;
+        const sheets = list();
+        const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+        const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
+        const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
+        if (present.length > 0 && !update) {
+          fail(
+            `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
+          );
+        }
+        if (structure?.protected) {
+          fail(
+            "Projektmappens struktur er beskyttet, så tilføjelsesprogrammet kan ikke tilføje eller skjule ark. Fjern beskyttelsen (Gennemse → Beskyt projektmappe), og prøv igen. Intet er ændret.",
+          );
+        }
+
+        // Sync 2 (only when something exists already): the metadata, the figures already typed
+        // into the chosen centres' sheets (with formulas, to put back exactly what was there if
+        // a write fails), and the protection of every sheet the build will clear.
+        let meta: Meta | undefined;
+        let grids: SheetGrid[] = [];
+        const protectedSheets = new Set<string>();
+        const before: SheetBefore[] = [];
+        const cleared = [...present, LISTS_SHEET, META_SHEET, SUMMARY_SHEET]
+          .filter((n) => byName.has(n.toLowerCase()))
+          .map((n) => byName.get(n.toLowerCase())!.name);
+        if (cleared.length > 0) {
+          const requests: GridRequest[] = [];
+          if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET, formulas: true });
+          for (const code of present)
+            requests.push({
+              sheet: byName.get(code.toLowerCase())!.name,
+              columns: CENTRE_COLUMNS,
+              formulas: true,
+            });
+          const collect = queueGrids(context, requests);
+          const protections = cleared.map((name) => ({
+            name,
+            protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
+          }));
           await context.sync();
           syncs++;
-          const sheets = list();
-          const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-          const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
-          const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
-          if (present.length > 0 && !update) {
+          grids = collect();
+          for (const p of protections) if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
+          if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
+          grids.forEach((grid, i) => {
+            const info = byName.get(grid.name.toLowerCase())!;
+            before.push({
+              request: requests[i]!,
+              grid,
+              protected: protectedSheets.has(grid.name.toLowerCase()),
+              visibility: info.visibility,
+              protectAgain: grid.name === META_SHEET,
+            });
+          });
+        }
+        for (const code of present) {
+          const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
+          if (!mine) {
             fail(
-              `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
+              `Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`,
             );
           }
+        }
 
-          // Sync 2 (only when there is something to keep): the metadata, the figures already
-          // typed into the chosen centres' sheets, and their protection.
-          let meta: Meta | undefined;
-          let grids: SheetGrid[] = [];
-          const protectedSheets = new Set<string>();
-          if (!metaSheet.isNullObject || present.length > 0) {
-            const requests: GridRequest[] = [];
-            if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET });
-            for (const code of present)
-              requests.push({ sheet: byName.get(code.toLowerCase())!.name, columns: CENTRE_COLUMNS });
-            const collect = queueGrids(context, requests);
-            const protections = present.map((code) => {
-              const name = byName.get(code.toLowerCase())!.name;
-              return {
-                name,
-                protection: context.workbook.worksheets.getItem(name).protection.load("protected"),
-              };
-            });
-            await context.sync();
-            syncs++;
-            grids = collect();
-            for (const p of protections)
-              if (p.protection.protected) protectedSheets.add(p.name.toLowerCase());
-            if (!metaSheet.isNullObject) meta = readMeta(grids.find((g) => g.name === META_SHEET)?.values);
-          }
-          for (const code of present) {
-            const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
-            if (!mine) {
-              fail(
-                `Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`,
-              );
-            }
-          }
+        // Every contract already in the workbook stays in it (its sheets untouched); the
+        // chosen ones are added or replace their earlier definition.
+        const chosenIds = new Set(chosen.map((c) => c.id));
+        const kept = (meta?.contracts ?? []).filter((c) => !chosenIds.has(c.id));
+        const all = [...kept, ...chosen];
+        const keptCentres = (meta?.sheets ?? [])
+          .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
+          .map((s) => s.centre);
+        const plan = planWorkbook(all, {
+          centres: [...keptCentres, ...chosenCodes],
+          generatedAt: now(),
+          trips: meta?.trips,
+        });
+        const carried: CarryResult =
+          meta && present.length > 0
+            ? carryFigures(
+                plan,
+                readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))),
+              )
+            : { kept: 0, orphaned: [] };
 
-          // Every contract already in the workbook stays in it (its sheets untouched); the
-          // chosen ones are added or replace their earlier definition.
-          const chosenIds = new Set(chosen.map((c) => c.id));
-          const kept = (meta?.contracts ?? []).filter((c) => !chosenIds.has(c.id));
-          const all = [...kept, ...chosen];
-          const keptCentres = (meta?.sheets ?? [])
-            .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
-            .map((s) => s.centre);
-          const plan = planWorkbook(all, {
-            centres: [...keptCentres, ...chosenCodes],
-            generatedAt: now(),
-            trips: meta?.trips,
+        const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
+        const existing = new Map<string, ExistingSheet>();
+        for (const s of sheets) {
+          existing.set(s.name.toLowerCase(), {
+            name: s.name,
+            visibility: s.visibility,
+            protected: protectedSheets.has(s.name.toLowerCase()),
           });
-          const carried: CarryResult =
-            meta && present.length > 0
-              ? carryFigures(
-                  plan,
-                  readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))),
-                )
-              : { kept: 0, orphaned: [] };
-
-          const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
-          const existing = new Map<string, ExistingSheet>();
-          for (const s of sheets) {
-            existing.set(s.name.toLowerCase(), {
-              name: s.name,
-              visibility: s.visibility,
-              protected: protectedSheets.has(s.name.toLowerCase()),
-            });
-          }
-          const centreSheets = plan.sheets.filter(
-            (s) => s.role === "centre" && written.has(s.name.toLowerCase()),
-          );
-          const applied: ApplyReport = await applyPlan(context, plan, {
+        }
+        const centreSheets = plan.sheets.filter(
+          (s) => s.role === "centre" && written.has(s.name.toLowerCase()),
+        );
+        reading = false;
+        const applied = await writeSafely(
+          context,
+          plan,
+          {
             caps: cap(),
             existing,
             existingNames: new Set(names.items.map((n) => n.name.toLowerCase())),
@@ -252,22 +316,33 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             activate: centreSheets[0]?.name,
             onBatch: (done, total) =>
               report(done, total, `Skriver ${centreSheets.length} centerark (del ${done} af ${total})`),
-          });
-          syncs += applied.batches.length;
-          contractSheetIds = null;
-          report(1, 1, "Færdig");
-          const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
-          const updated = centreSheets.filter((s) => byName.has(s.name.toLowerCase())).map((s) => s.name);
-          return {
-            created,
-            updated,
-            keptValues: carried.kept,
-            orphaned: carried.orphaned,
-            skipped: applied.skipped,
-            syncs,
-          };
-        }),
-      );
+          },
+          before,
+          () =>
+            rereadExisting(
+              context,
+              plan.sheets.map((s) => s.name),
+            ),
+          platform(),
+        );
+        syncs += applied.batches.length;
+        const notes: string[] = [];
+        if (String(application.calculationMode) === "Manual") notes.push(MANUAL_CALCULATION_NOTE);
+        if (applied.retried) notes.push("Excel afviste første forsøg; andet forsøg lykkedes.");
+        contractSheetIds = null;
+        report(1, 1, "Færdig");
+        const created = centreSheets.filter((s) => !byName.has(s.name.toLowerCase())).map((s) => s.name);
+        const updated = centreSheets.filter((s) => byName.has(s.name.toLowerCase())).map((s) => s.name);
+        return {
+          created,
+          updated,
+          keptValues: carried.kept,
+          orphaned: carried.orphaned,
+          skipped: applied.skipped,
+          syncs,
+          notes,
+        };
+      }
     },
 
     async overview(): Promise<CentreOverview[]> {
@@ -384,9 +459,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       const files = await makeTemplates(master, { prefill, exportedAt });
       const { tx, summaryStale } = exportTransaction(master, files, exportedAt);
       await commit(tx);
-      // A download from the task pane does not work on Mac (office-js #2700): open them in Excel.
-      const open = env.isMac?.() === true && env.createWorkbook !== undefined && cap().dataValidation;
-      return { files, exportedAt, delivery: open ? "open" : "download", summaryStale };
+      // A download from the task pane does not work on Mac (office-js #2700) nor on iPad, which
+      // has the same webview: open them in Excel.
+      const open = cannotDownload(env) && env.createWorkbook !== undefined && cap().dataValidation;
+      if (open) return { files, exportedAt, delivery: "open", summaryStale };
+      // Several downloads started after an await may be blocked (Windows, the web): all files
+      // in one .zip as well, for one click.
+      return { files, exportedAt, delivery: "download", summaryStale, zip: await zipOf(files, exportedAt) };
     },
 
     async openTemplate(file): Promise<void> {
@@ -442,19 +521,42 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
       };
     },
 
+    async selfTest() {
+      const { runSelfTest } = await import("./selfTest");
+      return runSelfTest(env, excelRun);
+    },
+
+    onWaiting(listener: (waiting: boolean) => void): () => void {
+      waitListeners.add(listener);
+      return () => waitListeners.delete(listener);
+    },
+
     async onChanged(listener: () => void): Promise<() => void> {
       listeners.add(listener);
+      let lastRefresh = 0;
       const handler = async (args: Excel.WorksheetChangedEventArgs) => {
         if (Date.now() < writingUntil) return;
         if ((args as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
         if (contractSheetIds && !contractSheetIds.has(args.worksheetId)) return;
+        lastRefresh = Date.now();
+        if (listeners.has(listener)) listener();
+      };
+      // A value picked from a dropdown on the web fires no onChanged (#3888), but the status
+      // formulas recalculate: onCalculated (1.8) catches it. Coming back to a sheet refreshes too.
+      // One edit raises both onChanged and onCalculated: refresh once.
+      const refresh = async () => {
+        if (Date.now() < writingUntil || Date.now() - lastRefresh < EVENT_COALESCE_MS) return;
+        lastRefresh = Date.now();
         if (listeners.has(listener)) listener();
       };
       const registrations = await run("listen", async (context) => {
+        const extra: OfficeExtension.EventHandlerResult<unknown>[] = [];
+        if (cap().calculatedEvents) extra.push(context.workbook.worksheets.onCalculated.add(refresh));
+        if (cap().api17) extra.push(context.workbook.worksheets.onActivated.add(refresh));
         if (cap().api19) {
           const r = context.workbook.worksheets.onChanged.add(handler);
           await context.sync();
-          return [r];
+          return [r, ...extra];
         }
         // Before 1.9 there is no workbook-wide event: one handler per visible sheet.
         const list = queueSheetList(context);
@@ -463,7 +565,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           .filter((s) => s.visibility === "Visible" && !HELPER_SHEETS.has(s.name.toLowerCase()))
           .map((s) => context.workbook.worksheets.getItem(s.name).onChanged.add(handler));
         await context.sync();
-        return rs;
+        return [...rs, ...extra];
       });
       return () => {
         listeners.delete(listener);
@@ -481,17 +583,29 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
   };
 }
 
+/** Every template in one .zip (jszip, loaded on first use), named by the day they went out. */
+async function zipOf(files: { name: string; bytes: Uint8Array }[], exportedAt: string) {
+  const { default: JSZip } = await import("jszip");
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.name, f.bytes);
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  return { name: `skabeloner_${exportedAt.slice(0, 10)}.zip`, bytes };
+}
+
 function fail(message: string): never {
   throw new ExcelShellError(message);
 }
 
 /** Excel refused the write; it was taken back (or, rarely, could not be). */
-function refusedWrite(failure: TransactionFailed): Error {
-  const base = danishError(failure.cause, "write");
+function refusedWrite(failure: TransactionFailed, platform: "web" | "desktop"): Error {
+  const base =
+    failure.cause instanceof SyncHung
+      ? new ExcelShellError(failure.cause.message)
+      : danishError(failure.cause, "write");
   const code = base instanceof ExcelShellError ? base.code : undefined;
   const tail = failure.undone
-    ? " Intet er ændret i projektmappen."
-    : " Ændringen kunne ikke tages helt tilbage: luk projektmappen uden at gemme, og prøv igen.";
+    ? " Alt, der nåede at blive skrevet, er taget tilbage: intet er ændret i projektmappen."
+    : ` Ændringen kunne ikke tages helt tilbage. ${earlierCopyAdvice(platform)}`;
   return new ExcelShellError(`${base.message}${tail}`, code);
 }
 
@@ -513,6 +627,7 @@ function lastTrips(trips: TripEvent[], contractId: string, centre: string): Cent
 function toDanish(error: unknown, doing: Doing): Error {
   if (error instanceof ExcelShellError || error instanceof NotAContractWorkbook || error instanceof PlanError)
     return error;
+  if (error instanceof SyncHung) return new ExcelShellError(error.message);
   if (officeCode(error)) return danishError(error, doing);
   const message = error instanceof Error ? error.message : String(error);
   return new ExcelShellError(`Der skete en uventet fejl i tilføjelsesprogrammet: ${message}`);

@@ -4,6 +4,7 @@
 import type { CellValue } from "../contracts/model";
 import type { SheetGrid } from "../sheets/grid";
 import { columnNumber } from "../sheets/a1";
+import { ExcelShellError } from "./errors";
 
 export interface GridRequest {
   sheet: string;
@@ -82,7 +83,14 @@ function assemble(req: GridRequest, parts: Part[]): SheetGrid {
     if (range.isNullObject) continue;
     const top = range.rowIndex;
     const left = range.columnIndex;
-    const vals = range.values as unknown[][];
+    const vals = range.values as unknown[][] | null;
+    // Range.values has come back null instead of throwing (docs PR #5821): never take that for
+    // an empty sheet, which would let a build or import overwrite figures it did not see.
+    if (!Array.isArray(vals)) {
+      throw new ExcelShellError(
+        `Excel sendte ingen værdier for arket "${req.sheet}". Prøv igen; sker det igen, så luk og åbn projektmappen. Intet er ændret.`,
+      );
+    }
     const forms = req.formulas ? (range.formulas as unknown[][]) : undefined;
     vals.forEach((line, i) => {
       const row = (values[top + i] ??= []);

@@ -1,7 +1,14 @@
 // The task pane: pick contracts, build their sheets, follow the status live, make the summary,
 // send templates to the centres and import them when they come back.
 // It talks to the workbook only through the WorkbookHost it is handed.
-import { FluentProvider, Spinner, Title3, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title3,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { BuildPanel } from "./BuildPanel";
 import { ContractPicker } from "./ContractPicker";
@@ -17,6 +24,8 @@ import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from 
 const OverviewPanel = lazy(() => import("./OverviewPanel").then((m) => ({ default: m.OverviewPanel })));
 // Templates out and back: its own chunk (exceljs comes later still, when a file is made or read).
 const TemplatesPanel = lazy(() => import("./TemplatesPanel").then((m) => ({ default: m.TemplatesPanel })));
+// The self-test is for IT, in the bottom corner: its own chunk.
+const SelfTest = lazy(() => import("./SelfTest").then((m) => ({ default: m.SelfTest })));
 
 /** Typing fires onChanged per edit; wait for a pause before re-reading every sheet. */
 export const REFRESH_DEBOUNCE_MS = 400;
@@ -44,6 +53,10 @@ export function App({ host, language }: AppProps) {
   const [loadingOverview, setLoadingOverview] = useState(false);
   const mounted = useRef(false);
   const latestRequest = useRef(0);
+  // Excel keeps a request waiting, most often while the user is typing in a cell (ExcelApi 1.11
+  // waits instead of failing, and clicking the pane does not end cell-edit mode).
+  const [waiting, setWaiting] = useState(false);
+  useEffect(() => host.onWaiting?.(setWaiting), [host]);
 
   useEffect(() => {
     mounted.current = true;
@@ -117,6 +130,11 @@ export function App({ host, language }: AppProps) {
         <main style={{ display: "flex", flexDirection: "column", gap: 12, padding: 12 }}>
           <Title3 as="h1">{strings.appTitle}</Title3>
           <ErrorBar errors={errors} onDismiss={dismissError} />
+          {waiting && (
+            <MessageBar intent="warning" role="status">
+              <MessageBarBody>Excel venter. Afslut redigeringen af cellen (Enter).</MessageBarBody>
+            </MessageBar>
+          )}
           <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
             <ContractPicker
               contracts={initial.contracts}
@@ -154,6 +172,13 @@ export function App({ host, language }: AppProps) {
                 />
               </Suspense>
             </FailureBoundary>
+            {host.selfTest && (
+              <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
+                <Suspense fallback={null}>
+                  <SelfTest host={host} />
+                </Suspense>
+              </FailureBoundary>
+            )}
           </FailureBoundary>
         </main>
       </StringsContext.Provider>

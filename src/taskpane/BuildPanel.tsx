@@ -31,7 +31,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [leftOver, setLeftOver] = useState<Pick<BuildResult, "orphaned" | "skipped">>({});
+  const [leftOver, setLeftOver] = useState<Pick<BuildResult, "orphaned" | "skipped" | "notes">>({});
   const busy = phase.kind !== "idle" || confirmation?.open === true;
 
   useEffect(() => {
@@ -47,7 +47,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
         if (!finished) setPhase({ kind: "building", progress });
       });
       setDone(t.buildDone(result));
-      setLeftOver({ orphaned: result.orphaned, skipped: result.skipped });
+      setLeftOver({ orphaned: result.orphaned, skipped: result.skipped, notes: result.notes });
       onBuilt?.(result);
     } catch (error) {
       onError(error);
@@ -124,6 +124,11 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
           </MessageBarBody>
         </MessageBar>
       )}
+      {leftOver.notes?.map((note) => (
+        <MessageBar key={note} intent="warning" layout="multiline">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ))}
       {leftOver.skipped && leftOver.skipped.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>

@@ -87,6 +87,15 @@ export function ExportSection({
               <MessageBarBody>{t.summaryStale}</MessageBarBody>
             </MessageBar>
           )}
+          {result.zip && (
+            <Button
+              size="small"
+              onClick={() => download(result.zip!.name, result.zip!.bytes)}
+              aria-label={`${t.downloadZip}: ${result.zip.name}`}
+            >
+              {t.downloadZip}
+            </Button>
+          )}
           <ul aria-label={t.exportButton} style={{ margin: 0, paddingLeft: 16 }}>
             {result.files.map((f) => (
               <li key={f.name} style={{ marginBottom: 4 }}>

@@ -3,7 +3,11 @@
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export function downloadFile(name: string, bytes: Uint8Array, type = XLSX_TYPE): void {
+export function downloadFile(
+  name: string,
+  bytes: Uint8Array,
+  type = name.toLowerCase().endsWith(".zip") ? "application/zip" : XLSX_TYPE,
+): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
   const a = document.createElement("a");
   a.href = url;

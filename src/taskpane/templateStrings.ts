@@ -14,6 +14,8 @@ export interface TemplateStrings {
   exporting: string;
   exported: (r: ExportResult) => string;
   downloadAgain: string;
+  /** One download of every template, as a .zip: one click, so no browser blocks a second file. */
+  downloadZip: string;
   openInExcel: string;
   opened: string;
   prefilled: (n: number) => string;
@@ -74,6 +76,7 @@ const da: TemplateStrings = {
       ? `${plural(r.files.length, "skabelon er lavet", "skabeloner er lavet")} og hentet til din overførselsmappe. Send hver fil til sit center.`
       : `${plural(r.files.length, "skabelon er lavet", "skabeloner er lavet")}. Åbn dem én ad gangen i Excel, gem hver som .xlsx, og send den til sit center.`,
   downloadAgain: "Hent igen",
+  downloadZip: "Hent alle som én .zip-fil",
   openInExcel: "Åbn i Excel",
   opened: "Åbnet",
   prefilled: (n) => `${n} tal udfyldt`,
@@ -133,6 +136,7 @@ const en: TemplateStrings = {
       ? `${plural(r.files.length, "template was made", "templates were made")} and downloaded. Send each file to its centre.`
       : `${plural(r.files.length, "template was made", "templates were made")}. Open them one at a time in Excel, save each as .xlsx and send it to its centre.`,
   downloadAgain: "Download again",
+  downloadZip: "Download all as one .zip file",
   openInExcel: "Open in Excel",
   opened: "Opened",
   prefilled: (n) => `${n} figure(s) filled in`,

@@ -59,6 +59,8 @@ export interface BuildResult {
   orphaned?: OrphanedFigures[];
   /** Danish notes on what this Excel could not do (older requirement sets). */
   skipped?: string[];
+  /** Danish notes the user should read (e.g. Excel calculates manually). */
+  notes?: string[];
 }
 
 export interface OrphanedFigures {
@@ -79,6 +81,8 @@ export interface ExportResult {
   delivery: "download" | "open";
   /** Oversigt is laid out differently than planned, so its "Indsendt" row was not updated. */
   summaryStale: boolean;
+  /** Every file in one .zip, where files are downloaded: one click fetches them all. */
+  zip?: { name: string; bytes: Uint8Array };
 }
 
 export type ImportOutcome =
@@ -126,4 +130,24 @@ export interface WorkbookHost {
    * nothing at all, with a Danish error, when Excel refuses the batch.
    */
   applyImport(review: ImportReview, choices: ImportChoices): Promise<ImportOutcome>;
+  /** Tells when Excel keeps the add-in waiting (true), e.g. while a cell is edited, and when not. */
+  onWaiting?(listener: (waiting: boolean) => void): () => void;
+  /** Tries every Office.js feature the add-in needs on a scratch sheet (Excel only). */
+  selfTest?(): Promise<SelfTestReport>;
+}
+
+/** One row of the self-test: an Office.js feature the add-in depends on, and whether it works here. */
+export interface SelfTestRow {
+  feature: string;
+  set: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface SelfTestReport {
+  rows: SelfTestRow[];
+  platform: string;
+  officeVersion: string;
+  sets: string[];
+  at: string;
 }

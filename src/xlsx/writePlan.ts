@@ -14,6 +14,7 @@ import type {
 } from "../sheets/plan";
 import { parseRange, type Rect } from "../sheets/a1";
 import { rectangles } from "./validations";
+import { escapeXml } from "./xmlText";
 
 /** Excel refuses (and "repairs") a file whose validation texts are longer than these. */
 const MAX_PROMPT_TITLE = 32;
@@ -59,7 +60,34 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const out = await wb.xlsx.writeBuffer({ zip: ZIP_OPTIONS } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   // exceljs gives a Buffer in Node and its own Buffer polyfill (a Uint8Array) in the browser.
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  return quoteSheetNamesInPrintTitles(
+    bytes,
+    wb.worksheets.map((ws) => ws.name),
+  );
+}
+
+/**
+ * exceljs 4.4 writes a sheet's print titles as 'KB'S'!$7:$7, without doubling the apostrophe
+ * (lib/xlsx/xform/book/workbook-xform.js), and Excel repairs such a file. Only a workbook with
+ * such a sheet name is opened again and its workbook.xml corrected.
+ */
+async function quoteSheetNamesInPrintTitles(bytes: Uint8Array, sheetNames: string[]): Promise<Uint8Array> {
+  const odd = sheetNames.filter((n) => n.includes("'"));
+  if (odd.length === 0) return bytes;
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file("xl/workbook.xml");
+  if (!part) return bytes;
+  let xml = await part.async("string");
+  for (const name of odd) {
+    const escaped = escapeXml(name);
+    const wrong = `>&apos;${escaped.replace(/'/g, "&apos;")}&apos;!`;
+    const right = `>&apos;${escaped.replace(/'/g, "&apos;&apos;")}&apos;!`;
+    xml = xml.split(wrong).join(right);
+  }
+  zip.file("xl/workbook.xml", xml);
+  return zip.generateAsync({ type: "uint8array", ...ZIP_OPTIONS });
 }
 
 /** writePlan for the browser: the same file, as a Uint8Array. */
@@ -361,6 +389,10 @@ function addConditionalFormats(
           border: false,
           cfvo: [{ type: "num", value: 0 }, { type: "max" }],
           color: { argb: argb(bar.color) },
+          // [MS-XLSX] 2.6.30: an x14 data bar MUST carry both (Excel's own defaults). Not
+          // negativeBorderColor, which exceljs writes out of order (exceljs #2547).
+          negativeFillColor: { argb: "FFFF0000" },
+          axisColor: { argb: "FF000000" },
         } as unknown as ExcelJS.ConditionalFormattingRule,
       ],
     });

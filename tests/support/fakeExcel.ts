@@ -136,6 +136,16 @@ export interface FakeExcelOptions {
   sheets?: string[];
   /** Keep every recorded operation per request (memory!). */
   keepLog?: boolean;
+  /** Office.context.platform as the add-in sees it (default "PC"). */
+  platform?: "PC" | "Mac" | "OfficeOnline" | "iOS";
+}
+
+/** A request made to fail on purpose (failRequest). */
+export interface InjectedFailure {
+  code: string;
+  /** "before": Excel refuses the request as a whole (size, cell-edit mode); "midway": the
+   * operations before the middle one are carried out, as when one operation of a request fails. */
+  when: "before" | "midway";
 }
 
 const utf8 = new TextEncoder();
@@ -156,6 +166,28 @@ export class FakeExcel {
   private evaluationSuspended = false;
   private pendingEvents: { sheet: FakeSheet; box: Box; trigger: string }[] = [];
   private current: RecordedRequest | null = null;
+  /** Requests since the fake was made (never reset): failRequest counts on it. */
+  private requestNumber = 0;
+  private readonly failures = new Map<number, InjectedFailure>();
+  private editWaiters: (() => void)[] = [];
+  /** "Automatic" or "Manual", as Application.calculationMode. */
+  calculationMode = "Automatic";
+  /** Application.calculate calls carried out. */
+  recalculations = 0;
+  /** The user is typing in a cell (cell-edit mode). */
+  editing = false;
+  /** Protect Workbook (structure) is on: sheets cannot be added, renamed, hidden or deleted. */
+  structureProtected = false;
+  /** While set, every request waits for it before Excel answers (a hung sync on the web). */
+  hang: Promise<void> | null = null;
+  /** Sheets whose Range.values come back null (docs PR #5821), once per sheet. */
+  readonly nullValues = new Set<string>();
+  readonly calculatedHandlers = new Set<Handler>();
+  readonly activatedHandlers = new Set<Handler>();
+  /** Methods made to fail, by location ("ConditionalFormatCollection.add") → Office error code. */
+  readonly broken = new Map<string, string>();
+  /** The same, for the next call only (Excel's AccessDenied from protect, #6784). */
+  readonly brokenOnce = new Map<string, string>();
 
   constructor(readonly options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.9";
@@ -166,8 +198,15 @@ export class FakeExcel {
 
   // --- what an add-in gets --------------------------------------------------------------------
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    this.runWith({}, batch);
+
+  /** Excel.run(options, batch): with delayForCellEdit (ExcelApi 1.11) a request waits out cell-edit mode. */
+  runWith = async <T>(
+    options: { delayForCellEdit?: boolean },
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const ctx = new FakeContext(this, options.delayForCellEdit === true);
     const result = await batch(ctx.api as unknown as Excel.RequestContext);
     // Excel.run sends whatever is still queued when the batch function returns.
     if (ctx.hasPending()) await ctx.api.sync();
@@ -187,9 +226,87 @@ export class FakeExcel {
   isSetSupported = (name: string, version: string): boolean =>
     name === "ExcelApi" && versionAtLeast(this.apiVersion, version);
 
-  /** The { run, isSetSupported } pair src/excel/env.ts expects. */
+  /** The ExcelEnv src/excel/env.ts expects; like officeEnv, it waits out cell-edit mode from 1.11. */
   env() {
-    return { run: this.run, runIn: this.runIn, isSetSupported: this.isSetSupported };
+    const platform = this.options.platform ?? "PC";
+    return {
+      run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) =>
+        this.runWith({ delayForCellEdit: versionAtLeast(this.apiVersion, "1.11") }, batch),
+      runIn: this.runIn,
+      isSetSupported: this.isSetSupported,
+      platform: () => platform,
+      officeVersion: () => "16.0.18000.20000",
+    };
+  }
+
+  // --- failures on purpose ---------------------------------------------------------------------
+
+  /** Makes the nth request from now (1 = the next) fail with an Office error code. */
+  failRequest(n: number, code: string, when: InjectedFailure["when"] = "midway"): void {
+    this.failures.set(this.requestNumber + n, { code, when });
+  }
+
+  /** Forgets failures planned but not yet reached. */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
+  /** Counts a request and returns the failure planned for it, if any. */
+  nextRequest(): InjectedFailure | undefined {
+    this.requestNumber++;
+    const f = this.failures.get(this.requestNumber);
+    this.failures.delete(this.requestNumber);
+    return f;
+  }
+
+  /** The user starts typing in a cell: requests fail, or wait when they may (delayForCellEdit). */
+  beginEdit(): void {
+    this.editing = true;
+  }
+
+  /** The user presses Enter: waiting requests go on. */
+  endEdit(): void {
+    this.editing = false;
+    const waiters = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  untilEditEnds(): Promise<void> {
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
+
+  /** Excel recalculates (Application.calculate, or a user's edit in Automatic mode): onCalculated. */
+  calculated(sheets: FakeSheet[]): void {
+    if (!this.enableEvents) return;
+    for (const s of sheets) {
+      const args = { type: "WorksheetCalculated", worksheetId: s.id, address: "" };
+      for (const h of this.calculatedHandlers) setTimeout(() => void h(args), 0);
+    }
+  }
+
+  /** The user clicks a sheet tab: onActivated. */
+  activateByUser(name: string): void {
+    const s = this.sheet(name);
+    this.active = s;
+    const args = { type: "WorksheetActivated", worksheetId: s.id };
+    for (const h of this.activatedHandlers) setTimeout(() => void h(args), 0);
+  }
+
+  /**
+   * Picks a value from a cell's validation dropdown on Excel on the web, where onChanged does not
+   * fire for it (office-js #3888): only onCalculated tells the add-in, in Automatic mode.
+   */
+  pickFromDropdown(sheetName: string, address: string, value: string): void {
+    const s = this.sheet(sheetName);
+    const box = parseBox(address);
+    this.checkValidation(s, box.r0, box.c0, value);
+    const events = this.enableEvents;
+    this.enableEvents = false;
+    this.writeContents(s, box, [[value]], "Unknown");
+    this.enableEvents = events;
+    this.flushEvaluation();
+    if (this.calculationMode === "Automatic") this.calculated([s]);
   }
 
   /** Installs Excel.run and Office.context.requirements as globals; returns the undo. */
@@ -240,6 +357,7 @@ export class FakeExcel {
     this.writeContents(s, box, [[value]], "Unknown");
     this.flushEvaluation();
     this.fireEvents();
+    if (this.calculationMode === "Automatic") this.calculated([s]);
   }
 
   /** The value Excel shows in a cell ("" when empty). */
@@ -292,6 +410,11 @@ export class FakeExcel {
 
   // --- model internals (used by the proxies) -------------------------------------------------
 
+  /** Sheets cannot be added, renamed, hidden or deleted under Protect Workbook. */
+  requireStructure(): void {
+    if (this.structureProtected) fail("AccessDenied", "The workbook's structure is protected.");
+  }
+
   addSheet(name: string): FakeSheet {
     this.checkSheetName(name);
     if (this.findSheet(name)) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
@@ -312,6 +435,7 @@ export class FakeExcel {
 
   renameSheet(s: FakeSheet, name: string): void {
     if (s.name === name) return;
+    this.requireStructure();
     this.checkSheetName(name);
     const other = this.findSheet(name);
     if (other && other !== s) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
@@ -321,6 +445,7 @@ export class FakeExcel {
   }
 
   deleteSheet(s: FakeSheet): void {
+    this.requireStructure();
     if (s.visibility === "VeryHidden") fail("InvalidOperation", "A very hidden sheet cannot be deleted.");
     if (s.visibility === "Visible" && this.sheets.filter((x) => x.visibility === "Visible").length === 1) {
       fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
@@ -332,6 +457,7 @@ export class FakeExcel {
   }
 
   setVisibility(s: FakeSheet, v: string): void {
+    if (v !== s.visibility) this.requireStructure();
     if (!["Visible", "Hidden", "VeryHidden"].includes(v)) fail("InvalidArgument", `Bad visibility ${v}`);
     if (
       v !== "Visible" &&
@@ -719,7 +845,17 @@ const HANDLER: ProxyHandler<Obj> = {
       return (...args: unknown[]) => {
         t.ctx.record("call", t.path, p, args);
         // The check runs at sync, where Office would refuse an unknown API or a null object.
-        t.ctx.enqueue(`${s.kind}.${p}`, () => t.checkUse(`${s.kind}.${p}`, m.since));
+        t.ctx.enqueue(`${s.kind}.${p}`, () => {
+          t.checkUse(`${s.kind}.${p}`, m.since);
+          const once = t.ctx.fake.brokenOnce.get(`${s.kind}.${p}`);
+          if (once) {
+            t.ctx.fake.brokenOnce.delete(`${s.kind}.${p}`);
+            throw new FakeOfficeError(once, `${s.kind}.${p} failed once on purpose`, `${s.kind}.${p}`);
+          }
+          const broken = t.ctx.fake.broken.get(`${s.kind}.${p}`);
+          if (broken)
+            throw new FakeOfficeError(broken, `${s.kind}.${p} is broken on purpose`, `${s.kind}.${p}`);
+        });
         return (m.fn as (...a: unknown[]) => unknown)(...args);
       };
     }
@@ -766,7 +902,10 @@ class FakeContext {
   private calcSuspended = false;
   generation = 0;
 
-  constructor(readonly fake: FakeExcel) {
+  constructor(
+    readonly fake: FakeExcel,
+    private readonly delayForCellEdit = false,
+  ) {
     const workbook = workbookObj(this);
     this.api = {
       workbook: workbook.proxy,
@@ -813,12 +952,26 @@ class FakeContext {
     this.bytes = 0;
     this.fake.stats.syncs++;
     this.fake.stats.requests.push(req);
+    const injected = this.fake.nextRequest();
     // A round trip: the add-in's code goes on only after Excel has answered.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    if (this.fake.hang) await this.fake.hang;
+    if (this.fake.editing) {
+      if (this.delayForCellEdit && versionAtLeast(this.fake.apiVersion, "1.11"))
+        await this.fake.untilEditEnds();
+      else
+        throw new FakeOfficeError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+    }
+    if (injected?.when === "before") throw injectedError(injected, "");
+    const failAt = injected ? Math.floor(pending.length / 2) : -1;
     this.generation++;
     this.fake.beginRequest(req);
     try {
-      for (const op of pending) {
+      for (const [i, op] of pending.entries()) {
+        if (i === failAt) throw injectedError(injected!, op.location);
         try {
           op.run();
         } catch (error) {
@@ -842,6 +995,10 @@ class FakeContext {
   }
 }
 
+function injectedError(f: InjectedFailure, location: string): FakeOfficeError {
+  return new FakeOfficeError(f.code, `Injected failure: ${f.code}`, location);
+}
+
 // --- object factories --------------------------------------------------------------------------
 
 type Sheetish = () => FakeSheet;
@@ -853,6 +1010,15 @@ function workbookObj(ctx: FakeContext): Obj {
       worksheets: { make: () => worksheetsObj(ctx, `${self.path}.worksheets`) },
       names: { make: () => namesObj(ctx, `${self.path}.names`) },
       application: { make: () => applicationObj(ctx) },
+      protection: {
+        since: "1.7",
+        make: () =>
+          new Obj(ctx, `${self.path}.protection`, () => ({
+            kind: "WorkbookProtection",
+            since: "1.7",
+            data: { protected: { get: () => ctx.fake.structureProtected } },
+          })),
+      },
     },
   }));
 }
@@ -860,8 +1026,18 @@ function workbookObj(ctx: FakeContext): Obj {
 function applicationObj(ctx: FakeContext): Obj {
   return new Obj(ctx, "application", () => ({
     kind: "Application",
-    data: { calculationMode: { get: () => "Automatic" } },
+    data: { calculationMode: { get: () => ctx.fake.calculationMode } },
     methods: {
+      calculate: {
+        fn: (type: unknown) =>
+          ctx.enqueue("Application.calculate", () => {
+            if (!["Recalculate", "Full", "FullRebuild"].includes(String(type)))
+              fail("InvalidArgument", `Bad calculation type ${String(type)}`);
+            ctx.fake.flushEvaluation();
+            ctx.fake.recalculations++;
+            ctx.fake.calculated(ctx.fake.sheets);
+          }),
+      },
       suspendApiCalculationUntilNextSync: {
         since: "1.6",
         fn: () => {
@@ -928,6 +1104,14 @@ function worksheetsObj(ctx: FakeContext, path: string): Obj {
         since: "1.9",
         make: () => eventHandlersObj(ctx, `${path}.onChanged`, () => fake.collectionHandlers, "1.9"),
       },
+      onCalculated: {
+        since: "1.8",
+        make: () => eventHandlersObj(ctx, `${path}.onCalculated`, () => fake.calculatedHandlers, "1.8"),
+      },
+      onActivated: {
+        since: "1.7",
+        make: () => eventHandlersObj(ctx, `${path}.onActivated`, () => fake.activatedHandlers, "1.7"),
+      },
     },
     methods: {
       add: {
@@ -941,6 +1125,7 @@ function worksheetsObj(ctx: FakeContext, path: string): Obj {
           ctx.enqueue("WorksheetCollection.add", () => {
             let n = name;
             for (let i = fake.sheets.length + 1; !n; i++) if (!fake.findSheet(`Ark${i}`)) n = `Ark${i}`;
+            fake.requireStructure();
             bound = fake.addSheet(n);
           });
           return ws.proxy;
@@ -1122,7 +1307,11 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
       columnCount: { get: () => target().box.c1 - target().box.c0 + 1 },
       values: {
         set: true,
-        get: grid((s, r, c) => fake.cellValue(s, r, c)),
+        get: () => {
+          const name = target().sheet.name;
+          if (fake.nullValues.delete(name)) return null;
+          return grid((s, r, c) => fake.cellValue(s, r, c))();
+        },
         put: (v) => fake.writeContents(target().sheet, target().box, v as unknown[][]),
       },
       formulas: {
