@@ -1,9 +1,12 @@
 // The task pane's WorkbookHost in Excel: the core (contracts, plans, readers, evaluator) on top
 // of applyPlan and readGrids. Each action is one Excel.run with a fixed number of syncs:
 //   existingSheets 1 · build 2 (new workbook) or 3 (rebuild keeping figures) plus one more per
-//   ~4 MB of writing · overview ≤ 2 · summary 2 · selectRow 1 · onChanged 1 · exportTemplates 3
+//   ~3 MB of writing · overview ≤ 2 · summary 2 · selectRow 1 · onChanged 1 · exportTemplates 3
 //   (two reads, one write) · previewImport 2 · applyImport 3 (two reads, one write; two more to
 //   take the write back if Excel refuses it) · openTemplate 0 (Excel.createWorkbook).
+// When Excel refuses a write, more: see safeWrite.ts (build) and cellTransaction.ts (import).
+// Every sync is watched (syncWatch.ts): the pane hears when Excel keeps it waiting, and a sync
+// not settled in 2 minutes is given up with a Danish message.
 import { builtinContracts } from "../contracts/builtin";
 import type { Contract } from "../contracts/model";
 import { carryFigures, type CarryResult } from "../sheets/carryFigures";

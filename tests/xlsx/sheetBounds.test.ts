@@ -1,0 +1,60 @@
+// The worksheet scan that runs before exceljs: what it refuses, what it notes, and that hostile
+// XML cannot make it slow (bounded by each test's timeout; the time itself is in the bench).
+import { decodeInlineEscapes } from "../../src/xlsx/boundedLoad";
+import { scanSheet, SHEET_LIMITS } from "../../src/xlsx/sheetBounds";
+
+const sheet = (body: string, after = "") =>
+  `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData>${after}</worksheet>`;
+
+describe("scanSheet", () => {
+  it("passes a sheet the size of a contract sheet and notes date cells and numbers that are none", () => {
+    const scan = scanSheet(
+      sheet(
+        '<row r="8"><c r="H8"><v>1000</v></c><c r="I8" t="d"><v>2007-03-15</v></c><c r="N8" t="s"><v>3</v></c></row>' +
+          '<row r="9"><c r="H9"><v>0x10</v></c><c r="I9"><v>1e400</v></c><c r="J9"><f>H9*2</f><v>abc</v></c></row>',
+      ),
+    );
+    expect(scan.overflow).toBeUndefined();
+    expect([...scan.notes]).toEqual([
+      ["I8", { kind: "date", text: "2007-03-15" }],
+      ["H9", { kind: "badNumber", text: "0x10" }],
+      ["I9", { kind: "badNumber", text: "1e400" }],
+    ]);
+  });
+
+  it.each([
+    ['<mergeCells><mergeCell ref="A1:A60000"/></mergeCells>', "merge"],
+    ['<dataValidations><dataValidation sqref="H:H"/></dataValidations>', "validation"],
+    ['<dataValidations><dataValidation sqref="A1:B2 C3:C300000"/></dataValidations>', "validation"],
+    ['<conditionalFormatting sqref="1:1048576"><cfRule/></conditionalFormatting>', "conditionalFormat"],
+    ['<mergeCells><mergeCell ref="not a range"/></mergeCells>', "merge"],
+  ])("refuses %s", (after, what) => {
+    expect(scanSheet(sheet("", after)).overflow?.what).toBe(what);
+  });
+
+  it("refuses a cell beyond the last row or column, and too many cells, with what to look for", () => {
+    expect(scanSheet(sheet('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')).overflow).toEqual({
+      what: "cell",
+      ref: "XFD1048576",
+    });
+    const many = "<c><v>1</v></c>".repeat(SHEET_LIMITS.cells + 1);
+    expect(scanSheet(sheet(`<row>${many}</row>`)).overflow).toEqual({
+      what: "cells",
+      count: SHEET_LIMITS.cells + 1,
+    });
+  });
+
+  it("stays linear on cells that never close and tag names without end", () => {
+    expect(scanSheet(sheet('<c r="A1"><v>1'.repeat(200_000))).overflow).toBeUndefined();
+    expect(scanSheet(`<${"a".repeat(2_000_000)}`).overflow).toBeUndefined();
+    expect(decodeInlineEscapes(`<is><t>${"_x".repeat(1_000_000)}`)).toContain("_x_x");
+  }, 10_000);
+});
+
+describe("decodeInlineEscapes", () => {
+  it("decodes _xHHHH_ in inline strings as Excel means them, and leaves what XML cannot carry", () => {
+    expect(decodeInlineEscapes("<is><t>a_x000D_b_x005F_x0041_c_x0000_</t></is><v>_x0041_</v>")).toBe(
+      "<is><t>a&#x000D;b&#x005F;x0041_c_x0000_</t></is><v>_x0041_</v>",
+    );
+  });
+});
