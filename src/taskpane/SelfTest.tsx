@@ -75,6 +75,8 @@ export function SelfTest({ host }: SelfTestProps) {
   const [report, setReport] = useState<SelfTestReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
+  /** How many runs have finished: an old table is never taken for a new one. */
+  const [runs, setRuns] = useState(0);
   if (!host.selfTest) return null;
   const selfTest = host.selfTest.bind(host);
 
@@ -82,8 +84,10 @@ export function SelfTest({ host }: SelfTestProps) {
     setRunning(true);
     setFailure(null);
     setCopied(null);
+    setReport(null);
     try {
       setReport(await selfTest());
+      setRuns((n) => n + 1);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
@@ -109,7 +113,7 @@ export function SelfTest({ host }: SelfTestProps) {
         </MessageBar>
       )}
       {report && (
-        <div className={styles.panel} data-testid="selftest">
+        <div className={styles.panel} data-testid="selftest" data-run={runs}>
           <Text weight="semibold">
             Selvtest: {report.rows.filter((r) => r.ok).length} af {report.rows.length} virker
           </Text>
