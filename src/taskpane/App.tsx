@@ -1,7 +1,7 @@
 // The task pane: pick contracts, build their sheets, follow the status live, make the summary,
 // send templates to the centres and import them when they come back.
 // It talks to the workbook only through the WorkbookHost it is handed.
-import { Divider, FluentProvider, Spinner, Title3 } from "@fluentui/react-components";
+import { FluentProvider, Spinner, Title3 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { BuildPanel } from "./BuildPanel";
 import { ContractPicker } from "./ContractPicker";
@@ -10,7 +10,7 @@ import { languageFrom, officeDisplayLanguage, stringsFor, StringsContext } from 
 import type { Language } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
 import { SummaryButton } from "./SummaryButton";
-import { useLayoutStyles } from "./layoutStyles";
+import { paneClass } from "./paneClasses";
 import { usePaneTheme } from "./theme";
 import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "./workbookHost";
 
@@ -33,7 +33,6 @@ export function App({ host, language }: AppProps) {
   const lang = language ?? languageFrom(officeDisplayLanguage());
   const strings = stringsFor(lang);
   const theme = usePaneTheme();
-  const l = useLayoutStyles();
   const [initial] = useState(() => {
     try {
       return { contracts: host.contracts(), errors: [] as string[] };
@@ -116,9 +115,9 @@ export function App({ host, language }: AppProps) {
   }, []);
 
   return (
-    <FluentProvider theme={theme} lang={lang} className={l.fill}>
+    <FluentProvider theme={theme} lang={lang} className={paneClass.fill}>
       <StringsContext.Provider value={strings}>
-        <main className={l.page}>
+        <main className={paneClass.page}>
           <Title3 as="h1">{strings.appTitle}</Title3>
           <ErrorBar errors={errors} onDismiss={dismissError} />
           <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
@@ -135,7 +134,7 @@ export function App({ host, language }: AppProps) {
               onBuilt={() => void refresh()}
               onBusyChange={setBuilding}
             />
-            <Divider />
+            <hr className={paneClass.rule} />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={strings.refreshing} />}>
                 <OverviewPanel
@@ -147,7 +146,7 @@ export function App({ host, language }: AppProps) {
               </Suspense>
             </FailureBoundary>
             <SummaryButton host={host} onError={reportError} />
-            <Divider />
+            <hr className={paneClass.rule} />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" />}>
                 <TemplatesPanel
