@@ -17,7 +17,7 @@ import { languageFrom, officeDisplayLanguage, stringsFor, StringsContext } from 
 import type { Language } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
 import { SummaryButton } from "./SummaryButton";
-import { useLayoutStyles } from "./layoutStyles";
+import { paneClass } from "./paneClasses";
 import { usePaneTheme } from "./theme";
 import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "./workbookHost";
 
@@ -46,7 +46,6 @@ export function App({ host, language }: AppProps) {
   const lang = language ?? languageFrom(officeDisplayLanguage());
   const strings = stringsFor(lang);
   const theme = usePaneTheme();
-  const l = useLayoutStyles();
   const [initial] = useState(() => {
     try {
       return { contracts: host.contracts(), errors: [] as string[] };
@@ -138,9 +137,9 @@ export function App({ host, language }: AppProps) {
   }, []);
 
   return (
-    <FluentProvider theme={theme} lang={lang} className={l.fill}>
+    <FluentProvider theme={theme} lang={lang} className={paneClass.fill}>
       <StringsContext.Provider value={strings}>
-        <main className={l.page}>
+        <main className={paneClass.page}>
           <Title3 as="h1">{strings.appTitle}</Title3>
           <ErrorBar errors={errors} onDismiss={dismissError} />
           {waiting && (
@@ -162,7 +161,7 @@ export function App({ host, language }: AppProps) {
               onBuilt={() => void refresh()}
               onBusyChange={setBuilding}
             />
-            <Divider />
+            <hr className={paneClass.rule} />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" labelPosition="after" label={strings.refreshing} />}>
                 <OverviewPanel
@@ -174,7 +173,7 @@ export function App({ host, language }: AppProps) {
               </Suspense>
             </FailureBoundary>
             <SummaryButton host={host} onError={reportError} />
-            <Divider />
+            <hr className={paneClass.rule} />
             <FailureBoundary onError={reportError} loadFailedMessage={strings.loadFailed}>
               <Suspense fallback={<Spinner size="tiny" />}>
                 <TemplatesPanel

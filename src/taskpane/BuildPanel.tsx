@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useStrings } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
 import type { BuildProgress, BuildResult, WorkbookHost } from "./workbookHost";
-import { useLayoutStyles } from "./layoutStyles";
+import { paneClass } from "./paneClasses";
 
 const loadConfirmDialog = () => import("./ConfirmUpdateDialog");
 const ConfirmUpdateDialog = lazy(() => loadConfirmDialog().then((m) => ({ default: m.ConfirmUpdateDialog })));
@@ -29,7 +29,6 @@ export interface BuildPanelProps {
 
 export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }: BuildPanelProps) {
   const t = useStrings();
-  const l = useLayoutStyles();
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -86,12 +85,12 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
   const progressLabel = progress?.label || t.building;
 
   return (
-    <section className={l.stack}>
+    <section className={paneClass.stack}>
       <Button
         appearance="primary"
         disabled={busy || contractIds.length === 0}
         onClick={() => void start()}
-        className={l.start}
+        className={paneClass.start}
       >
         {t.buildButton}
       </Button>
@@ -118,7 +117,7 @@ export function BuildPanel({ host, contractIds, onError, onBuilt, onBusyChange }
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {t.orphanedHeading}
-            <ul className={l.list}>
+            <ul className={paneClass.list}>
               {leftOver.orphaned.map((o) => (
                 <li key={`${o.sheet}-${o.id}`}>{t.orphanedLine(o)}</li>
               ))}

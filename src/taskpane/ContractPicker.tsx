@@ -1,11 +1,8 @@
 // Checkboxes for the built-in contracts; the chosen ids go to BuildPanel.
-import { Checkbox, makeStyles, Subtitle2, Text } from "@fluentui/react-components";
+import { Checkbox, Subtitle2, Text } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
+import { paneClass } from "./paneClasses";
 import type { ContractChoice } from "./workbookHost";
-
-const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column" },
-});
 
 /** The contract's title, with its year only when the title does not already say it. */
 export function choiceTitle(c: ContractChoice): string {
@@ -21,7 +18,6 @@ export interface ContractPickerProps {
 
 export function ContractPicker({ contracts, selected, disabled, onChange }: ContractPickerProps) {
   const t = useStrings();
-  const s = useStyles();
   const toggle = (id: string, checked: boolean) => {
     // Keep the host's order, whatever order the user clicks in.
     const next = new Set(selected);
@@ -41,7 +37,7 @@ export function ContractPicker({ contracts, selected, disabled, onChange }: Cont
           <Text size={200} block>
             {t.contractsHint}
           </Text>
-          <div className={s.list}>
+          <div className={paneClass.stackFlat}>
             {contracts.map((c) => (
               <Checkbox
                 key={c.id}

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
-import { useLayoutStyles } from "./layoutStyles";
+import { paneClass } from "./paneClasses";
 
 /** The text to show for a failure; the host throws Errors with Danish messages. */
 export function errorMessage(error: unknown, fallback: string): string {
@@ -23,10 +23,9 @@ export interface ErrorBarProps {
 
 export function ErrorBar({ errors, onDismiss }: ErrorBarProps) {
   const t = useStrings();
-  const l = useLayoutStyles();
   if (errors.length === 0) return null;
   return (
-    <div role="alert" className={l.stack}>
+    <div role="alert" className={paneClass.stack}>
       {errors.map((message, index) => (
         <MessageBar key={message} intent="error" layout="multiline">
           <MessageBarBody>

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
   Title3,
 } from "@fluentui/react-components";
-import { useLayoutStyles } from "./layoutStyles";
+import { paneClass } from "./paneClasses";
 import { usePaneTheme } from "./theme";
 
 export interface StartupNoticeProps {
@@ -17,11 +17,10 @@ export interface StartupNoticeProps {
 }
 
 export function StartupNotice({ kind, message }: StartupNoticeProps) {
-  const l = useLayoutStyles();
   const theme = usePaneTheme();
   return (
-    <FluentProvider theme={theme} lang="da" className={l.fill}>
-      <main className={l.page}>
+    <FluentProvider theme={theme} lang="da" className={paneClass.fill}>
+      <main className={paneClass.page}>
         <Title3 as="h1">Resultatkontrakter</Title3>
         {kind === "notExcel" ? (
           <MessageBar intent="info" layout="multiline">

@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-com
 import { useState } from "react";
 import { useStrings } from "./i18n";
 import type { WorkbookHost } from "./workbookHost";
-import { useLayoutStyles } from "./layoutStyles";
+import { paneClass } from "./paneClasses";
 
 export interface SummaryButtonProps {
   host: WorkbookHost;
@@ -12,7 +12,6 @@ export interface SummaryButtonProps {
 
 export function SummaryButton({ host, onError }: SummaryButtonProps) {
   const t = useStrings();
-  const l = useLayoutStyles();
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(false);
 
@@ -30,12 +29,12 @@ export function SummaryButton({ host, onError }: SummaryButtonProps) {
   };
 
   return (
-    <section className={l.stack}>
+    <section className={paneClass.stack}>
       <Button
         disabled={running}
         icon={running ? <Spinner size="tiny" /> : undefined}
         onClick={() => void run()}
-        className={l.start}
+        className={paneClass.start}
       >
         {running ? t.summaryRunning : t.summaryButton}
       </Button>

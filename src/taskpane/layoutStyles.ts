@@ -1,5 +1,6 @@
-// The pane's few layout rules, once: Fluent spacing and colour tokens, no inline styles, so the
-// pane follows the theme (light, dark, high contrast) and keeps its rhythm at 270–350 px.
+// Layout rules of the pane's lazily loaded parts (templates, import preview): Fluent spacing and
+// colour tokens through makeStyles, no inline styles, so they follow the theme and keep their
+// rhythm at 270–350 px. The first download's parts use paneClasses.ts instead (bundle budget).
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useLayoutStyles = makeStyles({
@@ -24,13 +25,4 @@ export const useLayoutStyles = makeStyles({
     paddingTop: tokens.spacingVerticalSNudge,
   },
   hidden: { display: "none" },
-  /** The provider paints the theme's background over the whole pane, not only behind the content. */
-  fill: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
-  page: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    boxSizing: "border-box",
-  },
 });
