@@ -1,14 +1,7 @@
 // The task pane: pick contracts, build their sheets, follow the status live, make the summary,
 // send templates to the centres and import them when they come back.
 // It talks to the workbook only through the WorkbookHost it is handed.
-import {
-  Divider,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Title3,
-} from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, Title3 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { BuildPanel } from "./BuildPanel";
 import { ContractPicker } from "./ContractPicker";
