@@ -228,11 +228,11 @@ async function nextYearBuild(
           columns: [COL.id, COL.grundlag, COL.resultat, COL.comment],
         })),
       );
-      const protections = present.map((s) => ({
-        name: s.sheet.toLowerCase(),
-        p: context.workbook.worksheets
-          .getItem(byName.get(s.sheet.toLowerCase())!.name)
-          .protection.load("protected"),
+      // Every sheet the plan may rewrite (centre sheets, Oversigt, the lists sheet) is unprotected
+      // before it is cleared, so each one's protection is read.
+      const protections = sheets.map((s) => ({
+        name: s.name.toLowerCase(),
+        p: context.workbook.worksheets.getItem(s.name).protection.load("protected"),
       }));
       await context.sync();
       const grids = collect().map((g) => ({
