@@ -78,7 +78,7 @@ describe("sync counts", () => {
 
   test("the same counts for 16 centres × 60 goals, which still fits in one request", async () => {
     const medium = await countsFor([syntheticContract(16, 60)]);
-    // A workload well beyond the built-in one (960 goal rows against 182; the built-in rows carry
+    // A workload well beyond the built-in one (960 goal rows against about 180; the built-in rows carry
     // notes and longer texts, so the bytes grow less than the rows) …
     expect(Math.max(...medium.requests.map((r) => r.bytes))).toBeGreaterThan(
       builtin.requests.reduce((n, r) => Math.max(n, r.bytes), 0) * 2.5,
