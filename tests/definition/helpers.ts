@@ -25,18 +25,3 @@ export function problemsOf(grid: SheetGrid): string[] {
   if (read.ok) throw new Error("the definition was read without problems");
   return read.problems.map(problemText);
 }
-
-/**
- * The one thing a sheet with a column per centre cannot keep: the order in which the JSON lists a
- * goal's excluded centres (jc-k01 says JSV, CJF). It means nothing, and the sheet reads them back in
- * the contract's centre order; everything else must be identical.
- */
-export function excludedInCentreOrder(contract: Contract): Contract {
-  const order = contract.centres.map((c) => c.code);
-  return {
-    ...contract,
-    goals: contract.goals.map((g) =>
-      g.excluded ? { ...g, excluded: order.filter((code) => g.excluded!.includes(code)) } : g,
-    ),
-  };
-}
