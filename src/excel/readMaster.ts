@@ -38,6 +38,9 @@ export interface MasterReadOptions {
 
 const CENTRE_COLUMNS = [COL.id, COL.grundlag, COL.resultat, COL.comment];
 
+/** "Log", "log", "Log (2)" …: the names the add-in's audit log can have (see freeLogName). */
+const LOG_NAME = new RegExp(`^${LOG_SHEET}( \\(\\d+\\))?$`, "i");
+
 export async function readMaster(
   context: Excel.RequestContext,
   options: MasterReadOptions = {},
@@ -69,9 +72,14 @@ export async function readMaster(
     requests.push({ sheet: actual(SUMMARY_SHEET) });
     canonical.push(SUMMARY_SHEET);
   }
-  if (options.log && has(LOG_SHEET)) {
-    requests.push({ sheet: actual(LOG_SHEET) });
-    canonical.push(LOG_SHEET);
+  if (options.log) {
+    // The audit log is found by its header row (templates/auditLog.ts), not by its name: an
+    // economist's own "log" stays theirs, and the add-in's log may then be "Log (2)". Every sheet
+    // so named is read, under its own name, so the one with the header row is found.
+    for (const s of sheets.filter((x) => LOG_NAME.test(x.name))) {
+      requests.push({ sheet: s.name });
+      canonical.push(s.name);
+    }
   }
   const collect = queueGrids(context, requests);
   const protection = context.workbook.worksheets.getItem(META_SHEET).protection.load("protected");

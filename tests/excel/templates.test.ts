@@ -233,6 +233,34 @@ describe("Indlæs udfyldte skabeloner", () => {
     ]);
   });
 
+  test('an economist\'s own sheet called "log" stays theirs; the audit log goes to "Log (2)", import after import', async () => {
+    const { fake, host, file } = await exported();
+    fake.addSheet("log");
+    fake.type("log", "A1", "Mine egne noter");
+    const goals = rowsFor(contract, "CKB").map((r) => r.id);
+    const at = (goal: string) => `${COL.resultat}${FIRST_GOAL_ROW + goals.indexOf(goal)}`;
+
+    const first = await host.previewImport([await fill(file("CKB"), { [at(goals[0]!)]: 150 }, "CKB-1.xlsx")]);
+    expect(await host.applyImport(first, { conflicts: "keep" })).toMatchObject({
+      kind: "applied",
+      logRows: 1,
+    });
+    const second = await host.previewImport([await fill(file("CAB"), { [at(goals[0]!)]: 7 }, "CAB-1.xlsx")]);
+    expect(await host.applyImport(second, { conflicts: "keep" })).toMatchObject({
+      kind: "applied",
+      logRows: 1,
+    });
+
+    expect(fake.value("log", "A1")).toBe("Mine egne noter");
+    expect(fake.value("log", "A2")).toBe("");
+    const log = fake.hf.getSheetValues(fake.sheet("Log (2)").hfId);
+    expect(log[0]).toEqual([...LOG_HEADERS]);
+    expect(log.slice(1).map((l) => [l[1], l[2]])).toEqual([
+      ["CKB-1.xlsx", "CKB"],
+      ["CAB-1.xlsx", "CAB"],
+    ]);
+  });
+
   test("figures follow goal ids: a row the centre inserted in its template moves nothing", async () => {
     const { fake, host, file } = await exported();
     const goals = rowsFor(contract, "CAB").map((r) => r.id);
