@@ -6,8 +6,12 @@ import { useDefinitionStrings } from "./definitionStrings";
 import type { ContractChoice, DefinitionSheet, NewDefinitionSource } from "./workbookHost";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   button: { alignSelf: "flex-start" },
+  // A native select is as wide as its longest option (a contract's full title): held to the
+  // pane's width, the chosen option is cut with an ellipsis and the list shows it whole.
+  select: { maxWidth: "100%", minWidth: 0 },
+  selectInner: { width: "100%", textOverflow: "ellipsis" },
 });
 
 export interface NewContractSectionProps {
@@ -45,7 +49,13 @@ export function NewContractSection({ builtins, definitions, busy, year, onCreate
         {t.newHeading}
       </Subtitle2>
       <Field label={t.sourceLabel}>
-        <Select value={current.key} onChange={(_, data) => setChosen(data.value)} disabled={busy}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectInner, title: current.label }}
+          value={current.key}
+          onChange={(_, data) => setChosen(data.value)}
+          disabled={busy}
+        >
           {options.map((o) => (
             <option key={o.key} value={o.key}>
               {o.label}
