@@ -128,9 +128,10 @@ describe("an update (rebuild keeping figures) loses no figure whichever request 
     await host.build(ids, { update: false });
     typeFigures(fake, contracts);
     const before = figures(fake);
-    // Sync 3 is the one write; 6 the second attempt's write (after two reads).
-    fake.failRequest(3, "GeneralException", "midway");
-    fake.failRequest(6, "GeneralException", "midway");
+    // Sync 3 is the one write; 6 the second attempt's write (after two reads). Each fails right
+    // after its last clear, so a sheet holding figures is empty when Excel gives up.
+    fake.failRequest(3, "GeneralException", "afterClear");
+    fake.failRequest(6, "GeneralException", "afterClear");
     const error = await host.build(ids, { update: true }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;

@@ -146,8 +146,10 @@ export interface FakeExcelOptions {
 export interface InjectedFailure {
   code: string;
   /** "before": Excel refuses the request as a whole (size, cell-edit mode); "midway": the
-   * operations before the middle one are carried out, as when one operation of a request fails. */
-  when: "before" | "midway";
+   * operations before the middle one are carried out, as when one operation of a request fails;
+   * "afterClear": the request fails right after its last Range.clear, so a sheet it clears is
+   * empty whatever the order of the request's operations. */
+  when: "before" | "midway" | "afterClear";
 }
 
 const utf8 = new TextEncoder();
@@ -968,7 +970,11 @@ class FakeContext {
         );
     }
     if (injected?.when === "before") throw injectedError(injected, "");
-    const failAt = injected ? Math.floor(pending.length / 2) : -1;
+    const failAt = !injected
+      ? -1
+      : injected.when === "afterClear"
+        ? pending.map((op) => op.location).lastIndexOf("Range.clear") + 1
+        : Math.floor(pending.length / 2);
     this.generation++;
     this.fake.beginRequest(req);
     try {
