@@ -1,11 +1,12 @@
 // kontrakt check: judges every goal from the input cells with the core evaluator. Cached
 // formula results in the file are never trusted; the workbook's own Status cells may be stale.
-import { formatPercent } from "../contracts/formatDa";
-import type { Outcome, Status, Target } from "../contracts/model";
-import { quantity } from "../contracts/requirement";
+import { evaluateJoint } from "../contracts/evaluate";
+import { kindOf } from "../contracts/kinds";
+import type { CellValue, GoalRow, Outcome, Status, Target } from "../contracts/model";
+import { lowerFirst, quantity } from "../contracts/requirement";
 import { statusTarget } from "../contracts/resolve";
 import { STATUS_LABEL } from "../contracts/status";
-import { judgeWorkbook, type CentreReport } from "../sheets/readWorkbook";
+import { judgeWorkbook, type CentreReport, type WorkbookState } from "../sheets/readWorkbook";
 import { expectPositionals, parse, type Command, type Io } from "./args";
 import { EXIT_OK } from "./errors";
 import { formatTable } from "./table";
@@ -70,24 +71,35 @@ export function checkJson(reports: CentreReport[]): { centres: CheckCentreJson[]
   };
 }
 
-/** The judged figure as a person reads it: 12,5 %, 33 uger, 1.850 personer, Ja. */
+/** The judged figure as a person reads it: 12,5 %, 33 uger, 1.850 personer, Ja, 15.3.2007. */
 export function achievedText(achieved: Outcome["achieved"], target: Target | undefined): string {
   if (achieved === null) return "";
-  if (typeof achieved === "string") return achieved;
-  switch (target?.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-    case "spendRange":
-      return formatPercent(achieved);
-    case "absoluteChange":
-    case "valueMax":
-      return quantity(achieved, target.unit);
-    case "countMin":
-      return quantity(achieved, target.unit);
-    default:
-      return quantity(achieved);
+  if (!target) return typeof achieved === "string" ? achieved : quantity(achieved);
+  return kindOf(target).achievedText(target, achieved);
+}
+
+/**
+ * A row judged on its own share beside a joint target also shows the joint total and its status,
+ * as the sheet does in Fælles i alt / Fælles status: "… Fælles: 2.400 pladser i alt – Ikke opfyldt
+ * (mindst 2.484 pladser i alt for CKB, CAB og CBSI)."
+ */
+function withJoint(
+  message: string,
+  row: GoalRow | undefined,
+  state: WorkbookState,
+  contractId: string,
+): string {
+  if (!row || row.assessment.basis !== "ownAndJoint") return message;
+  const joint = row.assessment.joint;
+  const contributions: Record<string, CellValue | undefined> = {};
+  for (const code of joint.centres) {
+    const other = state.centres.find((c) => c.contract.id === contractId && c.centre.code === code);
+    const r = other?.rows.find((x) => x.row.id === row.id);
+    contributions[code] = r && r.rowNumber !== undefined ? r.resultat : undefined;
   }
+  const outcome = evaluateJoint(joint, contributions, row.context);
+  const total = outcome.achieved === null ? "" : `${achievedText(outcome.achieved, joint.target)} i alt – `;
+  return `${message} Fælles: ${total}${STATUS_LABEL[outcome.status]} (${lowerFirst(outcome.requirement)}).`;
 }
 
 const COUNT_WORDS: [Status, string][] = [
@@ -113,6 +125,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const blocks = reports.map((report, i) => {
     const centre = state.centres[i]!;
     const targets = new Map(centre.rows.map((r) => [r.row.id, statusTarget(r.row.assessment)] as const));
+    const rows = new Map(centre.rows.map((r) => [r.row.id, r.row] as const));
     const head = `${report.code} – ${report.name} (${report.contract}, arket "${report.sheet}")`;
     const table = formatTable(
       [
@@ -127,7 +140,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         STATUS_LABEL[g.status],
         achievedText(g.achieved, targets.get(g.id)),
         g.joint ? `${g.requirement} (fælles)` : g.requirement,
-        g.message,
+        withJoint(g.message, rows.get(g.id), state, centre.contract.id),
       ]),
     );
     const counts = COUNT_WORDS.map(

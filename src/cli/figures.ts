@@ -1,6 +1,7 @@
 // Turns a figures file into cell values by goal id: which centre sheet, which row, which value.
 // Every line is checked before anything is written; one bad line refuses the whole file.
-import type { Target } from "../contracts/model";
+import { kindOf } from "../contracts/kinds";
+import { danishDateSerial } from "../contracts/kinds/yesNo";
 import { parseNumber, parseYesNo, type NumberStyle } from "../contracts/parseNumber";
 import { statusTarget } from "../contracts/resolve";
 import { COL } from "../sheets/layout";
@@ -202,23 +203,6 @@ function unknownGoal(goal: string, centre: CentreState): string {
   return `ukendt mål "${goal}" for ${centre.centre.code}. Se målene med: kontrakt goals --centre ${centre.centre.code}`;
 }
 
-/** Which inputs a target reads, and whether a percentage makes sense in them. */
-function inputsOf(t: Target): { grundlag: boolean; percent: boolean } {
-  switch (t.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-      return { grundlag: true, percent: true };
-    case "absoluteChange":
-    case "spendRange":
-      return { grundlag: true, percent: false };
-    case "countMin":
-    case "valueMax":
-    case "yesNo":
-      return { grundlag: false, percent: false };
-  }
-}
-
 /** The value to put in the cell, exactly as the evaluator reads it, or why the text cannot be used. */
 function inputValue(
   f: "grundlag" | "resultat",
@@ -228,17 +212,25 @@ function inputValue(
 ): number | string | { error: string } {
   const a = row.row.assessment;
   const target = statusTarget(a);
-  const uses = inputsOf(target);
+  const kind = kindOf(target);
+  const uses = kind.inputs;
   const id = row.row.id;
   if (f === "grundlag" && !uses.grundlag) {
     return { error: `målet ${id} bruger ikke Grundlag; lad feltet stå tomt (fik "${text.trim()}").` };
   }
-  if (target.kind === "yesNo") {
+  const takes = kind.resultatInput(target);
+  if (takes === "yesNo" || takes === "yesNoOrDate") {
     const yn = parseYesNo(text);
     if (yn.kind === "yes") return "Ja";
     if (yn.kind === "no") return "Nej";
     if (yn.kind === "empty") return { error: "tomt felt." };
-    return { error: `målet ${id} skal have Ja eller Nej: ${yn.message}` };
+    const day = takes === "yesNoOrDate" ? danishDateSerial(text) : undefined;
+    if (day !== undefined) return day;
+    return takes === "yesNo"
+      ? { error: `målet ${id} skal have Ja eller Nej: ${yn.message}` }
+      : {
+          error: `målet ${id} skal have Ja, Nej eller datoen, det blev gennemført (fx 15.3.${row.row.context.year}); fik "${text.trim()}".`,
+        };
   }
   const yn = parseYesNo(text);
   if (yn.kind === "yes" || yn.kind === "no") {
@@ -249,22 +241,8 @@ function inputValue(
   if (n.kind === "empty") return { error: "tomt felt." };
   if (n.percent && !uses.percent) {
     return {
-      error: `"${text.trim()}" er en procentdel, men målet ${id} skal have ${unitWord(target)} uden %.`,
+      error: `"${text.trim()}" er en procentdel, men målet ${id} skal have ${kind.inputWord(target)} uden %.`,
     };
   }
   return n.value;
-}
-
-function unitWord(t: Target): string {
-  switch (t.kind) {
-    case "countMin":
-      return "et antal";
-    case "valueMax":
-    case "absoluteChange":
-      return `et antal ${t.unit}`;
-    case "spendRange":
-      return "et beløb i kr.";
-    default:
-      return "et tal";
-  }
 }

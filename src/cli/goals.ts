@@ -46,7 +46,9 @@ export interface CentreGoalsJson {
 /** The requirement as `kontrakt check` reports it: the own target's, or the joint one's. */
 export function rowRequirement(row: GoalRow): string {
   const a = row.assessment;
-  return a.basis === "joint" ? jointRequirementText(a.joint) : requirementText(a.target);
+  return a.basis === "joint"
+    ? jointRequirementText(a.joint, row.context)
+    : requirementText(a.target, row.context);
 }
 
 export function goalJson(row: GoalRow): GoalJson {
@@ -62,7 +64,7 @@ export function goalJson(row: GoalRow): GoalJson {
     requirement: rowRequirement(row),
     joint: a.basis !== "own",
     basis: a.basis,
-    jointRequirement: a.basis === "own" ? null : jointRequirementText(a.joint),
+    jointRequirement: a.basis === "own" ? null : jointRequirementText(a.joint, row.context),
   };
 }
 

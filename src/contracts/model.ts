@@ -7,45 +7,57 @@ export interface Centre {
   name: string;
 }
 
-export const AREAS = [
-  "Beskæftigelsesindsatsen",
-  "Kvalitet i servicen",
-  "Personale og organisation",
-  "Økonomi",
-] as const;
-export type Area = (typeof AREAS)[number];
+/** The appendix's area heading, free text ("Beskæftigelsesindsatsen", "Økonomi", …). */
+export type Area = string;
 
-/** Units a plain value or an absolute change can be measured in. */
-export type ValueUnit = "uger" | "måneder" | "dage" | "kr.";
+/** The unit a plain value or an absolute change is measured in, as the appendix says it ("uger", "kr."). */
+export type ValueUnit = string;
 
 /**
  * What a goal demands. Fractions are stored as fractions (10 % = 0.1).
  * Each kind says by itself which inputs it reads:
- * - change / absoluteChange: Grundlag = the 2006 figure, Resultat = the 2007 figure;
+ * - change / absoluteChange: Grundlag = the base year's figure, Resultat = the contract year's figure;
+ * - pointChange: Grundlag = the base year's share, Resultat = the contract year's share;
  * - shareMin / shareMax: Resultat/Grundlag, or with Grundlag empty Resultat is the share itself;
  * - spendRange: Grundlag = the budget, Resultat = the amount spent (may exceed the budget);
- * - countMin / valueMax / yesNo: Resultat only.
+ * - countMin / valueMin / valueMax / yesNo: Resultat only.
  */
 export type Target =
   | ChangeTarget
+  | PointChangeTarget
   | AbsoluteChangeTarget
   | ShareMinTarget
   | ShareMaxTarget
   | SpendRangeTarget
   | CountMinTarget
+  | ValueMinTarget
   | ValueMaxTarget
   | YesNoTarget;
 
-/** "skal nedbringes med mindst 10 %": a relative fall or rise against the 2006 figure. */
+/**
+ * "skal nedbringes med mindst 10 %": a relative fall or rise against the base year's figure.
+ * A fall from 0 to 0 is met (nothing to bring down); a rise from 0 cannot be measured in %.
+ */
 export interface ChangeTarget {
   kind: "change";
   direction: "fall" | "rise";
   atLeast: number;
-  /** What the change is measured against, where it is not the 2006 figure. */
+  /** What the change is measured against, where it is not the base year's figure. */
   baseline?: Baseline;
 }
 
-/** "inden varslingsperiodens udløb": the start and end figures of a change that is not 2006 → 2007. */
+/**
+ * "andelen skal stige med 7 procentpoint": a change of a share in percentage points. Both inputs
+ * are shares (40 % / 0,4); atLeast is a fraction (7 percentage points = 0.07).
+ */
+export interface PointChangeTarget {
+  kind: "pointChange";
+  direction: "fall" | "rise";
+  atLeast: number;
+  baseline?: Baseline;
+}
+
+/** "inden varslingsperiodens udløb": the start and end figures of a change that is not base year → year. */
 export interface Baseline {
   /** Completes "ift. …", e.g. "antallet ved varsling". */
   label: string;
@@ -61,7 +73,10 @@ export interface AbsoluteChangeTarget {
   unit: ValueUnit;
 }
 
-/** "mindst 95 %"; "Alle …" is atLeast 1. "[70-75]" is provisional, judged on its lower bound. */
+/**
+ * "mindst 95 %"; "Alle …" is atLeast 1. "[70-75]" is provisional, judged on its lower bound until
+ * the economist enters the final value (by editing the target, then without provisionalUpTo).
+ */
 export interface ShareMinTarget {
   kind: "shareMin";
   atLeast: number;
@@ -87,6 +102,15 @@ export interface CountMinTarget {
   kind: "countMin";
   atLeast: number;
   unit?: string;
+  /** Counted in units that allow decimals (helårspladser): the figure need not be whole. */
+  decimals?: true;
+}
+
+/** "mindst 4,0" (a score): a value of at least atLeast, decimals allowed. */
+export interface ValueMinTarget {
+  kind: "valueMin";
+  atLeast: number;
+  unit?: string;
 }
 
 /** "33 uger eller derunder", "max. 6 måneder", "højst 61.974 kr. pr. plads". */
@@ -96,7 +120,10 @@ export interface ValueMaxTarget {
   unit: ValueUnit;
 }
 
-/** Done or not, by a deadline where the appendix gives one. */
+/**
+ * Done or not, by a deadline where the appendix gives one. With a deadline, Resultat may also be
+ * the date it was done (a date after the deadline is not met).
+ */
 export interface YesNoTarget {
   kind: "yesNo";
   deadline?: Deadline;
@@ -128,6 +155,16 @@ export type Assessment =
   | { basis: "joint"; joint: JointTarget }
   | { basis: "ownAndJoint"; target: CountMinTarget; joint: JointTarget };
 
+/** What a goal row's texts need besides its target: the contract's years and the goal's own words. */
+export interface TextContext {
+  /** The contract year: "Tallet for 2008". */
+  year: number;
+  /** The year changes are measured against: "ift. 2007". */
+  baseYear: number;
+  /** "Sådan måles": the goal's own words for its inputs, replacing the kind's default hint. */
+  measured?: Measured;
+}
+
 /** One judged row of one centre's sheet: a goal, or one part of a goal with two targets. */
 export interface GoalRow {
   /** Stable id: the goal's id, or `${goalId}.${partKey}` for a part. */
@@ -137,6 +174,9 @@ export interface GoalRow {
   partLabel?: string;
   area: Area;
   group?: string;
+  /** Why the goal is read this way (the goal's note), shown on the row. */
+  note?: string;
+  context: TextContext;
   assessment: Assessment;
 }
 
@@ -167,6 +207,10 @@ export interface Goal {
   group?: string;
   /** The appendix's heading the goal stands under, e.g. "Fælles mål for alle centre". */
   section: string;
+  /** Why the goal is read the way it is, where the appendix leaves room; shown in the centre's sheet. */
+  note?: string;
+  /** What to count in Grundlag and Resultat, where the kind's default words are not enough. */
+  measured?: Measured;
   /** The centres the section names. */
   centres: CentreCode[];
   /** "[ikke mål for JSV og CJF]". */
@@ -174,10 +218,18 @@ export interface Goal {
   measure: Measure;
 }
 
+/** "Sådan måles": the words a centre sees as the hint and prompt of each input. */
+export interface Measured {
+  grundlag?: string;
+  resultat?: string;
+}
+
 export interface Contract {
   id: string;
   title: string;
   year: number;
+  /** The year changes are measured against; absent means the year before `year`. */
+  baseYear?: number;
   caseNumber?: string;
   documentNumber?: string;
   centres: Centre[];
@@ -198,7 +250,7 @@ export interface Outcome {
   status: Status;
   /** The figure judged: a fraction for shares and changes, a value or a sum, "Ja"/"Nej", or null. */
   achieved: number | string | null;
-  /** The requirement in plain Danish, e.g. "Fald på mindst 10 % ift. 2006". */
+  /** The requirement in plain Danish, e.g. "Fald på mindst 10 % ift. 2006" for a 2007 contract. */
   requirement: string;
   /** Why, in Danish; for invalid input, what to type instead. */
   message: string;

@@ -1,48 +1,24 @@
-// The requirement of a target in plain Danish, and what to type in each input for it.
-import { formatNumber, formatPercent } from "./formatDa";
-import type { JointTarget, Target, ValueUnit } from "./model";
+// The requirement of a target in plain Danish, and what to type in each input for it. The words
+// per kind are in kinds/; the years come from the contract through the TextContext.
+import { kindOf } from "./kinds";
+import type { InputHint } from "./kinds/cells";
+import type { Contract, JointTarget, Target, TextContext } from "./model";
 
-export function unitText(value: number, unit: ValueUnit | string): string {
-  if (unit === "dage" && value === 1) return "dag";
-  if (unit === "uger" && value === 1) return "uge";
-  if (unit === "måneder" && value === 1) return "måned";
-  return unit;
+export { quantity, unitText } from "./kinds/texts";
+export type { InputHint };
+
+/** The years every text of a contract speaks of: the contract year and its base year. */
+export function contextOf(contract: Pick<Contract, "year" | "baseYear">): TextContext {
+  return { year: contract.year, baseYear: contract.baseYear ?? contract.year - 1 };
 }
 
-export function quantity(value: number, unit?: string): string {
-  return unit ? `${formatNumber(value)} ${unitText(value, unit)}` : formatNumber(value);
+export function requirementText(t: Target, ctx: TextContext): string {
+  return kindOf(t).requirement(t, ctx);
 }
 
-export function requirementText(t: Target): string {
-  switch (t.kind) {
-    case "change":
-      return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${formatPercent(t.atLeast)} ift. ${t.baseline?.label ?? "2006"}`;
-    case "absoluteChange":
-      return `${t.direction === "fall" ? "Fald" : "Stigning"} på mindst ${quantity(t.atLeast, t.unit)} ift. 2006`;
-    case "shareMin":
-      if (t.provisionalUpTo !== undefined) {
-        return `Mindst ${formatNumber(t.atLeast * 100)}-${formatPercent(t.provisionalUpTo)} (foreløbigt; vurderes på ${formatPercent(t.atLeast)})`;
-      }
-      return t.atLeast === 1 ? "Alle (100 %)" : `Mindst ${formatPercent(t.atLeast)}`;
-    case "shareMax":
-      return t.from !== undefined
-        ? `Højst ${formatPercent(t.atMost)} (ned fra ${formatPercent(t.from)})`
-        : `Højst ${formatPercent(t.atMost)}`;
-    case "spendRange":
-      return t.min === 0
-        ? `Forbrug på højst ${formatPercent(t.max)} af rammen`
-        : `Forbrug mellem ${formatPercent(t.min)} og ${formatPercent(t.max)} af budgettet`;
-    case "countMin":
-      return `Mindst ${quantity(t.atLeast, t.unit)}`;
-    case "valueMax":
-      return `Højst ${quantity(t.atMost, t.unit)}`;
-    case "yesNo":
-      return t.deadline ? `Gennemført ${t.deadline.text} (Ja/Nej)` : "Gennemført (Ja/Nej)";
-  }
-}
-
-export function jointRequirementText(j: JointTarget): string {
-  return `${requirementText(j.target)} i alt for ${listDa(j.centres)}`;
+/** "Mindst 1.850 personer i alt for CKB, CAB og CBSI": the codes as the contract spells them. */
+export function jointRequirementText(j: JointTarget, ctx: TextContext): string {
+  return `${requirementText(j.target, ctx)} i alt for ${listDa(j.centres)}`;
 }
 
 /** "CKB, CAB og CBSI". */
@@ -51,37 +27,12 @@ export function listDa(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
 }
 
-export interface InputHint {
-  grundlag: string;
-  resultat: string;
+/** What to type in Grundlag and Resultat; the same words are the input cells' validation prompts. */
+export function inputHint(t: Target, ctx: TextContext): InputHint {
+  return kindOf(t).hint(t, ctx);
 }
 
-/** What to type in Grundlag and Resultat; the same words are the input cells' validation prompts. */
-export function inputHint(t: Target): InputHint {
-  const unused = "Bruges ikke (lad feltet stå tomt)";
-  switch (t.kind) {
-    case "change":
-      return t.baseline
-        ? { grundlag: t.baseline.grundlag, resultat: t.baseline.resultat }
-        : { grundlag: "Tallet for 2006", resultat: "Tallet for 2007" };
-    case "absoluteChange":
-      return { grundlag: `Antal ${t.unit} i 2006`, resultat: `Antal ${t.unit} i 2007` };
-    case "shareMin":
-    case "shareMax":
-      return {
-        grundlag: "Antal i alt (nævneren) – eller tom, hvis Resultat er andelen",
-        resultat: "Antal, der opfylder målet (tælleren) – eller andelen i %, fx 95 %",
-      };
-    case "spendRange":
-      return { grundlag: "Budget/bevilling i kr.", resultat: "Forbrug i kr." };
-    case "countMin":
-      return { grundlag: unused, resultat: t.unit ? `Antal ${t.unit} (helt tal)` : "Antal (helt tal)" };
-    case "valueMax":
-      return { grundlag: unused, resultat: `Værdien i ${t.unit}` };
-    case "yesNo":
-      return {
-        grundlag: unused,
-        resultat: t.deadline ? `Ja eller Nej (${t.deadline.text})` : "Ja eller Nej",
-      };
-  }
+/** The first letter in lower case, the rest (centre codes, "CKB") as it is. */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }

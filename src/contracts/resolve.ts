@@ -1,5 +1,6 @@
 // Resolves a contract's goals into the rows each centre is judged on.
-import type { Assessment, CentreCode, Contract, Goal, GoalRow, Target } from "./model";
+import type { Assessment, CentreCode, Contract, Goal, GoalRow, Target, TextContext } from "./model";
+import { contextOf } from "./requirement";
 
 export function applicableCentres(goal: Goal): CentreCode[] {
   const excluded = goal.excluded ?? [];
@@ -19,14 +20,24 @@ export function rowsFor(contract: Contract, centre: CentreCode): GoalRow[] {
   if (!byCentre) resolved.set(contract, (byCentre = new Map()));
   let rows = byCentre.get(centre);
   if (!rows) {
-    rows = contract.goals.filter((g) => appliesTo(g, centre)).flatMap((g) => goalRows(g, centre));
+    const years = contextOf(contract);
+    rows = contract.goals
+      .filter((g) => appliesTo(g, centre))
+      .flatMap((g) => goalRows(g, centre, { ...years, ...(g.measured ? { measured: g.measured } : {}) }));
     byCentre.set(centre, Object.freeze(rows) as GoalRow[]);
   }
   return rows;
 }
 
-function goalRows(goal: Goal, centre: CentreCode): GoalRow[] {
-  const base = { goalId: goal.id, text: goal.text, area: goal.area, group: goal.group };
+function goalRows(goal: Goal, centre: CentreCode, context: TextContext): GoalRow[] {
+  const base = {
+    goalId: goal.id,
+    text: goal.text,
+    area: goal.area,
+    group: goal.group,
+    ...(goal.note ? { note: goal.note } : {}),
+    context,
+  };
   if (goal.measure.kind === "parts") {
     return goal.measure.parts.map((p) => ({
       ...base,

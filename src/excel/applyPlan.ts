@@ -544,6 +544,8 @@ export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
       return {
         list: { inCellDropDown: true, source: rule.source.startsWith("=") ? rule.source : `=${rule.source}` },
       };
+    case "custom":
+      return { custom: { formula: `=${rule.formula}` } };
   }
 }
 

@@ -62,8 +62,6 @@ export function colLetter(index: number): string {
   return colLetter(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26));
 }
 
-export const SUMMARY_SHEET = "Oversigt";
-export const LISTS_SHEET = "Lister";
-export const META_SHEET = "RK_Data";
-export const LOG_SHEET = "Log";
+// The workbook's own sheet names live with the rule that keeps centre codes off them.
+export { LISTS_SHEET, LOG_SHEET, META_SHEET, SUMMARY_SHEET } from "../contracts/sheetNames";
 export const YES_NO_NAME = "JaNej";

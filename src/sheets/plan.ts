@@ -33,7 +33,9 @@ export type ValidationRule =
   | { kind: "decimal"; min: number }
   | { kind: "wholeNumber"; min: number }
   /** A list taken from a range or a defined name (never a comma string: see OFFICE-JS.md). */
-  | { kind: "list"; source: string };
+  | { kind: "list"; source: string }
+  /** A formula that must be TRUE, en-US without "=", relative to the range's top-left cell. */
+  | { kind: "custom"; formula: string };
 
 export interface ValidationPlan {
   range: string;

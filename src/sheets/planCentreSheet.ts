@@ -1,6 +1,8 @@
 // One centre's sheet: title block, live status counts, and a row per goal that applies to it.
 import type { Centre, Contract, GoalRow, Target } from "../contracts/model";
-import { inputHint, jointRequirementText, requirementText } from "../contracts/requirement";
+import { kindOf } from "../contracts/kinds";
+import { fillYears } from "../contracts/kinds/texts";
+import { inputHint, jointRequirementText, lowerFirst, requirementText } from "../contracts/requirement";
 import { statusTarget } from "../contracts/resolve";
 import { STATUS_LABEL } from "../contracts/status";
 import { achievedFormula, jointStatusFormula, jointTotalFormula, statusFormula } from "./formulas";
@@ -23,6 +25,7 @@ import {
   HEADER_FILL,
   HEADER_FONT,
   INPUT_FILL,
+  inputFormat,
   MUTED_FONT,
   NARROW_MARGINS,
   PAGE_NUMBERS,
@@ -171,7 +174,7 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
       c === centre.code ? refs.resultat : resultatRef(c, row.id),
     );
     const jointTarget = a.basis === "joint" ? refs.target : refs.target2;
-    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, jointTarget));
+    b.formula(COL.jointStatus, r, jointStatusFormula(contributions, jointTarget, a.joint.target.decimals));
     b.formula(COL.jointTotal, r, jointTotalFormula(contributions, `${COL.jointStatus}${r}`));
   }
   if (a.basis === "joint") {
@@ -182,52 +185,42 @@ function goalRow(b: SheetBuilder, row: GoalRow, r: number, centre: Centre, resul
     b.formula(COL.achieved, r, achievedFormula(target, refs, `${COL.status}${r}`));
   }
 
-  const hint = inputHint(target);
-  b.value(COL.hint, r, `Grundlag: ${hint.grundlag}. Resultat: ${hint.resultat}.`);
+  const hint = inputHint(target, row.context);
+  b.value(COL.hint, r, hintLine(hint, row.note && fillYears(row.note, row.context)));
   b.style(`${COL.achieved}${r}`, { numberFormat: achievedFormat(target) });
   b.style(`${COL.grundlag}${r}:${COL.resultat}${r}`, { numberFormat: inputFormat(target) });
 }
 
+/** What to type, and the goal's note on how it is read where it has one. */
+function hintLine(hint: { grundlag: string; resultat: string }, note: string | undefined): string {
+  const inputs = `Grundlag: ${withStop(hint.grundlag)} Resultat: ${withStop(hint.resultat)}`;
+  return note ? `${inputs} Note: ${withStop(note)}` : inputs;
+}
+
+function withStop(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function requirementLine(row: GoalRow): string {
   const a = row.assessment;
-  if (a.basis === "joint") return `Fælles mål: ${jointRequirementText(a.joint)}`;
+  const ctx = row.context;
+  if (a.basis === "joint") return `Fælles mål: ${jointRequirementText(a.joint, ctx)}`;
   if (a.basis === "ownAndJoint")
-    return `${requirementText(a.target)} (fælles: ${jointRequirementText(a.joint).toLowerCase()})`;
-  return requirementText(a.target);
+    return `${requirementText(a.target, ctx)} (fælles: ${lowerFirst(jointRequirementText(a.joint, ctx))})`;
+  return requirementText(a.target, ctx);
 }
 
 /** The target values in locked cells of their own, so the formulas point at them. */
 function targetCells(b: SheetBuilder, t: Target, r: number, jointTotal: number | undefined): void {
-  const put = (col: string, value: number) => {
+  const put = (col: string, value: number | string) => {
     b.value(col, r, value);
-    b.style(`${col}${r}`, { numberFormat: targetFormat(t, value) });
+    if (typeof value === "number") b.style(`${col}${r}`, { numberFormat: targetFormat(t, value) });
   };
-  switch (t.kind) {
-    case "change":
-    case "absoluteChange":
-    case "shareMin":
-    case "countMin":
-      put(COL.target, t.atLeast);
-      break;
-    case "shareMax":
-    case "valueMax":
-      put(COL.target, t.atMost);
-      break;
-    case "spendRange":
-      put(COL.target, t.min);
-      put(COL.target2, t.max);
-      break;
-    case "yesNo":
-      b.value(COL.target, r, "Ja");
-      break;
-  }
-  if (jointTotal !== undefined) put(COL.target2, jointTotal);
-}
-
-function inputFormat(t: Target): string {
-  if (t.kind === "spendRange" || (t.kind === "valueMax" && t.unit === "kr.")) return '#,##0 "kr."';
-  if (t.kind === "yesNo") return "@";
-  return "General";
+  const cells = kindOf(t).targetCells(t);
+  put(COL.target, cells.target);
+  if (cells.target2 !== undefined) put(COL.target2, cells.target2);
+  if (jointTotal !== undefined)
+    b.value(COL.target2, r, jointTotal).style(`${COL.target2}${r}`, { numberFormat: "#,##0" });
 }
 
 function statusHighlights(range: string): ConditionalFormatPlan[] {
@@ -242,31 +235,49 @@ function statusHighlights(range: string): ConditionalFormatPlan[] {
 }
 
 function inputValidations(row: GoalRow, r: number): ValidationPlan[] {
-  const a = row.assessment;
-  const t = statusTarget(a);
-  const hint = inputHint(t);
+  const t = statusTarget(row.assessment);
+  const hint = inputHint(t, row.context);
   const numberRule = { kind: "decimal" as const, min: 0 };
   const numberError = {
     title: "Ugyldigt tal",
     text: "Skriv et tal på 0 eller derover, fx 1.000 eller 12,5 eller 95 %.",
   };
-  const resultat: ValidationPlan =
-    t.kind === "yesNo"
-      ? {
-          range: `${COL.resultat}${r}`,
+  const cell = `${COL.resultat}${r}`;
+  const prompt = { title: "Resultat", text: hint.resultat };
+  const resultat = ((): ValidationPlan => {
+    const input = kindOf(t).resultatInput(t);
+    switch (input) {
+      case "yesNo":
+        return {
+          range: cell,
           rule: { kind: "list", source: `=${YES_NO_NAME}` },
-          prompt: { title: "Resultat", text: hint.resultat },
+          prompt,
           error: { title: "Skriv Ja eller Nej", text: "Vælg Ja eller Nej på listen." },
-        }
-      : {
-          range: `${COL.resultat}${r}`,
-          rule: t.kind === "countMin" ? { kind: "wholeNumber", min: 0 } : numberRule,
-          prompt: { title: "Resultat", text: hint.resultat },
-          error:
-            t.kind === "countMin"
-              ? { title: "Ugyldigt antal", text: "Skriv et helt tal på 0 eller derover." }
-              : numberError,
         };
+      case "yesNoOrDate":
+        return {
+          range: cell,
+          rule: {
+            kind: "custom",
+            formula: `OR(ISNUMBER(${cell}),TRIM(${cell})="Ja",TRIM(${cell})="Nej")`,
+          },
+          prompt,
+          error: {
+            title: "Skriv Ja, Nej eller en dato",
+            text: `Skriv Ja, Nej eller datoen, det blev gennemført (fx 15.3.${row.context.year}).`,
+          },
+        };
+      case "wholeNumber":
+        return {
+          range: cell,
+          rule: { kind: "wholeNumber", min: 0 },
+          prompt,
+          error: { title: "Ugyldigt antal", text: "Skriv et helt tal på 0 eller derover." },
+        };
+      case "number":
+        return { range: cell, rule: numberRule, prompt, error: numberError };
+    }
+  })();
   return [
     {
       range: `${COL.grundlag}${r}`,

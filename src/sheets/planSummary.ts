@@ -225,7 +225,7 @@ function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreShe
     const a = row.assessment;
     if (a.basis === "own") continue;
     const host = sheets.find((s) => s.rows.has(row.id));
-    b.value("A", r, row.id).value("B", r, `${row.text} — ${jointRequirementText(a.joint)}`);
+    b.value("A", r, row.id).value("B", r, `${row.text} — ${jointRequirementText(a.joint, row.context)}`);
     b.style(`A${r}:D${r}`, { vertical: "top" });
     b.style(`B${r}`, { wrap: true });
     b.style(`C${r}:D${r}`, { horizontal: "center" });

@@ -1,4 +1,5 @@
 // Colours, number formats and print set-up of the workbook, in one place.
+import { kindOf } from "../contracts/kinds";
 import type { Status, Target } from "../contracts/model";
 import type { PageMargins } from "./plan";
 
@@ -28,44 +29,17 @@ export const NARROW_MARGINS: PageMargins = {
 /** Footer: "Side 3 af 5". */
 export const PAGE_NUMBERS = "&CSide &P af &N";
 
-const percent = (x: number) => (Number.isInteger(Math.round(x * 1e6) / 1e4) ? "0%" : "0.0%");
-
-/** Format of the target value cells. */
+/** Format of the target value cells (Mål-værdi), from the kind's entry. */
 export function targetFormat(t: Target, value: number): string {
-  switch (t.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-    case "spendRange":
-      return percent(value);
-    case "absoluteChange":
-    case "valueMax":
-      return unitFormat(t.unit, Number.isInteger(value) ? "#,##0" : "#,##0.0");
-    case "countMin":
-      return "#,##0";
-    case "yesNo":
-      return "General";
-  }
+  return kindOf(t).targetFormat(t, value);
 }
 
-/** Format of the Opnået cell. */
+/** Format of the Opnået cell, from the kind's entry. */
 export function achievedFormat(t: Target): string {
-  switch (t.kind) {
-    case "change":
-    case "shareMin":
-    case "shareMax":
-    case "spendRange":
-      return "0.0%";
-    case "absoluteChange":
-    case "valueMax":
-      return unitFormat(t.unit, t.unit === "kr." ? "#,##0" : "#,##0.0");
-    case "countMin":
-      return "#,##0";
-    case "yesNo":
-      return "General";
-  }
+  return kindOf(t).achievedFormat(t);
 }
 
-function unitFormat(unit: string, number: string): string {
-  return `${number} "${unit}"`;
+/** Format of the Grundlag and Resultat cells, from the kind's entry. */
+export function inputFormat(t: Target): string {
+  return kindOf(t).inputFormat(t);
 }

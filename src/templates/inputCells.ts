@@ -1,7 +1,9 @@
 // The figures a returned template holds, read as plain values by goal id. A formula, an error, a
 // date or a link in an input cell is not a figure anyone typed: it is left out, and the person is
 // told which cell and why.
+import { kindOf } from "../contracts/kinds";
 import type { CellValue } from "../contracts/model";
+import { rowsFor, statusTarget } from "../contracts/resolve";
 import { cellAt } from "../sheets/grid";
 import { COL, colIndex } from "../sheets/layout";
 import type { VerifiedTemplate } from "./verifyTemplate";
@@ -95,12 +97,16 @@ export function rejectionReason(kind: CellKind, value: CellValue): string | unde
 export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () => undefined): TemplateInputs {
   const fromGrid = kindFromGrid(template);
   const out: TemplateInputs = { values: [], rejected: [] };
+  const takesDate = datedRows(template);
   for (const [goalId, row] of template.rowNumbers) {
     for (const field of INPUT_FIELDS) {
       const col = FIELD_COLUMN[field];
       const address = `${col}${row}`;
       const value = cellAt(template.grid.values, row, colIndex(col));
-      const kind = kindAt(address) ?? fromGrid(address) ?? { kind: "value" };
+      const told = kindAt(address) ?? fromGrid(address) ?? { kind: "value" };
+      // A Ja/Nej goal with a deadline takes the date it was done: the grid holds its serial.
+      const kind: CellKind =
+        told.kind === "date" && field === "resultat" && takesDate.has(goalId) ? { kind: "value" } : told;
       if (kind.kind === "value" && (value === null || (typeof value === "string" && value.trim() === "")))
         continue;
       const reason = rejectionReason(kind, value);
@@ -115,4 +121,16 @@ export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () =
     }
   }
   return out;
+}
+
+/** The goal rows whose Resultat may be a date (a Ja/Nej goal with a deadline). */
+function datedRows(template: VerifiedTemplate): Set<string> {
+  return new Set(
+    rowsFor(template.contract, template.centre.code)
+      .filter((r) => {
+        const t = statusTarget(r.assessment);
+        return kindOf(t).resultatInput(t) === "yesNoOrDate";
+      })
+      .map((r) => r.id),
+  );
 }

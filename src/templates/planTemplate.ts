@@ -2,6 +2,7 @@
 // cells, formulas, highlighting, validation and protection), a short Vejledning sheet, and the
 // very hidden RK_Data sheet that says which contract, centre and definition the file belongs to.
 import type { Contract } from "../contracts/model";
+import { GUIDE_SHEET } from "../contracts/sheetNames";
 import { rowsFor } from "../contracts/resolve";
 import { carryFigures } from "../sheets/carryFigures";
 import { META_SHEET } from "../sheets/layout";
@@ -15,7 +16,7 @@ import { HEADER_FILL, HEADER_FONT, MUTED_FONT } from "../sheets/styles";
 /** The template format this code writes and understands. */
 export const TEMPLATE_VERSION = 1;
 
-export const GUIDE_SHEET = "Vejledning";
+export { GUIDE_SHEET };
 
 /** The RK_Data line listing the goal row ids the template was made with, in sheet order. */
 export const GOALS_LINE = "goals";
@@ -88,8 +89,8 @@ function guideSheet(contract: Contract, code: string, name: string, exportedAt: 
   [
     `1. Gå til arket "${code}". Udfyld de gule felter: Grundlag og Resultat for hvert mål, og gerne en Bemærkning.`,
     "2. Kolonnen “Sådan udfyldes rækken” og hjælpeteksten, der vises, når du står i et gult felt, siger, hvad der skal stå.",
-    "3. Skriv tallene som tal (fx 1.000, 12,5 eller 95 %). Ja/Nej-mål: vælg Ja eller Nej på listen.",
-    "4. Skriv ikke formler, datoer eller henvisninger til andre filer i de gule felter: de bliver ikke indlæst.",
+    `3. Skriv tallene som tal (fx 1.000, 12,5 eller 95 %). Ja/Nej-mål: vælg Ja eller Nej på listen; har målet en frist, kan du i stedet skrive datoen, det blev gennemført (fx 15.3.${contract.year}).`,
+    "4. Skriv ikke formler eller henvisninger til andre filer i de gule felter, og kun datoer i Ja/Nej-mål med en frist: andet bliver ikke indlæst.",
     "5. Ret ikke mål, krav eller mål-værdier, slet ingen rækker, og omdøb ikke arket – så kan filen ikke indlæses. Du må gerne indsætte rækker til egne noter.",
     "6. Gem filen som Excel-projektmappe (.xlsx) og send den retur. Filnavnet må gerne ændres.",
   ].forEach(line);

@@ -128,8 +128,10 @@ export function renderSheet(
       fitToPage: plan.print.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
-      ...(plan.print.area ? { printArea: exceljsPrintArea(plan.print.area) } : {}),
+      // exceljs writes the print-titles name as 'O'Brien'!$7:$7 without doubling the apostrophe,
+      // a name Excel must repair; such a sheet prints without repeated headers instead.
+      ...(plan.print.repeatRows && !plan.name.includes("'") ? { printTitlesRow: plan.print.repeatRows } : {}),
+      ...(plan.print.area && !plan.name.includes("'") ? { printArea: exceljsPrintArea(plan.print.area) } : {}),
       ...(plan.print.margins ? { margins: plan.print.margins } : {}),
     };
     ws.headerFooter = {
@@ -296,7 +298,7 @@ function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
   >();
   for (const v of plans) {
     const r = v.rule;
-    const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
+    const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.kind === "custom" ? r.formula : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
     let group = groups.get(key);
     if (!group) {
       group = { validation: toValidation(v), cells: new Set(), ranges: [] };
@@ -325,6 +327,7 @@ function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
     error: clip(v.error.text, MAX_ERROR),
   };
   const rule = v.rule;
+  if (rule.kind === "custom") return { ...common, type: "custom", formulae: [rule.formula] };
   return rule.kind === "list"
     ? { ...common, type: "list", formulae: [rule.source.replace(/^=/, "")] }
     : {

@@ -27,8 +27,10 @@ export const DANISH_CSV =
     "Nyropsgade;jc-o02;1.000.000;1.000.001;",
     // shareMax 3 %: 31 of 1.000
     "Nyropsgade;jc-o04;1.000;31;",
-    // invalid: zero denominator of a change, numerator above denominator, a share above 100 %
+    // a fall from 0 to 0 is met (nothing to bring down); a rise from 0 has no percentage (invalid),
+    // a numerator above its denominator, a share above 100 %
     "Nyropsgade;jc-k01;0;0;",
+    "Nyropsgade;jc-b10;0;3;",
     "Nyropsgade;jc-k02;100;101;",
     'Nyropsgade;jc-k03;;"150 %";',
     // yesNo, countMin short, "Alle" met
@@ -103,7 +105,8 @@ export const EXPECTED: Expected[] = [
   { centre: "Nyropsgade", id: "jc-o01", status: "met", achieved: 0.85 },
   { centre: "Nyropsgade", id: "jc-o02", status: "not_met", achieved: 1.000001 },
   { centre: "Nyropsgade", id: "jc-o04", status: "not_met", achieved: 0.031 },
-  { centre: "Nyropsgade", id: "jc-k01", status: "invalid", achieved: null },
+  { centre: "Nyropsgade", id: "jc-k01", status: "met", achieved: 0 },
+  { centre: "Nyropsgade", id: "jc-b10", status: "invalid", achieved: null },
   { centre: "Nyropsgade", id: "jc-k02", status: "invalid", achieved: null },
   { centre: "Nyropsgade", id: "jc-k03", status: "invalid", achieved: null },
   { centre: "Nyropsgade", id: "jc-b03", status: "missing", achieved: null },

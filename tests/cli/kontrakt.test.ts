@@ -203,7 +203,8 @@ describe("kontrakt fill → check", () => {
   });
 
   it("explains invalid inputs in Danish", () => {
-    expect(goalOf(report, "Nyropsgade", "jc-k01").message).toMatch(/Grundlag er 0/);
+    expect(goalOf(report, "Nyropsgade", "jc-k01").message).toMatch(/intet at nedbringe/);
+    expect(goalOf(report, "Nyropsgade", "jc-b10").message).toMatch(/Grundlag er 0.*Stigning i procentpoint/);
     expect(goalOf(report, "Nyropsgade", "jc-k02").message).toMatch(
       /tælleren kan ikke være større end nævneren/,
     );

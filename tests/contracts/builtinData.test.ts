@@ -111,7 +111,7 @@ describe("rejects broken contracts in Danish", () => {
     });
     expect(parse).toThrow(ContractFileError);
     expect(parse).toThrow(
-      'testfilen er ikke en gyldig kontrakt: Mål "jc-b09" nævner et ukendt center "Amager"',
+      "testfilen er ikke en gyldig kontrakt: mål jc-b09: nævner et ukendt center «Amager»",
     );
   });
 
@@ -120,7 +120,7 @@ describe("rejects broken contracts in Danish", () => {
       goal(c, "jc-k01").measure.perCentre = { JSV: { kind: "change", direction: "fall", atLeast: 0.25 } };
     });
     expect(parse).toThrow(ContractFileError);
-    expect(parse).toThrow('Mål "jc-k01" har et krav for JSV, som er undtaget');
+    expect(parse).toThrow("mål jc-k01, JSV: har et krav for JSV, som er undtaget");
   });
 
   it("a duplicate goal id", () => {
@@ -128,7 +128,7 @@ describe("rejects broken contracts in Danish", () => {
       c.goals[1]!.id = c.goals[0]!.id;
     });
     expect(parse).toThrow(ContractFileError);
-    expect(parse).toThrow('Mål-id "jc-b01" findes flere gange');
+    expect(parse).toThrow("mål jc-b01: Mål-ID «jc-b01» findes flere gange");
   });
 });
 
@@ -138,9 +138,10 @@ describe("rows per centre (counted by hand from the appendices)", () => {
     [KBH, "Nyropsgade", 11, 3, 2, 4, 20],
     [KBH, "Skelbækgade", 18, 3, 2, 4, 27],
     [KBH, "Musvågevej", 18, 3, 2, 4, 27],
-    [KBH, "CJF", 5, 3, 3, 2, 13],
+    // CJF and JSV: the half-year købsbudget line (jc-o03) is excluded like the two above it.
+    [KBH, "CJF", 5, 3, 3, 1, 12],
     [KBH, "Sygedagpenge", 9, 4, 4, 4, 21],
-    [KBH, "JSV", 8, 3, 2, 2, 15],
+    [KBH, "JSV", 8, 3, 2, 1, 14],
     [BC, "CKB", 8, 2, 3, 4, 17],
     [BC, "CAB", 10, 3, 8, 4, 25],
     [BC, "CBSI", 10, 1, 2, 4, 17],
@@ -211,17 +212,24 @@ describe("exclusions", () => {
     },
   );
 
-  it("the half-year budget goal has no note and applies to all six", () => {
-    for (const centre of ["Nyropsgade", "Skelbækgade", "Musvågevej", "CJF", "Sygedagpenge", "JSV"]) {
+  it("the half-year budget goal excludes CJF and JSV like the budget goals above it, and says why", () => {
+    for (const centre of ["Nyropsgade", "Skelbækgade", "Musvågevej", "Sygedagpenge"]) {
       expect(assessment(KBH, centre, "Ved halvårsstatus")).toEqual(own(spend(0.45, 0.65)));
     }
+    expect(rowsOf(KBH, "CJF", "Ved halvårsstatus")).toEqual([]);
+    expect(rowsOf(KBH, "JSV", "Ved halvårsstatus")).toEqual([]);
     const g = contract(KBH).goals.find((x) => x.text.startsWith("Ved halvårsstatus"))!;
-    expect(g.excluded).toBeUndefined();
+    expect(g.excluded).toEqual(["CJF", "JSV"]);
+    expect(g.note).toMatch(/CJF og JSV er undtaget/);
+    expect(g.measured).toEqual({
+      grundlag: "Hele årets købsbudget i kr.",
+      resultat: "Forbrug af købsbudgettet pr. 1. juli {år} i kr.",
+    });
   });
 
   it("no other goal has an exclusion", () => {
     const all = [...contract(KBH).goals, ...contract(BC).goals];
-    expect(all.filter((g) => g.excluded).map((g) => g.id)).toEqual(["jc-k01", "jc-o01", "jc-o02"]);
+    expect(all.filter((g) => g.excluded).map((g) => g.id)).toEqual(["jc-k01", "jc-o01", "jc-o02", "jc-o03"]);
   });
 });
 
@@ -303,21 +311,22 @@ describe("joint goals", () => {
     }
   });
 
-  it("capacity: each centre's own places and 2484 together", () => {
-    const joint = { centres: ["CKB", "CAB", "CBSI"], target: count(2484, "pladser") };
+  it("capacity: each centre's own places and 2484 together, in helårspladser with decimals", () => {
+    const places = (atLeast: number) => ({ ...count(atLeast, "pladser"), decimals: true as const });
+    const joint = { centres: ["CKB", "CAB", "CBSI"], target: places(2484) };
     expect(assessment(BC, "CKB", "kapacitet på 2484")).toEqual({
       basis: "ownAndJoint",
-      target: count(838, "pladser"),
+      target: places(838),
       joint,
     });
     expect(assessment(BC, "CAB", "kapacitet på 2484")).toEqual({
       basis: "ownAndJoint",
-      target: count(799, "pladser"),
+      target: places(799),
       joint,
     });
     expect(assessment(BC, "CBSI", "kapacitet på 2484")).toEqual({
       basis: "ownAndJoint",
-      target: count(847, "pladser"),
+      target: places(847),
       joint,
     });
   });
@@ -467,5 +476,31 @@ describe("sections and groups", () => {
     expect(contract(BC).goals.find((g) => g.text.includes("Centrets korttidssygefravær"))?.group).toBe(
       "Sygefravær",
     );
+  });
+});
+
+describe("readings the appendices leave open are visible as notes and 'Sådan måles'", () => {
+  const goalOf = (id: string) => [...contract(KBH).goals, ...contract(BC).goals].find((g) => g.id === id)!;
+  it.each(["jc-b07", "jc-b40"])(
+    "%s: a relative rise, with percentage points named as the alternative",
+    (id) => {
+      expect(goalOf(id).measure).toMatchObject({ target: { kind: "change", direction: "rise" } });
+      expect(goalOf(id).note).toMatch(/procentpoint/);
+      expect(goalOf(id).measured?.grundlag).toMatch(/andel, ikke et antal/);
+    },
+  );
+  it("jc-p02 counts sick days per full-time employee", () => {
+    expect(goalOf("jc-p02").measured).toEqual({
+      grundlag: "Korttidssygefravær pr. fuldtidsansat i {basisår}, i dage",
+      resultat: "Korttidssygefravær pr. fuldtidsansat i {år}, i dage",
+    });
+  });
+  it("[70-75] is provisional and says so", () => {
+    expect(goalOf("bc-k01").note).toMatch(/foreløbigt krav/);
+  });
+  it("the sheet shows the years filled in and the note beside the hint", () => {
+    const row = rowsFor(contract(KBH), "Sygedagpenge").find((r) => r.goalId === "jc-p02")!;
+    expect(row.context).toMatchObject({ year: 2007, baseYear: 2006 });
+    expect(row.note).toMatch(/pr\. fuldtidsansat/);
   });
 });

@@ -3,7 +3,10 @@ import fc from "fast-check";
 import { evaluate, evaluateJoint, round9 } from "../../src/contracts/evaluate";
 import type { CellValue, JointTarget, Status, Target } from "../../src/contracts/model";
 
-const judge = (t: Target, grundlag: CellValue, resultat: CellValue) => evaluate(t, { grundlag, resultat });
+/** The texts of a 2007 contract: changes against 2006. */
+const CTX = { year: 2007, baseYear: 2006 };
+const judge = (t: Target, grundlag: CellValue, resultat: CellValue) =>
+  evaluate(t, { grundlag, resultat }, CTX);
 const status = (t: Target, g: CellValue, r: CellValue): Status => judge(t, g, r).status;
 
 const fall10: Target = { kind: "change", direction: "fall", atLeast: 0.1 };
@@ -55,7 +58,7 @@ describe("relative change against 2006", () => {
     });
   });
   it("refuses a zero or negative 2006 figure and a negative 2007 figure", () => {
-    expect(judge(fall10, 0, 5)).toMatchObject({
+    expect(judge(rise10, 0, 5)).toMatchObject({
       status: "invalid",
       message: expect.stringMatching(/Grundlag er 0/),
     });
@@ -164,10 +167,17 @@ describe("yes/no goals", () => {
     expect(judge(yes, null, "Ja").requirement).toBe("Gennemført inden udgangen af 1. kvartal 2007 (Ja/Nej)");
   });
   it("refuses anything else and tells the user to type Ja or Nej", () => {
-    for (const v of ["Måske", 1, true, "J"] as CellValue[]) {
-      expect(judge(yes, null, v)).toMatchObject({
+    const plain: Target = { kind: "yesNo" };
+    for (const v of ["Måske", 1, true, "J", "15.3.2007"] as CellValue[]) {
+      expect(judge(plain, null, v)).toMatchObject({
         status: "invalid",
         message: expect.stringContaining("Skriv Ja eller Nej"),
+      });
+    }
+    for (const v of ["Måske", 1, true, "J", "31.2.2007", "2007-03-15"] as CellValue[]) {
+      expect(judge(yes, null, v)).toMatchObject({
+        status: "invalid",
+        message: expect.stringContaining("Skriv Ja, Nej eller datoen, det blev gennemført, fx 15.3.2007"),
       });
     }
     expect(status(yes, null, null)).toBe("missing");
@@ -193,24 +203,24 @@ describe("joint goals", () => {
     target: { kind: "countMin", atLeast: 1850, unit: "personer" },
   };
   it("are judged on the sum over the centres", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 450 }, CTX)).toMatchObject({
       status: "met",
       achieved: 1850,
     });
-    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: 500, CBSI: 449 }, CTX)).toMatchObject({
       status: "not_met",
       achieved: 1849,
     });
   });
   it("lack data while a centre has not reported, and name it", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: null, CBSI: 449 }, CTX)).toMatchObject({
       status: "missing",
       message: expect.stringContaining("CAB"),
     });
-    expect(evaluateJoint(joint, { CKB: 900, CBSI: 449 }).status).toBe("missing");
+    expect(evaluateJoint(joint, { CKB: 900, CBSI: 449 }, CTX).status).toBe("missing");
   });
   it("are invalid when a contribution is, and say whose", () => {
-    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 })).toMatchObject({
+    expect(evaluateJoint(joint, { CKB: 900, CAB: "x", CBSI: 1 }, CTX)).toMatchObject({
       status: "invalid",
       message: expect.stringContaining("CAB"),
     });
@@ -289,3 +299,152 @@ function improve(t: Target, g: number, r: number, step: number): number {
   if (t.kind === "shareMin") return Math.min(r + step / 1000, g);
   return t.kind === "countMin" ? r + step : r + step / 1000;
 }
+
+describe("messages never contradict the status", () => {
+  it("show enough decimals at a boundary, or say over/under", () => {
+    expect(judge(budget, 1_000_000, 1_000_000.1)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: forbrug på 100,00001 % af budgettet.",
+    });
+    expect(judge(budget, 1e9, 1e9 + 0.5)).toMatchObject({
+      status: "not_met", // ROUND(1,0000000005; 9) is 1,000000001, as in the sheet
+      message: "Ikke opfyldt: forbrug på over 100 % af budgettet.",
+    });
+    expect(judge(budget, 1e9, 1e9 + 0.4)).toMatchObject({
+      status: "met", // ROUND(x, 9) cannot tell 1,0000000004 from 1
+      message: "Opfyldt: forbrug på 100 % af budgettet.",
+    });
+    expect(judge(min95, 100000, 94999)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: andel på 94,999 %.",
+    });
+    expect(judge(min95, 1e9, 949999999)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: andel på under 95 %.",
+    });
+    expect(judge(fall10, 1000, 900.01).message).toBe("Ikke opfyldt: fald på 9,999 %.");
+  });
+  it("call a fall that is really a rise a rise", () => {
+    expect(judge(fall10, 1000, 1006)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: stigning på 0,6 %.",
+    });
+    expect(judge(rise10, 1000, 990).message).toBe("Ikke opfyldt: fald på 1 %.");
+    expect(judge(oneDay, 10, 12).message).toBe("Ikke opfyldt: stigning på 2 dage.");
+  });
+  it("never end in 'kr..' and say '1 seminar', '1 plads', '1 dag'", () => {
+    expect(judge(kr, null, 61974).message).toBe("Opfyldt: 61.974 kr.");
+    expect(judge({ kind: "countMin", atLeast: 1, unit: "seminarer" }, null, 1).message).toBe(
+      "Opfyldt: 1 seminar.",
+    );
+    expect(judge({ kind: "countMin", atLeast: 2, unit: "pladser" }, null, 1).message).toBe(
+      "Ikke opfyldt: 1 plads.",
+    );
+    expect(judge(oneDay, 12, 11).message).toBe("Opfyldt: fald på 1 dag.");
+  });
+  it("keep centre codes in their case in joint texts", () => {
+    const joint: JointTarget = { centres: ["Nyropsgade", "CKB"], target: { kind: "countMin", atLeast: 5 } };
+    expect(evaluateJoint(joint, { Nyropsgade: 1 }, CTX).message).toBe(
+      "Mangler data: CKB har ikke udfyldt Resultat.",
+    );
+    expect(evaluateJoint(joint, {}, CTX).requirement).toBe("Mindst 5 i alt for Nyropsgade og CKB");
+  });
+});
+
+describe("the kinds real appendices need", () => {
+  const points7: Target = { kind: "pointChange", direction: "rise", atLeast: 0.07 };
+  it("percentage points: 40 % → 47 % is a rise of 7 points, 40 % → 42,8 % is not", () => {
+    expect(judge(points7, 0.4, 0.47)).toMatchObject({
+      status: "met",
+      requirement: "Stigning på mindst 7 procentpoint ift. 2006",
+      message: "Opfyldt: stigning på 7 procentpoint.",
+    });
+    expect(status(points7, 0.4, 0.428)).toBe("not_met");
+    // …where the relative reading says met: the two readings give opposite statuses.
+    expect(status({ kind: "change", direction: "rise", atLeast: 0.07 }, 0.4, 0.428)).toBe("met");
+    expect(judge(points7, 40, 47)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("højst være 100 %"),
+    });
+    expect(judge({ kind: "pointChange", direction: "fall", atLeast: 0.05 }, 0.3, 0.32).message).toBe(
+      "Ikke opfyldt: stigning på 2 procentpoint.",
+    );
+  });
+  it("a score of at least 4,0, decimals allowed", () => {
+    const score: Target = { kind: "valueMin", atLeast: 4 };
+    expect(judge(score, null, 4)).toMatchObject({
+      status: "met",
+      requirement: "Mindst 4",
+      message: "Opfyldt: værdi på 4.",
+    });
+    expect(judge(score, null, 3.95)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: værdi på 3,95.",
+    });
+    expect(status(score, null, -1)).toBe("invalid");
+  });
+  it("counts in helårspladser may have decimals", () => {
+    const places: Target = { kind: "countMin", atLeast: 838, unit: "pladser", decimals: true };
+    expect(judge(places, null, 838.4)).toMatchObject({ status: "met", message: "Opfyldt: 838,4 pladser." });
+    expect(judge(places, null, 837.999)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: 837,999 pladser.",
+    });
+    expect(status(count30, null, 30.5)).toBe("invalid");
+  });
+  it("a change from 0: nothing to bring down is met; a rise from 0 suggests the right kind", () => {
+    expect(judge(fall10, 0, 0)).toMatchObject({
+      status: "met",
+      achieved: 0,
+      message: expect.stringContaining("intet at nedbringe"),
+    });
+    expect(judge(fall10, 0, 3)).toMatchObject({ status: "not_met", achieved: null });
+    expect(judge(rise10, 0, 3)).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/Stigning i procentpoint.*Antal mindst/),
+    });
+  });
+  it("a Ja/Nej with a deadline takes the date it was done, and says how late", () => {
+    expect(judge(yes, null, 39172)).toMatchObject({
+      status: "met",
+      achieved: 39172,
+      message: "Opfyldt: gennemført 31.3.2007, inden fristen 31.3.2007.",
+    });
+    expect(judge(yes, null, "15.3.2007")).toMatchObject({ status: "met", achieved: 39156 });
+    expect(judge(yes, null, "15-03-2007").status).toBe("met");
+    expect(judge(yes, null, 39173)).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: gennemført 1.4.2007, 1 dag efter fristen 31.3.2007.",
+    });
+    expect(judge(yes, null, "15.04.2007").message).toBe(
+      "Ikke opfyldt: gennemført 15.4.2007, 15 dage efter fristen 31.3.2007.",
+    );
+  });
+  it("a provisional [70-75] says when a figure is inside the band", () => {
+    expect(judge(provisional, 100, 72).message).toBe(
+      "Opfyldt: andel på 72 % – inden for det foreløbige krav 70-75 %, så status kan ændre sig, når det endelige krav kendes.",
+    );
+    expect(judge(provisional, 100, 80).message).toBe("Opfyldt: andel på 80 %.");
+    expect(judge(provisional, 100, 72).requirement).toMatch(/foreløbigt krav/);
+  });
+});
+
+describe("texts take their years from the contract", () => {
+  it("a 2008 contract says ift. 2007 and asks for the 2008 figure", () => {
+    const o = evaluate(fall10, { grundlag: null, resultat: null }, { year: 2008, baseYear: 2007 });
+    expect(o.requirement).toBe("Fald på mindst 10 % ift. 2007");
+    expect(o.message).toBe("Mangler data: udfyld Grundlag (tallet for 2007) og Resultat (tallet for 2008).");
+  });
+  it("a goal's own 'Sådan måles' words replace the hint, with its years filled in", () => {
+    const o = evaluate(
+      oneDay,
+      { grundlag: 3, resultat: null },
+      {
+        year: 2008,
+        baseYear: 2007,
+        measured: { resultat: "Sygedage pr. fuldtidsansat i {år}" },
+      },
+    );
+    expect(o.message).toBe("Mangler data: udfyld Resultat (sygedage pr. fuldtidsansat i 2008).");
+  });
+});

@@ -1,11 +1,13 @@
 // Differential test: the Status formula computed by HyperFormula equals the evaluator's status.
 import fc from "fast-check";
 import { evaluate } from "../../src/contracts/evaluate";
+import { kindOf } from "../../src/contracts/kinds";
 import type { CellValue, Target } from "../../src/contracts/model";
 import { STATUS_LABEL } from "../../src/contracts/status";
 import { achievedFormula, statusFormula } from "../../src/sheets/formulas";
 import { hfContent, newEngine } from "../support/hyperformula";
 
+const CTX = { year: 2007, baseYear: 2006 };
 const hf = newEngine();
 const sheetName = hf.addSheet("T");
 const sheet = hf.getSheetId(sheetName)!;
@@ -21,22 +23,44 @@ function computeStatus(t: Target, g: CellValue, r: CellValue): { status: unknown
   return { status: hf.getCellValue(at(4)), achieved: hf.getCellValue(at(5)) };
 }
 
-function targetValues(t: Target): [number | null, number | null] {
-  switch (t.kind) {
-    case "change":
-    case "absoluteChange":
-    case "shareMin":
-    case "countMin":
-      return [t.atLeast, null];
-    case "shareMax":
-    case "valueMax":
-      return [t.atMost, null];
-    case "spendRange":
-      return [t.min, t.max];
-    case "yesNo":
-      return [null, null];
-  }
+function targetValues(t: Target): [number | string, number | null] {
+  const cells = kindOf(t).targetCells(t);
+  return [cells.target, cells.target2 ?? null];
 }
+
+/** Dates around a deadline of 31.3.2007 (serial 39172), as Excel serials and as Danish texts. */
+const dateFigure: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.integer({ min: 39140, max: 39200 }),
+  fc.constantFrom(36525, 36526, 73050, 73051, 39172.5, 39173.01, -39172, 0.5),
+  fc
+    .record({
+      d: fc.integer({ min: 0, max: 32 }),
+      m: fc.integer({ min: 0, max: 13 }),
+      y: fc.constantFrom(2007, 2008, 1999, 2100, 207),
+      sep1: fc.constantFrom(".", "-", "/", ""),
+      sep2: fc.constantFrom(".", "-", ".."),
+      pad: fc.boolean(),
+      space: fc.constantFrom("", " ", "  "),
+    })
+    .map(
+      ({ d, m, y, sep1, sep2, pad, space }) =>
+        `${space}${pad ? String(d).padStart(2, "0") : d}${sep1}${pad ? String(m).padStart(2, "0") : m}${sep2}${y}${space}`,
+    ),
+  fc.constantFrom(
+    "15.3.2007",
+    "31.3.2007",
+    "1.4.2007",
+    "15-03-2007",
+    "29.2.2008",
+    "29.2.2007",
+    "1.1.2000",
+    "31.12.2099",
+    "015.3.2007",
+    "15.3.07",
+    "a5.3.2007",
+    "1.5e1.2007",
+  ),
+);
 
 /** Figures as a centre might type them: boundaries, blanks, text, zero, negatives, decimals. */
 const figure: fc.Arbitrary<CellValue> = fc.oneof(
@@ -99,20 +123,101 @@ const kinds: Record<Target["kind"], fc.Arbitrary<Target>> = {
     { kind: "spendRange" as const, min: 0.45, max: 0.65 },
     { kind: "spendRange" as const, min: 0, max: 1 },
   ),
-  countMin: fc.record({ kind: fc.constant("countMin" as const), atLeast: fc.constantFrom(1, 30, 6, 1000) }),
+  pointChange: fc.record({
+    kind: fc.constant("pointChange" as const),
+    direction: fc.constantFrom("fall" as const, "rise" as const),
+    atLeast: fc.constantFrom(0.07, 0.1, 0.02, 0.005),
+  }),
+  countMin: fc.oneof(
+    fc.record({ kind: fc.constant("countMin" as const), atLeast: fc.constantFrom(1, 30, 6, 1000) }),
+    fc.record({
+      kind: fc.constant("countMin" as const),
+      atLeast: fc.constantFrom(1, 29.5, 6, 1000),
+      decimals: fc.constant(true as const),
+    }),
+  ),
+  valueMin: fc.record({ kind: fc.constant("valueMin" as const), atLeast: fc.constantFrom(4, 4.5, 0, 30) }),
   valueMax: fc.record({
     kind: fc.constant("valueMax" as const),
     atMost: fc.constantFrom(33, 6, 49218),
     unit: fc.constant("uger" as const),
   }),
-  yesNo: fc.constant({ kind: "yesNo" as const }),
+  yesNo: fc.constantFrom(
+    { kind: "yesNo" as const },
+    { kind: "yesNo" as const, deadline: { text: "inden udgangen af 1. kvartal 2007", date: "2007-03-31" } },
+  ),
 };
+
+/** Shares as typed for a percentage-point change: mostly 0–100 %, some outside. */
+const shareFigure: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 1, 0.4, 0.47, 0.33, 1.0000001, -0.01, 40, 100) },
+  { weight: 2, arbitrary: figure },
+);
+
+/** The variants new in the model, each with figures that reach its own edges, 1,000 runs each. */
+const variants: [string, fc.Arbitrary<Target>, fc.Arbitrary<CellValue>, fc.Arbitrary<CellValue>][] = [
+  ["pointChange", kinds.pointChange, shareFigure, shareFigure],
+  ["valueMin", kinds.valueMin, figure, figure],
+  [
+    "countMin with decimals",
+    fc.record({
+      kind: fc.constant("countMin" as const),
+      atLeast: fc.constantFrom(1, 29.5, 6, 1000, 0.1),
+      decimals: fc.constant(true as const),
+    }),
+    figure,
+    figure,
+  ],
+  [
+    "change from 0",
+    kinds.change,
+    fc.oneof(fc.constant(0), fc.constant("0"), figure),
+    fc.oneof(fc.constant(0), fc.constant(null), figure),
+  ],
+  [
+    "yesNo with a deadline",
+    fc.constant({
+      kind: "yesNo" as const,
+      deadline: { text: "inden udgangen af marts", date: "2007-03-31" },
+    }),
+    figure,
+    fc.oneof(dateFigure, figure),
+  ],
+  [
+    "provisional shareMin",
+    fc.constant({ kind: "shareMin" as const, atLeast: 0.7, provisionalUpTo: 0.75 }),
+    figure,
+    shareFigure,
+  ],
+];
+
+describe.each(variants)("Status formula = evaluator for %s", (_name, target, grundlag, resultat) => {
+  it("agrees on 1,000 random figure sets", () => {
+    fc.assert(
+      fc.property(target, grundlag, resultat, (t, g, r) => agree(t, g, r)),
+      { numRuns: Number(process.env.RUNS ?? 1000) },
+    );
+  });
+});
+
+function agree(t: Target, g: CellValue, r: CellValue): void {
+  const expected = evaluate(t, { grundlag: g, resultat: r }, CTX);
+  const computed = computeStatus(t, g, r);
+  expect(computed.status).toBe(STATUS_LABEL[expected.status]);
+  if (typeof expected.achieved === "number") {
+    const tolerance = 1e-9 * Math.max(1, Math.abs(expected.achieved));
+    expect(Math.abs((computed.achieved as number) - expected.achieved)).toBeLessThanOrEqual(tolerance);
+  } else if (expected.status === "met" || expected.status === "not_met") {
+    expect(computed.achieved).toBe(expected.achieved ?? "");
+  }
+}
 
 describe.each(Object.entries(kinds))("Status formula = evaluator for %s", (_kind, target) => {
   it("agrees on 1,500 random figure sets", () => {
     fc.assert(
-      fc.property(target, figure, figure, (t, g, r) => {
-        const expected = evaluate(t, { grundlag: g, resultat: r });
+      fc.property(target, figure, fc.oneof(figure, dateFigure), (t, g, r) => {
+        const expected = evaluate(t, { grundlag: g, resultat: r }, CTX);
         const computed = computeStatus(t, g, r);
         expect(computed.status).toBe(STATUS_LABEL[expected.status]);
         if (typeof expected.achieved === "number") {
@@ -120,7 +225,8 @@ describe.each(Object.entries(kinds))("Status formula = evaluator for %s", (_kind
           const tolerance = 1e-9 * Math.max(1, Math.abs(expected.achieved));
           expect(Math.abs((computed.achieved as number) - expected.achieved)).toBeLessThanOrEqual(tolerance);
         } else if (expected.status === "met" || expected.status === "not_met") {
-          expect(computed.achieved).toBe(expected.achieved);
+          // No figure to show (a fall from 0 to more): the cell is empty.
+          expect(computed.achieved).toBe(expected.achieved ?? "");
         }
       }),
       { numRuns: 1500 },
@@ -131,5 +237,5 @@ describe.each(Object.entries(kinds))("Status formula = evaluator for %s", (_kind
 it("judges a figure exactly on its target as met in the sheet too (5,0 → 4,4 is a fall of 12 %)", () => {
   const t: Target = { kind: "change", direction: "fall", atLeast: 0.12 };
   expect(computeStatus(t, 5, 4.4).status).toBe("Opfyldt");
-  expect(evaluate(t, { grundlag: 5, resultat: 4.4 }).status).toBe("met");
+  expect(evaluate(t, { grundlag: 5, resultat: 4.4 }, CTX).status).toBe("met");
 });

@@ -69,7 +69,25 @@ export function figuresFor(t: Target, flavour: Flavour): Typed {
           met: { grundlag: null, resultat: t.atLeast + 5 },
           not_met: { grundlag: null, resultat: Math.max(0, t.atLeast - 1) },
           missing: { grundlag: null, resultat: null },
-          invalid: { grundlag: null, resultat: 2.5, paste: true },
+          invalid: { grundlag: null, resultat: t.decimals ? -2.5 : 2.5, paste: true },
+        } as const
+      )[flavour];
+    case "valueMin":
+      return (
+        {
+          met: { grundlag: null, resultat: t.atLeast + 0.5 },
+          not_met: { grundlag: null, resultat: Math.max(0, t.atLeast - 0.5) },
+          missing: { grundlag: null, resultat: null },
+          invalid: { grundlag: null, resultat: "høj", paste: true },
+        } as const
+      )[flavour];
+    case "pointChange":
+      return (
+        {
+          met: { grundlag: 0.4, resultat: t.direction === "fall" ? 0 : 1 },
+          not_met: { grundlag: 0.4, resultat: 0.4 },
+          missing: { grundlag: null, resultat: 0.4 },
+          invalid: { grundlag: 0.4, resultat: 40, paste: true },
         } as const
       )[flavour];
     case "valueMax":

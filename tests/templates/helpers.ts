@@ -96,7 +96,12 @@ function figuresFor(t: Target, meet: boolean): { grundlag: number | null; result
           : Math.round(1_000_000 * (t.max + 0.05)),
       };
     case "countMin":
+    case "valueMin":
       return { grundlag: null, resultat: meet || t.atLeast === 0 ? t.atLeast : t.atLeast - 1 };
+    case "pointChange": {
+      const delta = meet ? Math.min(t.atLeast + 0.01, 0.5) : 0;
+      return { grundlag: 0.5, resultat: t.direction === "fall" ? 0.5 - delta : 0.5 + delta };
+    }
     case "valueMax":
       return { grundlag: null, resultat: meet ? t.atMost : t.atMost + 1 };
     case "yesNo":

@@ -4,6 +4,9 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
+import { findBuiltin } from "../../src/contracts/builtin";
+import { rowsFor } from "../../src/contracts/resolve";
+import { FIRST_GOAL_ROW } from "../../src/sheets/layout";
 import { exists, goalOf, hash, kontrakt, tempDir, type CheckJson } from "../cli/run";
 import { cellOf, editWithOpenpyxl, gridsOfFile, openpyxlProblem, type Op } from "./helpers";
 
@@ -46,6 +49,20 @@ describeIfPython("kontrakt import and export", () => {
     expect(r.code).toBe(0);
     return r;
   }
+
+  it("imports the date a Ja/Nej goal with a deadline was done, and judges it against the deadline", async () => {
+    const contract = findBuiltin("beskaeftigelsescentre-2007")!;
+    const row = FIRST_GOAL_ROW + rowsFor(contract, "CKB").findIndex((r) => r.id === "bc-k02");
+    const file = await filled(CKB, [{ op: "date", sheet: "CKB", cell: `I${row}`, value: "2007-04-02" }]);
+    const out = path.join(dir, "dato.xlsx");
+    const r = ok(["import", master, file, "--out", out]);
+    expect(r.stdout).not.toContain("indeholder en dato");
+    const report = JSON.parse(kontrakt(["check", out, "--json"]).stdout) as CheckJson;
+    expect(goalOf(report, "CKB", "bc-k02")).toMatchObject({
+      status: "not_met",
+      message: "Ikke opfyldt: gennemført 2.4.2007, 2 dage efter fristen 31.3.2007.",
+    });
+  });
 
   it("imports plain values only: a formula, a date and an error are reported by A1 address and left out", async () => {
     const file = await filled(CKB, [
