@@ -131,7 +131,9 @@ export function renderSheet(
       // exceljs writes the print-titles name as 'O'Brien'!$7:$7 without doubling the apostrophe,
       // a name Excel must repair; such a sheet prints without repeated headers instead.
       ...(plan.print.repeatRows && !plan.name.includes("'") ? { printTitlesRow: plan.print.repeatRows } : {}),
-      ...(plan.print.area && !plan.name.includes("'") ? { printArea: exceljsPrintArea(plan.print.area) } : {}),
+      ...(plan.print.area && !plan.name.includes("'")
+        ? { printArea: exceljsPrintArea(plan.print.area) }
+        : {}),
       ...(plan.print.margins ? { margins: plan.print.margins } : {}),
     };
     ws.headerFooter = {
