@@ -156,9 +156,8 @@ export function renderSheet(
       fitToPage: plan.print.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
-      // exceljs writes the print-titles name as 'O'Brien'!$7:$7 without doubling the apostrophe,
-      // a name Excel must repair; such a sheet prints without repeated headers instead.
-      ...(plan.print.repeatRows && !plan.name.includes("'") ? { printTitlesRow: plan.print.repeatRows } : {}),
+      // exceljs does not double an apostrophe in the sheet name of these two names; toBytes does.
+      ...(plan.print.repeatRows ? { printTitlesRow: plan.print.repeatRows } : {}),
       ...(plan.print.area ? { printArea: exceljsPrintArea(plan.print.area) } : {}),
       ...(plan.print.margins ? { margins: plan.print.margins } : {}),
     };

@@ -16,7 +16,7 @@ import { rowsFor } from "../../src/contracts/resolve";
 import { parseContract } from "../../src/contracts/schema";
 import { COL } from "../../src/sheets/layout";
 import { placeCentres, planWorkbook } from "../../src/sheets/planWorkbook";
-import { writePlan } from "../../src/xlsx/writePlan";
+import { toBytes, writePlan } from "../../src/xlsx/writePlan";
 
 const soffice = sofficePath();
 
@@ -114,7 +114,9 @@ if (!soffice) {
         }
       }
       const filledFile = path.join(dir, "nye-maaltyper.xlsx");
-      await fs.writeFile(filledFile, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+      // Saved through our writer's last step, which quotes "O'Brien" in the print names as Excel
+      // needs (exceljs alone writes 'O'Brien'!…, which LibreOffice turns into a name no one reads).
+      await fs.writeFile(filledFile, Buffer.from(await toBytes(wb)));
       const recalculated = await convert(soffice!, filledFile, "xlsx", path.join(dir, "lo"));
       const grids = await readGrids(await fs.readFile(recalculated));
 
