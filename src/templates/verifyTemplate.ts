@@ -10,6 +10,7 @@ import type { Meta } from "../sheets/meta";
 import { planWorkbook } from "../sheets/planWorkbook";
 import { GOALS_LINE, TEMPLATE_VERSION } from "./planTemplate";
 import type { LockedCellChange, Refusal } from "./refusal";
+import { sameAsWritten } from "./sameFigure";
 import { isReservedSheetName } from "../contracts/sheetNames";
 
 export interface VerifiedTemplate {
@@ -191,7 +192,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   for (const r of [1, 2, 3]) {
     const want = expectedValue(r, "A");
     let at = from;
-    while (at < headerRow && !same(want, cellAt(grid.values, at, 0))) at++;
+    while (at < headerRow && !sameAsWritten(want, cellAt(grid.values, at, 0))) at++;
     if (at < headerRow) from = at + 1;
     else {
       const shown = Math.min(r + offset, headerRow - 1);
@@ -213,7 +214,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
     for (const col of locked) {
       const want = expectedValue(planned, col);
       const got = cellAt(grid.values, actual, colIndex(col));
-      if (!same(want, col === COL.id && typeof got === "string" ? got.trim() : got)) {
+      if (!sameAsWritten(want, col === COL.id && typeof got === "string" ? got.trim() : got)) {
         changes.push({
           address: `${col}${actual}`,
           goalId: id,
@@ -236,12 +237,4 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
 function findHeaderRow(values: Grid): number {
   for (let r = 1; r <= Math.min(values.length, 200); r++) if (cellAt(values, r, 0) === HEADERS.id) return r;
   return HEADER_ROW;
-}
-
-function same(a: CellValue, b: CellValue): boolean {
-  const blank = (v: CellValue) => v === null || v === "";
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return a === b;
 }
