@@ -18,3 +18,23 @@ export function danishDate(iso: string): string {
     DANISH_DAY.formatToParts(time).find((p) => p.type === type)!.value;
   return `${part("day")}.${part("month")}.${part("year")}`;
 }
+
+const DANISH_MOMENT = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Copenhagen",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "2026-11-22T10:15:03.123Z" → "2026-11-22 11:15:03" (Copenhagen), sortable as text. Not a time: returned as it is. */
+export function danishTimestamp(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const parts = DANISH_MOMENT.formatToParts(time);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")}`;
+}
