@@ -4,7 +4,8 @@
 import type { CellValue } from "../contracts/model";
 import { danishTimestamp } from "../sheets/danishTime";
 import type { SheetGrid } from "../sheets/grid";
-import { colLetter, LOG_SHEET } from "../sheets/layout";
+import { cellName } from "../sheets/a1";
+import { LOG_SHEET } from "../sheets/layout";
 import type { CellWrite, LogRow } from "./applyImport";
 
 export const LOG_HEADERS = [
@@ -59,7 +60,7 @@ export function logWrites(masterGrids: SheetGrid[], rows: LogRow[]): LogWrites {
       if (v === null || v === "") return;
       writes.push({
         sheet,
-        address: `${colLetter(i)}${r}`,
+        address: cellName(r, i + 1),
         value: typeof v === "boolean" ? (v ? "SAND" : "FALSK") : v,
       });
     });

@@ -4,7 +4,7 @@
 import type { CellValue } from "../contracts/model";
 import type { SheetGrid } from "../sheets/grid";
 import type { WorkbookState } from "../sheets/readWorkbook";
-import { colIndex } from "../sheets/layout";
+import { columnNumber } from "../sheets/a1";
 import { FIELD_COLUMN, type InputField, type RejectedInput, type TemplateInputs } from "./inputCells";
 import type { FieldChangeKind } from "./importTypes";
 import type { Refusal } from "./refusal";
@@ -80,7 +80,7 @@ export function previewImport(
     const n = row.rowNumber!;
     const col = FIELD_COLUMN[input.field];
     const old = row[input.field];
-    const oldFormula = formulas?.[n - 1]?.[colIndex(col)] ?? undefined;
+    const oldFormula = formulas?.[n - 1]?.[columnNumber(col) - 1] ?? undefined;
     const kind: FieldChangeKind = sameFigure(old, input.value)
       ? "unchanged"
       : isBlankFigure(old) && !oldFormula

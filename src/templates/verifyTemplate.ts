@@ -5,7 +5,8 @@ import type { CellValue, Centre, Contract } from "../contracts/model";
 import { definitionHash } from "../contracts/definitionHash";
 import { rowsFor } from "../contracts/resolve";
 import { cellAt, type Grid, type SheetGrid } from "../sheets/grid";
-import { COL, colIndex, FIRST_GOAL_ROW, HEADER_ROW, HEADERS, META_SHEET } from "../sheets/layout";
+import { columnNumber } from "../sheets/a1";
+import { COL, FIRST_GOAL_ROW, HEADER_ROW, HEADERS, META_SHEET } from "../sheets/layout";
 import type { Meta } from "../sheets/meta";
 import { planWorkbook } from "../sheets/planWorkbook";
 import { GOALS_LINE, TEMPLATE_VERSION } from "./planTemplate";
@@ -148,7 +149,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
     generatedAt: t.exportedAt,
   }).sheets.find((s) => s.role === "centre")!;
   const expectedValue = (row: number, col: string): CellValue => {
-    const cell = expected.cells[row - 1]?.[colIndex(col)] ?? null;
+    const cell = expected.cells[row - 1]?.[columnNumber(col) - 1] ?? null;
     return cell && "value" in cell ? cell.value : null;
   };
 
@@ -170,7 +171,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
 
   const rowsById = new Map<string, number[]>();
   grid.values.forEach((line, i) => {
-    const id = line[colIndex(COL.id)];
+    const id = line[columnNumber(COL.id) - 1];
     if (i + 1 > headerRow && typeof id === "string" && id.trim() !== "") {
       rowsById.set(id.trim(), [...(rowsById.get(id.trim()) ?? []), i + 1]);
     }
@@ -213,7 +214,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
     const actual = rowNumbers.get(id)!;
     for (const col of locked) {
       const want = expectedValue(planned, col);
-      const got = cellAt(grid.values, actual, colIndex(col));
+      const got = cellAt(grid.values, actual, columnNumber(col) - 1);
       if (!sameAsWritten(want, col === COL.id && typeof got === "string" ? got.trim() : got)) {
         changes.push({
           address: `${col}${actual}`,
