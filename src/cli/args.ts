@@ -63,3 +63,11 @@ export function expectPositionals(command: string, positionals: string[], names:
   }
   return positionals;
 }
+
+/** For commands that take their files as --contract and --out only: a bare file name is a mistake. */
+export function refuseFileNames(command: string, positionals: string[]): void {
+  if (positionals.length === 0) return;
+  throw new CliError(
+    `"kontrakt ${command}" tager ingen filnavne uden tilvalg (fik ${positionals.join(" ")}). Brug --contract FIL og --out FIL.xlsx.`,
+  );
+}

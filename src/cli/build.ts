@@ -5,7 +5,7 @@ import { planDefinitionSheet } from "../definition/planDefinitionSheet";
 import { rowsFor } from "../contracts/resolve";
 import { placeCentres, planWorkbook } from "../sheets/planWorkbook";
 import { writePlan } from "../xlsx/writePlan";
-import { parse, type Command, type Io } from "./args";
+import { parse, refuseFileNames, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
 import { loadContractSources, requireXlsxOut, writeOutput } from "./files";
 import { printCarry } from "./carryReport";
@@ -40,11 +40,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP);
     return EXIT_OK;
   }
-  if (positionals.length > 0) {
-    throw new CliError(
-      `"kontrakt build" tager ingen filnavne uden tilvalg (fik ${positionals.join(" ")}). Brug --contract FIL og --out FIL.xlsx.`,
-    );
-  }
+  refuseFileNames("build", positionals);
   const out = requireXlsxOut(values.out, "build");
   const sources = await loadContractSources(values.contract);
   const contracts = sources.map((s) => s.contract);

@@ -5,7 +5,7 @@ import { copyToNextYear } from "../definition/nextYear";
 import { planDefinitionSheet, planEmptyDefinitionSheet } from "../definition/planDefinitionSheet";
 import type { SheetPlan } from "../sheets/plan";
 import { writePlan } from "../xlsx/writePlan";
-import { parse, type Command, type Io } from "./args";
+import { parse, refuseFileNames, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
 import { loadContracts, requireXlsxOut, writeOutput } from "./files";
 
@@ -36,11 +36,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(HELP);
     return EXIT_OK;
   }
-  if (positionals.length > 0) {
-    throw new CliError(
-      `"kontrakt define" tager ingen filnavne uden tilvalg (fik ${positionals.join(" ")}). Brug --contract FIL og --out FIL.xlsx.`,
-    );
-  }
+  refuseFileNames("define", positionals);
   const out = requireXlsxOut(values.out, "define");
   const sheets: SheetPlan[] = [];
   const taken = () => sheets.map((s) => s.name);

@@ -5,7 +5,7 @@
 // back as written stops everything with the cell named, and nothing is written.
 import type { CellWrite } from "../templates/applyImport";
 import { LOG_COLUMN_WIDTHS } from "../templates/auditLog";
-import { sameFigure } from "../templates/previewImport";
+import { sameFigure } from "../templates/sameFigure";
 import { shownText } from "../templates/shownText";
 import { parseCell } from "../sheets/a1";
 import { addEmptySheet, AddSheetError } from "../xlsx/addSheet";

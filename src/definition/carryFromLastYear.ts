@@ -5,7 +5,8 @@ import type { CellValue, GoalRow, Target } from "../contracts/model";
 import { parseNumber } from "../contracts/parseNumber";
 import { statusTarget } from "../contracts/resolve";
 import { cellAt } from "../sheets/grid";
-import { COL, colIndex, FIRST_GOAL_ROW } from "../sheets/layout";
+import { columnNumber } from "../sheets/a1";
+import { COL, FIRST_GOAL_ROW } from "../sheets/layout";
 import type { WorkbookPlan } from "../sheets/plan";
 import type { CentreState, RowState, WorkbookState } from "../sheets/readWorkbook";
 import { kindColumnsOf } from "./kindColumns";
@@ -54,7 +55,7 @@ export function carryFromLastYear(
     const values = sheet.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null)));
     const rowNumbers = new Map<string, number>();
     for (let r = FIRST_GOAL_ROW; r <= values.length; r++) {
-      const id = cellAt(values, r, colIndex(COL.id));
+      const id = cellAt(values, r, columnNumber(COL.id) - 1);
       if (typeof id === "string") rowNumbers.set(id, r);
     }
     const before = last.centres.filter((c) => c.centre.code === p.centre);
@@ -98,7 +99,7 @@ export function carryFromLastYear(
       const r = rowNumbers.get(row.id);
       if (r === undefined) continue;
       const line = sheet.cells[r - 1]!;
-      const c = colIndex(COL.grundlag);
+      const c = columnNumber(COL.grundlag) - 1;
       while (line.length <= c) line.push(null);
       line[c] = { value };
       report.carried.push({

@@ -1,11 +1,12 @@
 // Where things are on a definition sheet. The writer writes by these, the reader finds them by
 // their headers, so an economist may move columns or insert rows without breaking anything.
+import { DEFINITION_SHEET_PREFIX, MAX_SHEET_NAME } from "../contracts/sheetNames";
 
 /** A1 of every definition sheet: how a reader knows the sheet, whatever its name. */
 export const DEFINITION_MARKER = "Kontraktdefinition";
-export const DEFINITION_PREFIX = "Definition ";
-/** Excel's limit on sheet names. */
-export const MAX_SHEET_NAME = 31;
+/** The sheet-name facts live with the workbook's other sheet names; named here for the definition's code. */
+export const DEFINITION_PREFIX = DEFINITION_SHEET_PREFIX;
+export { MAX_SHEET_NAME };
 
 /** The header block: a label in column A, its value in column B. */
 export const HEADER_LABELS = {

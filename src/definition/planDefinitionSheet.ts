@@ -8,7 +8,7 @@ import { estimatedRowHeights } from "../sheets/rowHeights";
 import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "../sheets/plan";
 import { HEADER_FILL, HEADER_FONT, INPUT_FILL, MUTED_FONT, STATUS_COLOURS } from "../sheets/styles";
 import { writeCentreTarget, type RowContext } from "./centreCell";
-import { isoToSerial } from "./dates";
+import { isoToSerial } from "../contracts/danishDate";
 import { KIND_COLUMNS, KIND_LABELS, kindColumnsOf, targetToFields } from "./kindColumns";
 import {
   CENTRE_COLUMN_WIDTH,

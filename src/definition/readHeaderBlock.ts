@@ -3,7 +3,7 @@
 import type { Centre } from "../contracts/model";
 import { CENTRE_TABLE_HEADERS, HEADER_LABELS, HEADER_ORDER, type HeaderKey } from "./layout";
 import { text, type At, type Cell, type Report } from "./sheetCells";
-import { centreCodeProblem } from "./sheetNames";
+import { centreCodeProblem } from "./centreCodeProblem";
 
 const CONTRACT_ID = /^[a-z0-9-]+$/;
 

@@ -1,6 +1,7 @@
 // Deadlines as the appendices write them: "inden udgangen af 1. kvartal 2007", "inden 2. kvartal
 // 2007" (before the quarter starts), "inden udgangen af 2007", "senest 1. juli 2007", "inden
 // 1.7.2007". "ved udgangen af 2007" is the end of the contract year: soft, not a deadline of its own.
+import { calendarIso, DANISH_MONTHS, dayBeforeIso, lastDayOfMonth } from "../contracts/danishDate";
 import type { Deadline } from "../contracts/model";
 
 export interface FoundDeadline extends Deadline {
@@ -8,55 +9,36 @@ export interface FoundDeadline extends Deadline {
   soft: boolean;
 }
 
-const MONTHS = [
-  "januar",
-  "februar",
-  "marts",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "august",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
-const iso = (y: number, m: number, d: number) =>
-  `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const dayBefore = (y: number, m: number, d: number) => {
-  const t = new Date(Date.UTC(y, m - 1, d - 1));
-  return iso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-};
+const MONTHS = DANISH_MONTHS.join("|");
+/** A day that is not in the calendar ("31. juni") is no deadline: the rule finds none. */
+const iso = calendarIso;
 
 export function findDeadline(text: string, year?: number): FoundDeadline | undefined {
   const by = String.raw`(inden|senest|før|ved)`;
   const rules: [RegExp, (m: RegExpExecArray) => string | undefined][] = [
     [
       new RegExp(String.raw`${by}\s+udgangen\s+af\s+([1-4])\.\s*kvartal\s+(\d{4})`, "i"),
-      (m) => iso(+m[3]!, +m[2]! * 3, lastDay(+m[3]!, +m[2]! * 3)),
+      (m) => iso(+m[3]!, +m[2]! * 3, lastDayOfMonth(+m[3]!, +m[2]! * 3)),
     ],
     [
       new RegExp(String.raw`${by}\s+([1-4])\.\s*kvartal\s+(\d{4})`, "i"),
-      (m) => (m[1]!.toLowerCase() === "ved" ? undefined : dayBefore(+m[3]!, (+m[2]! - 1) * 3 + 1, 1)),
+      (m) => (m[1]!.toLowerCase() === "ved" ? undefined : dayBeforeIso(+m[3]!, (+m[2]! - 1) * 3 + 1, 1)),
     ],
     [
       new RegExp(String.raw`${by}\s+udgangen\s+af\s+(første|1\.|andet|2\.)\s+halvår\s+(\d{4})`, "i"),
       (m) => (/^(første|1\.)$/i.test(m[2]!) ? iso(+m[3]!, 6, 30) : iso(+m[3]!, 12, 31)),
     ],
     [
-      new RegExp(String.raw`${by}\s+udgangen\s+af\s+(${MONTHS.join("|")})\s+(\d{4})`, "i"),
+      new RegExp(String.raw`${by}\s+udgangen\s+af\s+(${MONTHS})\s+(\d{4})`, "i"),
       (m) => {
-        const month = MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-        return iso(+m[3]!, month, lastDay(+m[3]!, month));
+        const month = monthNumber(m[2]!);
+        return iso(+m[3]!, month, lastDayOfMonth(+m[3]!, month));
       },
     ],
     [new RegExp(String.raw`${by}\s+udgangen\s+af\s+(\d{4})`, "i"), (m) => iso(+m[2]!, 12, 31)],
     [
-      new RegExp(String.raw`${by}\s+(?:den\s+)?(\d{1,2})\.\s*(${MONTHS.join("|")})\s+(\d{4})`, "i"),
-      (m) => date(m[1]!, +m[4]!, MONTHS.indexOf(m[3]!.toLowerCase()) + 1, +m[2]!),
+      new RegExp(String.raw`${by}\s+(?:den\s+)?(\d{1,2})\.\s*(${MONTHS})\s+(\d{4})`, "i"),
+      (m) => date(m[1]!, +m[4]!, monthNumber(m[3]!), +m[2]!),
     ],
     [
       new RegExp(String.raw`${by}\s+(?:den\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})`, "i"),
@@ -66,8 +48,8 @@ export function findDeadline(text: string, year?: number): FoundDeadline | undef
   if (year !== undefined) {
     // "inden 1. juli": a date without a year is in the contract's year.
     rules.push([
-      new RegExp(String.raw`${by}\s+(?:den\s+)?(\d{1,2})\.\s*(${MONTHS.join("|")})(?!\s+\d{4})`, "i"),
-      (m) => date(m[1]!, year, MONTHS.indexOf(m[3]!.toLowerCase()) + 1, +m[2]!),
+      new RegExp(String.raw`${by}\s+(?:den\s+)?(\d{1,2})\.\s*(${MONTHS})(?!\s+\d{4})`, "i"),
+      (m) => date(m[1]!, year, monthNumber(m[3]!), +m[2]!),
     ]);
   }
   for (const [re, toDate] of rules) {
@@ -81,6 +63,12 @@ export function findDeadline(text: string, year?: number): FoundDeadline | undef
 }
 
 function date(by: string, y: number, m: number, d: number): string | undefined {
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m))) return undefined;
-  return by.toLowerCase() === "inden" || by.toLowerCase() === "før" ? dayBefore(y, m, d) : iso(y, m, d);
+  const day = calendarIso(y, m, d);
+  if (day === undefined) return undefined;
+  return by.toLowerCase() === "inden" || by.toLowerCase() === "før" ? dayBeforeIso(y, m, d) : day;
+}
+
+/** 1–12 for a month name the rules matched (case-insensitively). */
+function monthNumber(name: string): number {
+  return DANISH_MONTHS.indexOf(name.toLowerCase() as (typeof DANISH_MONTHS)[number]) + 1;
 }

@@ -31,10 +31,16 @@ export function columnLetters(col: number): string {
   return rest > 0 ? columnLetters(rest) + letter : letter;
 }
 
-export function parseCell(a1: string): CellAddress {
+/** "H12" or "$h$12" → row 12, column 8; undefined when the text is no cell address. */
+export function tryParseCell(a1: string): CellAddress | undefined {
   const m = CELL.exec(a1.trim());
-  if (!m) throw new Error(`Not an A1 cell address: ${a1}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]!) };
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]!) } : undefined;
+}
+
+export function parseCell(a1: string): CellAddress {
+  const at = tryParseCell(a1);
+  if (!at) throw new Error(`Not an A1 cell address: ${a1}`);
+  return at;
 }
 
 export function cellName(row: number, col: number): string {

@@ -21,6 +21,7 @@ import { draftFromText } from "../draft/draftText";
 import { DraftError } from "../draft/errors";
 import { definitionReview, draftSummary } from "../draft/reviewSheet";
 import { useDraftStrings } from "./DraftStrings";
+import { NoteBar, type PaneNote } from "./NoteBar";
 import { readPickedFiles } from "./readFiles";
 import type { WorkbookHost } from "./workbookHost";
 
@@ -55,7 +56,7 @@ const useStyles = makeStyles({
 });
 
 type Phase =
-  | { kind: "idle"; note?: { intent: "success" | "info" | "error"; text: string } }
+  | { kind: "idle"; note?: PaneNote }
   | { kind: "drafting" }
   | { kind: "review"; result: DraftResult; source: string; writing: boolean };
 
@@ -160,11 +161,7 @@ export function DraftPanel({ host, onError, onWritten }: DraftPanelProps) {
       >
         {t.draftText}
       </Button>
-      {phase.kind === "idle" && phase.note && (
-        <MessageBar intent={phase.note.intent} layout="multiline">
-          <MessageBarBody>{phase.note.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {phase.kind === "idle" && <NoteBar note={phase.note} />}
       {phase.kind === "review" && (
         <Review
           phase={phase}

@@ -2,8 +2,10 @@
 // The sheet is known by its header row (the marker), not by its name: an economist's own sheet
 // called "log", or a centre coded "Log", is never taken for it, and a new log gets a free name.
 import type { CellValue } from "../contracts/model";
+import { danishTimestamp } from "../sheets/danishTime";
 import type { SheetGrid } from "../sheets/grid";
-import { colLetter, LOG_SHEET } from "../sheets/layout";
+import { cellName } from "../sheets/a1";
+import { LOG_SHEET } from "../sheets/layout";
 import type { CellWrite, LogRow } from "./applyImport";
 
 export const LOG_HEADERS = [
@@ -18,13 +20,11 @@ export const LOG_HEADERS = [
 
 export const LOG_COLUMN_WIDTHS = [20, 44, 14, 12, 12, 16, 16];
 
-/** "2026-11-22T10:15:03.123Z" → "2026-11-22 11:15:03" in the machine's local time. */
-export function logTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+/**
+ * When a figure was written, as the economist's clock showed it: Danish time whatever the machine's
+ * time zone (a CI runner or a server in UTC would otherwise log an hour or two early).
+ */
+export const logTime = danishTimestamp;
 
 export interface LogWrites {
   /** The audit sheet's name: the one found by its header row, or the free name to create. */
@@ -60,7 +60,7 @@ export function logWrites(masterGrids: SheetGrid[], rows: LogRow[]): LogWrites {
       if (v === null || v === "") return;
       writes.push({
         sheet,
-        address: `${colLetter(i)}${r}`,
+        address: cellName(r, i + 1),
         value: typeof v === "boolean" ? (v ? "SAND" : "FALSK") : v,
       });
     });

@@ -6,7 +6,7 @@ import { rowsFor } from "../contracts/resolve";
 import { fieldKey } from "./conflictChoices";
 import { skipNote } from "./folderScan";
 import type { FileReview, ImportReview } from "./importTypes";
-import { sameFigure } from "./previewImport";
+import { sameFigure } from "./sameFigure";
 import { refusalMessage } from "./refusal";
 import type { AcceptedReturn, ReturnedReview } from "./reviewReturned";
 import { shownText } from "./shownText";

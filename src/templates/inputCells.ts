@@ -5,7 +5,8 @@ import { kindOf } from "../contracts/kinds";
 import type { CellValue } from "../contracts/model";
 import { rowsFor, statusTarget } from "../contracts/resolve";
 import { cellAt } from "../sheets/grid";
-import { COL, colIndex } from "../sheets/layout";
+import { columnNumber, tryParseCell } from "../sheets/a1";
+import { COL } from "../sheets/layout";
 import { checkCellValue } from "./cellValue";
 import type { InputField } from "./importTypes";
 import { shownText } from "./shownText";
@@ -67,10 +68,10 @@ const ERROR_VALUE =
 export function kindFromGrid(template: VerifiedTemplate): KindAt {
   const { grid } = template;
   return (address) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m) return undefined;
-    const row = Number(m[2]);
-    const col = colIndex(m[1]!);
+    const at = tryParseCell(address);
+    if (!at) return undefined;
+    const row = at.row;
+    const col = at.col - 1;
     const formula = grid.formulas?.[row - 1]?.[col];
     if (formula) return { kind: "formula", formula };
     const value = cellAt(grid.values, row, col);
@@ -117,7 +118,7 @@ export function templateInputs(template: VerifiedTemplate, kindAt: KindAt = () =
     for (const field of INPUT_FIELDS) {
       const col = FIELD_COLUMN[field];
       const address = `${col}${row}`;
-      const value = cellAt(template.grid.values, row, colIndex(col));
+      const value = cellAt(template.grid.values, row, columnNumber(col) - 1);
       const told = kindAt(address) ?? fromGrid(address) ?? { kind: "value" };
       // A Ja/Nej goal with a deadline takes the date it was done: the grid holds its serial.
       const kind: CellKind =

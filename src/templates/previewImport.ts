@@ -4,11 +4,15 @@
 import type { CellValue } from "../contracts/model";
 import type { SheetGrid } from "../sheets/grid";
 import type { WorkbookState } from "../sheets/readWorkbook";
-import { colIndex } from "../sheets/layout";
+import { columnNumber } from "../sheets/a1";
 import { FIELD_COLUMN, type InputField, type RejectedInput, type TemplateInputs } from "./inputCells";
 import type { FieldChangeKind } from "./importTypes";
 import type { Refusal } from "./refusal";
+import { isBlankFigure, sameFigure } from "./sameFigure";
 import type { VerifiedTemplate } from "./verifyTemplate";
+
+/** Still importable from here for the Office shell (src/excel), which is being reworked elsewhere. */
+export { sameFigure } from "./sameFigure";
 
 export type { FieldChangeKind };
 
@@ -43,18 +47,6 @@ export interface FilePreview {
 
 export type PreviewResult = { ok: true; preview: FilePreview } | { ok: false; refusal: Refusal };
 
-const blank = (v: CellValue | undefined) =>
-  v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-
-/** Same figure: numbers equal to 9 significant decimals, texts equal once trimmed. */
-export function sameFigure(a: CellValue, b: CellValue): boolean {
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
-  return a === b;
-}
-
 export function previewImport(
   template: VerifiedTemplate,
   inputs: TemplateInputs,
@@ -88,10 +80,10 @@ export function previewImport(
     const n = row.rowNumber!;
     const col = FIELD_COLUMN[input.field];
     const old = row[input.field];
-    const oldFormula = formulas?.[n - 1]?.[colIndex(col)] ?? undefined;
+    const oldFormula = formulas?.[n - 1]?.[columnNumber(col) - 1] ?? undefined;
     const kind: FieldChangeKind = sameFigure(old, input.value)
       ? "unchanged"
-      : blank(old) && !oldFormula
+      : isBlankFigure(old) && !oldFormula
         ? "new"
         : "conflict";
     return {

@@ -2,7 +2,8 @@
 // and the Oversigt "Indsendt" cells re-made from all trips so the summary is current.
 import type { Contract } from "../contracts/model";
 import { cellAt, type SheetGrid } from "../sheets/grid";
-import { colLetter, META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
+import { cellName } from "../sheets/a1";
+import { META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
 import type { TripEvent } from "../sheets/meta";
 import { planSummary } from "../sheets/planSummary";
 import { placedSheets, type WorkbookState } from "../sheets/readWorkbook";
@@ -29,7 +30,7 @@ export function tripWrites(
   for (const t of trips) {
     const line = ["trip", t.event, t.contractId, t.centre, t.at, t.file ?? ""];
     line.forEach((value, i) => {
-      if (value !== "") writes.push({ sheet: META_SHEET, address: `${colLetter(i)}${r}`, value });
+      if (value !== "") writes.push({ sheet: META_SHEET, address: cellName(r, i + 1), value });
     });
     r++;
   }
@@ -73,7 +74,7 @@ function summaryWrites(
       if (cellAt(grid.values, ah, c) !== centre) return undefined;
       const text = cellAt(plannedValues, p, c);
       if (typeof text === "string" && text !== cellAt(grid.values, a, c)) {
-        writes.push({ sheet: SUMMARY_SHEET, address: `${colLetter(c)}${a}`, value: text });
+        writes.push({ sheet: SUMMARY_SHEET, address: cellName(a, c + 1), value: text });
       }
     }
   }

@@ -5,11 +5,13 @@ import type { CellValue, Centre, Contract } from "../contracts/model";
 import { definitionHash } from "../contracts/definitionHash";
 import { rowsFor } from "../contracts/resolve";
 import { cellAt, type Grid, type SheetGrid } from "../sheets/grid";
-import { COL, colIndex, FIRST_GOAL_ROW, HEADER_ROW, HEADERS, META_SHEET } from "../sheets/layout";
+import { columnNumber } from "../sheets/a1";
+import { COL, FIRST_GOAL_ROW, HEADER_ROW, HEADERS, META_SHEET } from "../sheets/layout";
 import type { Meta } from "../sheets/meta";
 import { planWorkbook } from "../sheets/planWorkbook";
 import { GOALS_LINE, TEMPLATE_VERSION } from "./planTemplate";
 import type { LockedCellChange, Refusal } from "./refusal";
+import { sameAsWritten } from "./sameFigure";
 import { isReservedSheetName } from "../contracts/sheetNames";
 
 export interface VerifiedTemplate {
@@ -147,7 +149,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
     generatedAt: t.exportedAt,
   }).sheets.find((s) => s.role === "centre")!;
   const expectedValue = (row: number, col: string): CellValue => {
-    const cell = expected.cells[row - 1]?.[colIndex(col)] ?? null;
+    const cell = expected.cells[row - 1]?.[columnNumber(col) - 1] ?? null;
     return cell && "value" in cell ? cell.value : null;
   };
 
@@ -169,7 +171,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
 
   const rowsById = new Map<string, number[]>();
   grid.values.forEach((line, i) => {
-    const id = line[colIndex(COL.id)];
+    const id = line[columnNumber(COL.id) - 1];
     if (i + 1 > headerRow && typeof id === "string" && id.trim() !== "") {
       rowsById.set(id.trim(), [...(rowsById.get(id.trim()) ?? []), i + 1]);
     }
@@ -191,7 +193,7 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
   for (const r of [1, 2, 3]) {
     const want = expectedValue(r, "A");
     let at = from;
-    while (at < headerRow && !same(want, cellAt(grid.values, at, 0))) at++;
+    while (at < headerRow && !sameAsWritten(want, cellAt(grid.values, at, 0))) at++;
     if (at < headerRow) from = at + 1;
     else {
       const shown = Math.min(r + offset, headerRow - 1);
@@ -212,8 +214,8 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
     const actual = rowNumbers.get(id)!;
     for (const col of locked) {
       const want = expectedValue(planned, col);
-      const got = cellAt(grid.values, actual, colIndex(col));
-      if (!same(want, col === COL.id && typeof got === "string" ? got.trim() : got)) {
+      const got = cellAt(grid.values, actual, columnNumber(col) - 1);
+      if (!sameAsWritten(want, col === COL.id && typeof got === "string" ? got.trim() : got)) {
         changes.push({
           address: `${col}${actual}`,
           goalId: id,
@@ -236,12 +238,4 @@ export function verifyTemplate(master: Meta, grids: SheetGrid[], file: string): 
 function findHeaderRow(values: Grid): number {
   for (let r = 1; r <= Math.min(values.length, 200); r++) if (cellAt(values, r, 0) === HEADERS.id) return r;
   return HEADER_ROW;
-}
-
-function same(a: CellValue, b: CellValue): boolean {
-  const blank = (v: CellValue) => v === null || v === "";
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  if (typeof a === "number" && typeof b === "number")
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-  return a === b;
 }

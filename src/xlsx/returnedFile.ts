@@ -2,7 +2,7 @@
 // sheet measured and exceljs kept from expanding one that is far too large, then every sheet's
 // grid and a way to tell what an input cell holds. No Node APIs: the task pane runs this in the
 // browser (loaded with import(), so exceljs stays out of the pane's first chunk).
-import { columnNumber } from "../sheets/a1";
+import { tryParseCell } from "../sheets/a1";
 import { META_SHEET } from "../sheets/layout";
 import type { SheetGrid } from "../sheets/grid";
 import type { CellKind, KindAt } from "../templates/inputCells";
@@ -79,12 +79,12 @@ function kindOfNote(note: CellNote): CellKind {
 function isoDatesAsSerials(grid: SheetGrid, noted: Map<string, CellNote> | undefined): void {
   for (const [address, note] of noted ?? []) {
     if (note.kind !== "date") continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    const row = m ? grid.values[Number(m[2]) - 1] : undefined;
-    if (!m || !row) continue;
+    const at = tryParseCell(address);
+    const row = at ? grid.values[at.row - 1] : undefined;
+    if (!at || !row) continue;
     // A date and time without a zone is the day as written (UTC); a date alone is UTC already.
     const zoned = !note.text.includes("T") || /[zZ]|[+-]\d\d:?\d\d$/.test(note.text);
     const time = Date.parse(zoned ? note.text : `${note.text}Z`);
-    row[columnNumber(m[1]!) - 1] = Number.isFinite(time) ? time / 86_400_000 + 25569 : note.text;
+    row[at.col - 1] = Number.isFinite(time) ? time / 86_400_000 + 25569 : note.text;
   }
 }

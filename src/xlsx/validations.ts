@@ -1,6 +1,6 @@
 // Validation ranges as Excel wants them: never two rules over one cell.
 import type ExcelJS from "exceljs";
-import { columnLetters, columnNumber } from "../sheets/a1";
+import { columnLetters, parseCell } from "../sheets/a1";
 
 interface ValidationModel {
   model: Record<string, object | undefined>;
@@ -38,8 +38,8 @@ export function normaliseValidations(ws: ExcelJS.Worksheet): void {
 /** Covers a set of A1 cells with rectangles: down first, then right, in numeric order. */
 export function rectangles(cells: Set<string>): string[] {
   const parsed = [...cells].map((a) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-    return { col: columnNumber(m[1]!), row: Number(m[2]), a };
+    const { row, col } = parseCell(a);
+    return { col, row, a };
   });
   parsed.sort((x, y) => x.row - y.row || x.col - y.col);
   const has = (row: number, col: number) => cells.has(`${columnLetters(col)}${row}`);

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import { STATUS_LABEL } from "../../src/contracts/status";
-import { isoToSerial } from "../../src/definition/dates";
+import { isoToSerial } from "../../src/contracts/danishDate";
 import { readDefinitions } from "../../src/definition/readDefinitions";
 import { applyPlan } from "../../src/excel/applyPlan";
 import { capabilities } from "../../src/excel/env";

@@ -1,6 +1,7 @@
 // Dates are shown in Danish time, whatever the machine's time zone: the first hours of a Danish day
 // are the evening before in UTC.
 import { danishDate } from "../../src/sheets/danishTime";
+import { logTime } from "../../src/templates/auditLog";
 import { planSummary } from "../../src/sheets/planSummary";
 import { builtinContracts } from "../../src/contracts/builtin";
 
@@ -29,5 +30,21 @@ describe("danishDate", () => {
       .flat()
       .flatMap((c) => (c && "value" in c && typeof c.value === "string" ? [c.value] : []));
     expect(texts.some((t) => t.startsWith("Dannet 23.11.2026."))).toBe(true);
+  });
+});
+
+describe("the audit log's time", () => {
+  it("is Danish time, winter and summer, whatever the machine's time zone", () => {
+    expect(logTime("2026-11-22T10:15:03.123Z")).toBe("2026-11-22 11:15:03"); // CET
+    expect(logTime("2026-07-01T10:15:03Z")).toBe("2026-07-01 12:15:03"); // CEST
+  });
+
+  it("dates a write just after Danish midnight to the Danish day, with hours 00–23", () => {
+    expect(logTime("2026-11-22T23:30:00Z")).toBe("2026-11-23 00:30:00");
+    expect(logTime("2026-06-30T22:05:09Z")).toBe("2026-07-01 00:05:09");
+  });
+
+  it("leaves text that is not a time alone", () => {
+    expect(logTime("ukendt")).toBe("ukendt");
   });
 });

@@ -2,6 +2,7 @@
 // the date it was done: an Excel date (a serial number) or a Danish date text "15.3.2007" or
 // "15-03-2007". A date after the deadline is not met, and the message says by how many days.
 import { z } from "zod";
+import { calendarIso, isoToSerial, serialToDanish } from "../danishDate";
 import type { Deadline, YesNoTarget } from "../model";
 import { type Cell, excelTrim, InvalidInput, type Judged, missing } from "./cells";
 import { blank } from "./excelText";
@@ -12,21 +13,6 @@ import { UNUSED_INPUT, withMeasured } from "./texts";
 export const FIRST_DATE_SERIAL = 36526;
 export const LAST_DATE_SERIAL = 73050;
 
-const DAY_MS = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** Excel's day number of an ISO date ("2007-03-31" → 39172). */
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH) / DAY_MS);
-}
-
-/** "31.3.2007": a day number as Danes write it. */
-export function serialToDanish(serial: number): string {
-  const date = new Date(EXCEL_EPOCH + Math.floor(serial) * DAY_MS);
-  return `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
-}
-
 const DANISH_DATE = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})$/;
 
 /** The day number of a Danish date text in 2000–2099, or undefined when it is no such date. */
@@ -34,10 +20,9 @@ export function danishDateSerial(text: string): number | undefined {
   const m = DANISH_DATE.exec(excelTrim(text));
   if (!m) return undefined;
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 2000 || year > 2099 || month < 1 || month > 12) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCDate() !== day) return undefined;
-  return Math.round((date.getTime() - EXCEL_EPOCH) / DAY_MS);
+  if (year < 2000 || year > 2099) return undefined;
+  const iso = calendarIso(year, month, day);
+  return iso === undefined ? undefined : isoToSerial(iso);
 }
 
 function answerOf(r: Cell): "ja" | "nej" | undefined {
