@@ -3,6 +3,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { ImportPreview } from "./ImportPreview";
+import { NoteBar } from "./NoteBar";
 import { readPickedFiles } from "./readFiles";
 import { useTemplateStrings } from "./templateStrings";
 import type { ImportChoices, ImportReview } from "../templates/importTypes";
@@ -88,11 +89,7 @@ export function ImportSection({ host, disabled, onBusyChange, onError, onImporte
       >
         {phase.kind === "checking" ? t.checking : t.importButton}
       </Button>
-      {phase.kind === "idle" && phase.note && (
-        <MessageBar intent={phase.note.intent} layout="multiline">
-          <MessageBarBody>{phase.note.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {phase.kind === "idle" && <NoteBar note={phase.note} />}
       {phase.kind === "review" && (
         <>
           {phase.stale && (

@@ -1,5 +1,5 @@
 // The note a panel leaves when it goes back to idle: what was written, that it was cancelled, or
-// why it failed. One look for every panel's outcome (the import section can use it too).
+// why it failed. One look for every panel's outcome (the import section uses it too).
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 
 export interface PaneNote {
