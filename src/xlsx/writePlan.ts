@@ -13,16 +13,10 @@ import type {
   WorkbookPlan,
 } from "../sheets/plan";
 import { parseRange, type Rect } from "../sheets/a1";
+import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { rectangles } from "./validations";
 import { escapeXml } from "./xmlText";
 
-/** Excel refuses (and "repairs") a file whose validation texts are longer than these. */
-const MAX_PROMPT_TITLE = 32;
-const MAX_PROMPT = 255;
-const MAX_ERROR_TITLE = 32;
-const MAX_ERROR = 225;
-
-const BORDER_COLOR = "FFBFBFBF";
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
 
 export async function writePlan(plan: WorkbookPlan): Promise<Buffer> {
@@ -297,7 +291,7 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
     };
   }
   if (s.border) {
-    const side = { style: "thin" as const, color: { argb: BORDER_COLOR } };
+    const side = { style: "thin" as const, color: { argb: argb(BORDER_COLOR) } };
     style.border = { top: side, left: side, bottom: side, right: side };
   }
   if (s.locked === false) style.protection = { locked: false };
@@ -308,10 +302,6 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 function argb(rgb: string): string {
   const hex = rgb.replace(/^#/, "").toUpperCase();
   return hex.length === 8 ? hex : `FF${hex}`;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**
@@ -347,12 +337,9 @@ function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
     showInputMessage: true,
-    promptTitle: clip(v.prompt.title, MAX_PROMPT_TITLE),
-    prompt: clip(v.prompt.text, MAX_PROMPT),
     showErrorMessage: true,
     errorStyle: "stop",
-    errorTitle: clip(v.error.title, MAX_ERROR_TITLE),
-    error: clip(v.error.text, MAX_ERROR),
+    ...validationTexts(v),
   };
   const rule = v.rule;
   if (rule.kind === "custom") return { ...common, type: "custom", formulae: [rule.formula] };
@@ -413,13 +400,12 @@ function addConditionalFormats(
   }
 }
 
-/** Protected without a password: only cells styled locked:false can be edited. */
+/** SHEET_PROTECTION in exceljs's words: every cell selectable, only locked:false ones editable. */
 function protect(ws: ExcelJS.Worksheet): void {
   (ws as unknown as { sheetProtection: object }).sheetProtection = {
     sheet: true,
     selectLockedCells: true,
     selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
+    ...SHEET_PROTECTION,
   };
 }
