@@ -22,7 +22,7 @@ import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
-import { groupStyles, groupValidations, type StyleGroup } from "./styleGroups";
+import { groupStyles, groupValidations, type StyleGroup } from "../sheets/styleGroups";
 
 /** What the read phase found about a sheet the plan will write. */
 export interface ExistingSheet {

@@ -12,9 +12,9 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../sheets/plan";
-import { parseRange, type Rect } from "../sheets/a1";
+import { parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
-import { rectangles } from "./validations";
+import { groupValidations } from "../sheets/styleGroups";
 import { escapeXml } from "./xmlText";
 
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
@@ -305,35 +305,19 @@ function argb(rgb: string): string {
 }
 
 /**
- * One rule per range (per-cell rules make exceljs write overlapping ranges: OFFICE-JS.md). Alike
- * single-cell rules, as a plan gives them row by row, are joined into rectangles first: fewer
- * rules to write, and none that exceljs's own text-ordered merging could make overlap.
+ * One rule per rectangle of alike cells, grouped as the Office.js shell groups them (per-cell
+ * rules make exceljs write overlapping ranges, which Excel "repairs" away: OFFICE-JS.md).
  */
 function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
-  const groups = new Map<
-    string,
-    { validation: ExcelJS.DataValidation; cells: Set<string>; ranges: string[] }
-  >();
-  for (const v of plans) {
-    const r = v.rule;
-    const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.kind === "custom" ? r.formula : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { validation: toValidation(v), cells: new Set(), ranges: [] };
-      groups.set(key, group);
-    }
-    const range = v.range.replace(/\$/g, "").toUpperCase();
-    if (range.includes(":")) group.ranges.push(range);
-    else group.cells.add(range);
-  }
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const { validation, cells, ranges } of groups.values()) {
-    for (const range of [...ranges, ...rectangles(cells)]) dv.add(range, validation);
+  for (const { validation, rects } of groupValidations(plans)) {
+    const rule = toValidation(validation);
+    for (const rect of rects) dv.add(rangeName(rect), rule);
   }
 }
 
-function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
+function toValidation(v: Omit<ValidationPlan, "range">): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
     showInputMessage: true,
