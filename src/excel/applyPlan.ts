@@ -19,8 +19,10 @@ import type {
 } from "../sheets/plan";
 import { colLetter } from "../sheets/layout";
 import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
+import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
+import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
-import { groupStyles, groupValidations, type StyleGroup } from "./styleGroups";
+import { groupStyles, groupValidations, type StyleGroup } from "../sheets/styleGroups";
 
 /** What the read phase found about a sheet the plan will write. */
 export interface ExistingSheet {
@@ -73,22 +75,17 @@ export interface ApplyReport {
   skipped: string[];
 }
 
-/**
- * About 3 MB of estimated request: Microsoft's own serializer made the built-in build's request
- * ~10 % larger than this estimate, and a host may count the body as an escaped string (another
- * ~15 %), so 3 MB stays well under the web's 5 MB cap (OFFICE-JS.md).
- */
-export const DEFAULT_BUDGET = 3_000_000;
 /** A block of values/formulas is split into row slices of about this size. */
 const BLOCK_BYTES = 256_000;
 /** What office.js adds per queued action and object path, roughly, in its JSON request. */
 const CALL_BYTES = 160;
-const BORDER_COLOR = "#BFBFBF";
-/** Excel's own limits on validation texts (longer ones are refused). */
-const MAX_PROMPT_TITLE = 32;
-const MAX_PROMPT = 255;
-const MAX_ERROR_TITLE = 32;
-const MAX_ERROR = 225;
+const BORDER = `#${BORDER_COLOR}`;
+
+/** SHEET_PROTECTION in Office.js's words (selection stays Excel's default: every cell). */
+export const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: SHEET_PROTECTION.formatColumns,
+  allowFormatRows: SHEET_PROTECTION.formatRows,
+};
 
 /** One piece of work: queues its Office.js calls; bytes is its estimated share of the request. */
 export interface WriteOp {
@@ -246,8 +243,10 @@ export function compilePlan(
       else mine.push(...printOps(s.name, s.print));
     }
     if (s.protect) {
-      const protect = { allowFormatColumns: true, allowFormatRows: true };
-      mine.push({ bytes: callBytes(protect), queue: (q) => q.sheet(s.name).protection.protect(protect) });
+      mine.push({
+        bytes: callBytes(PROTECT_OPTIONS),
+        queue: (q) => q.sheet(s.name).protection.protect(PROTECT_OPTIONS),
+      });
     }
     ops.push(...mine.map((op) => ({ ...op, unit })));
   }
@@ -422,7 +421,7 @@ function cellProperties(style: CellStyle): Excel.CellPropertiesFormat {
   if (style.vertical) f.verticalAlignment = VERTICAL[style.vertical];
   if (style.locked === false) f.protection = { locked: false };
   if (style.border) {
-    const side = { style: "Continuous", weight: "Thin", color: BORDER_COLOR } as Excel.CellBorder;
+    const side = { style: "Continuous", weight: "Thin", color: BORDER } as Excel.CellBorder;
     f.borders = { top: side, bottom: side, left: side, right: side };
   }
   return f;
@@ -447,7 +446,7 @@ function assignFormat(format: Excel.RangeFormat, style: CellStyle, rect?: Rect):
       const b = format.borders.getItem(edge);
       // Continuous is thin unless a weight says otherwise.
       b.style = "Continuous";
-      b.color = BORDER_COLOR;
+      b.color = BORDER;
     }
   }
 }
@@ -561,10 +560,6 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
   return ops;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.kind) {
     case "decimal":
@@ -591,16 +586,17 @@ function validationOps(name: string, s: SheetPlan): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const g of groupValidations(s.validations)) {
     const rule = validationRule(g.validation.rule);
+    const texts = validationTexts(g.validation);
     const prompt: Excel.DataValidationPrompt = {
       showPrompt: true,
-      title: clip(g.validation.prompt.title, MAX_PROMPT_TITLE),
-      message: clip(g.validation.prompt.text, MAX_PROMPT),
+      title: texts.promptTitle,
+      message: texts.prompt,
     };
     const errorAlert: Excel.DataValidationErrorAlert = {
       showAlert: true,
       style: "Stop" as Excel.DataValidationAlertStyle,
-      title: clip(g.validation.error.title, MAX_ERROR_TITLE),
-      message: clip(g.validation.error.text, MAX_ERROR),
+      title: texts.errorTitle,
+      message: texts.error,
     };
     const settings = callBytes(rule) + callBytes(prompt) + callBytes(errorAlert);
     const apply = (dv: Excel.DataValidation) => {
@@ -833,7 +829,7 @@ export async function applyPlan(
   options: ApplyOptions,
 ): Promise<ApplyReport> {
   const { caps } = options;
-  const budget = options.budgetBytes ?? DEFAULT_BUDGET;
+  const budget = options.budgetBytes ?? WRITE_BUDGET;
   const { ops, skipped } = compilePlan(plan, options);
   const prelude =
     (caps.suspendCalculation ? CALL_BYTES : 0) +

@@ -6,7 +6,8 @@
 import type { CellValue } from "../contracts/model";
 import { sameFigure } from "../templates/previewImport";
 import type { CellWrite } from "../templates/applyImport";
-import { callBytes, widthPoints } from "./applyPlan";
+import { callBytes, PROTECT_OPTIONS, widthPoints } from "./applyPlan";
+import { IMPORT_LIMIT } from "./requestBudget";
 import type { Capabilities, ExcelRun } from "./env";
 import { ExcelShellError } from "./errors";
 
@@ -35,15 +36,6 @@ export interface CellTransaction {
   /** Protected sheets (no password) to unprotect for the writes and protect again afterwards. */
   unprotect: string[];
 }
-
-/** How the add-in protects its sheets (applyPlan); the same options when it protects them again. */
-export const PROTECT_OPTIONS = { allowFormatColumns: true, allowFormatRows: true };
-
-/**
- * An import larger than this is refused before it starts: it could only be written in several
- * requests, and the web refuses each over 5 MB (a smaller one refused for its size is split).
- */
-const MAX_REQUEST_BYTES = 4_000_000;
 
 export function cellKey(sheet: string, address: string): string {
   return `${sheet.toLowerCase()}!${address}`;
@@ -125,7 +117,7 @@ export async function commitCells(run: ExcelRun, tx: CellTransaction, caps: Capa
       ),
     0,
   );
-  if (bytes > MAX_REQUEST_BYTES) {
+  if (bytes > IMPORT_LIMIT) {
     throw new ExcelShellError(
       "Der er for mange tal at indlæse på én gang (Excel tager højst 5 MB pr. ændring). Indlæs færre filer ad gangen.",
     );

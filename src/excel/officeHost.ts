@@ -9,16 +9,19 @@
 // not settled in 2 minutes is given up with a Danish message.
 import { builtinContracts } from "../contracts/builtin";
 import type { Contract } from "../contracts/model";
-import { carryFigures, type CarryResult } from "../sheets/carryFigures";
+import type { CarryResult } from "../sheets/carryFigures";
+import { firstLook, planBuild } from "../sheets/buildDecision";
+import { metaNameOf } from "../sheets/metaNames";
+import { centreOverviews } from "../sheets/overview";
+import { actualPlacement, expectedPlacement, samePlacement } from "../sheets/summaryPlacement";
 import type { SheetGrid } from "../sheets/grid";
 import { COL, LISTS_SHEET, META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
 import { NotAContractWorkbook, readMeta, type Meta } from "../sheets/meta";
 import type { SheetPlan } from "../sheets/plan";
-import { PlanError, placeCentres, planWorkbook } from "../sheets/planWorkbook";
+import { PlanError } from "../sheets/planWorkbook";
 import { planSummary, type PlacedCentreSheet } from "../sheets/planSummary";
-import { goalRowNumbers, judgeWorkbook, readWorkbook } from "../sheets/readWorkbook";
+import { judgeWorkbook, readWorkbook } from "../sheets/readWorkbook";
 import type {
-  AttentionRow,
   BuildProgress,
   BuildResult,
   CentreOverview,
@@ -31,7 +34,6 @@ import type {
 } from "../taskpane/workbookHost";
 import type { AcceptedReturn } from "../templates/reviewReturned";
 import { reviewAgain } from "../templates/reviewReturned";
-import type { TripEvent } from "../sheets/meta";
 import { commitCells, TransactionFailed, type CellTransaction } from "./cellTransaction";
 import { readMaster, requireMaster } from "./readMaster";
 import { exportTransaction, makeTemplates, toBase64 } from "./templateExport";
@@ -222,18 +224,14 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         syncs++;
         const sheets = list();
         const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-        const chosenCodes = chosen.flatMap((c) => c.centres.map((x) => x.code));
-        const present = chosenCodes.filter((code) => byName.has(code.toLowerCase()));
-        if (present.length > 0 && !update) {
-          fail(
-            `Arkene ${present.map((p) => byName.get(p.toLowerCase())!.name).join(", ")} findes allerede. Vælg at opdatere dem, så tallene bevares.`,
-          );
-        }
-        if (structure?.protected) {
-          fail(
-            "Projektmappens struktur er beskyttet, så tilføjelsesprogrammet kan ikke tilføje eller skjule ark. Fjern beskyttelsen (Gennemse → Beskyt projektmappe), og prøv igen. Intet er ændret.",
-          );
-        }
+        const look = firstLook({
+          chosen,
+          update,
+          sheetNames: sheets.map((s) => s.name),
+          structureProtected: structure?.protected === true,
+        });
+        if (!look.ok) fail(look.message);
+        const { present, cleared } = look;
 
         // Sync 2 (only when something exists already): the metadata, the figures already typed
         // into the chosen centres' sheets (with formulas, to put back exactly what was there if
@@ -242,9 +240,6 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
         let grids: SheetGrid[] = [];
         const protectedSheets = new Set<string>();
         const before: SheetBefore[] = [];
-        const cleared = [...present, LISTS_SHEET, META_SHEET, SUMMARY_SHEET]
-          .filter((n) => byName.has(n.toLowerCase()))
-          .map((n) => byName.get(n.toLowerCase())!.name);
         if (cleared.length > 0) {
           const requests: GridRequest[] = [];
           if (!metaSheet.isNullObject) requests.push({ sheet: META_SHEET, formulas: true });
@@ -275,37 +270,17 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
             });
           });
         }
-        for (const code of present) {
-          const mine = meta?.sheets.some((s) => s.sheet.toLowerCase() === code.toLowerCase());
-          if (!mine) {
-            fail(
-              `Arket "${byName.get(code.toLowerCase())!.name}" findes allerede, men er ikke et kontraktark fra Resultatkontrakter. Omdøb eller slet det, og prøv igen.`,
-            );
-          }
-        }
-
-        // Every contract already in the workbook stays in it (its sheets untouched); the
-        // chosen ones are added or replace their earlier definition.
-        const chosenIds = new Set(chosen.map((c) => c.id));
-        const kept = (meta?.contracts ?? []).filter((c) => !chosenIds.has(c.id));
-        const all = [...kept, ...chosen];
-        const keptCentres = (meta?.sheets ?? [])
-          .filter((s) => !chosenIds.has(s.contractId) && byName.has(s.sheet.toLowerCase()))
-          .map((s) => s.centre);
-        const plan = planWorkbook(all, {
-          centres: [...keptCentres, ...chosenCodes],
+        const decided = planBuild({
+          chosen,
+          present,
+          sheetNames: sheets.map((s) => s.name),
+          meta,
+          grids,
           generatedAt: now(),
-          trips: meta?.trips,
         });
-        const carried: CarryResult =
-          meta && present.length > 0
-            ? carryFigures(
-                plan,
-                readWorkbook(grids.map((g) => ({ ...g, name: metaNameOf(g.name, meta!.sheets) }))),
-              )
-            : { kept: 0, orphaned: [] };
+        if (!decided.ok) fail(decided.message);
+        const { plan, carried, written } = decided;
 
-        const written = new Set(chosenCodes.map((c) => c.toLowerCase()));
         const existing = new Map<string, ExistingSheet>();
         for (const s of sheets) {
           existing.set(s.name.toLowerCase(), {
@@ -377,34 +352,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): OfficeHost {
           metaGrid,
           ...grids.map((g) => ({ ...g, name: metaNameOf(g.name, refs) })),
         ]);
-        return judgeWorkbook(state).map((c) => {
-          const counts = { met: 0, not_met: 0, missing: 0, invalid: 0 };
-          const attention: AttentionRow[] = [];
-          for (const g of c.goals) {
-            if (g.status === "not_applicable") continue;
-            counts[g.status]++;
-            if (g.status !== "met" && g.row !== null) {
-              attention.push({
-                goalId: g.id,
-                text: g.text,
-                status: g.status as AttentionRow["status"],
-                message: g.message,
-                sheet: sheetName(c.sheet, present),
-                row: g.row,
-              });
-            }
-          }
-          attention.sort((a, b) => a.row - b.row);
-          return {
-            code: c.code,
-            name: c.name,
-            contractId: c.contract,
-            sheet: sheetName(c.sheet, present),
-            counts,
-            attention,
-            trips: lastTrips(meta.trips, c.contract, c.code),
-          };
-        });
+        return centreOverviews(judgeWorkbook(state), meta.trips, (name) => sheetName(name, present));
       });
     },
 
@@ -653,20 +601,6 @@ function refusedWrite(failure: TransactionFailed, platform: "web" | "desktop"): 
   return new ExcelShellError(`${base.message}${tail}`, code);
 }
 
-/** The latest time a centre's template went out and came back. */
-function lastTrips(trips: TripEvent[], contractId: string, centre: string): CentreOverview["trips"] {
-  const mine = trips.filter((t) => t.contractId === contractId && t.centre === centre);
-  const last = (event: TripEvent["event"]) =>
-    mine
-      .filter((t) => t.event === event)
-      .map((t) => t.at)
-      .sort()
-      .pop();
-  const exported = last("exported");
-  const returned = last("returned");
-  return { ...(exported ? { exported } : {}), ...(returned ? { returned } : {}) };
-}
-
 /** Our own Danish errors pass; Office's get a Danish lead; anything else says it was unexpected. */
 function toDanish(error: unknown, doing: Doing): Error {
   if (error instanceof ExcelShellError || error instanceof NotAContractWorkbook || error instanceof PlanError)
@@ -716,39 +650,6 @@ async function readMetaAndList(
   return { meta: readMeta(metaGrid.values), metaGrid, sheets: list() };
 }
 
-/** The meta names sheets as it wrote them; Excel may have another case ("ckb" → "CKB"). */
-function metaNameOf(actual: string, refs: Meta["sheets"]): string {
-  return refs.find((r) => r.sheet.toLowerCase() === actual.toLowerCase())?.sheet ?? actual;
-}
-
 function sheetName(metaName: string, present: Map<string, SheetInfo>): string {
   return present.get(metaName.toLowerCase())?.name ?? metaName;
-}
-
-function expectedPlacement(meta: Meta, centres: string[]): PlacedCentreSheet[] {
-  return placeCentres(meta.contracts, centres).filter((p) =>
-    meta.sheets.some((s) => s.contractId === p.contractId && s.centre === p.centre),
-  );
-}
-
-function samePlacement(placed: PlacedCentreSheet[], grids: SheetGrid[]): boolean {
-  return placed.every((p) => {
-    const grid = grids.find((g) => g.name === p.sheet);
-    if (!grid) return false;
-    const actual = goalRowNumbers(grid);
-    return [...p.rows].every(([id, row]) => actual.get(id) === row) && actual.size === p.rows.size;
-  });
-}
-
-function actualPlacement(placed: PlacedCentreSheet[], grids: SheetGrid[]): PlacedCentreSheet[] {
-  return placed.map((p) => {
-    const grid = grids.find((g) => g.name === p.sheet);
-    const actual = grid ? goalRowNumbers(grid) : new Map<string, number>();
-    return {
-      ...p,
-      rows: new Map(
-        [...p.rows.keys()].filter((id) => actual.has(id)).map((id) => [id, actual.get(id)!] as const),
-      ),
-    };
-  });
 }

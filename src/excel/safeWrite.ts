@@ -11,12 +11,13 @@ import { sameFigure } from "../templates/previewImport";
 import {
   applyPlan,
   isPrintError,
+  PROTECT_OPTIONS,
   WriteFailed,
   type ApplyOptions,
   type ApplyReport,
   type ExistingSheet,
 } from "./applyPlan";
-import { formulaOf, PROTECT_OPTIONS } from "./cellTransaction";
+import { formulaOf } from "./cellTransaction";
 import { danishError, ExcelShellError } from "./errors";
 import { queueGrids, type GridRequest } from "./readGrids";
 import { SyncHung } from "./syncWatch";

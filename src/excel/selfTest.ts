@@ -2,6 +2,7 @@
 // scratch sheet the test adds and removes again — never on the user's sheets — so a
 // municipality's IT can check Danish Windows, Mac and the web before rollout. Each feature is its
 // own Excel.run: one that fails does not stop the others, and its row carries Excel's own error.
+import { PROTECT_OPTIONS } from "./applyPlan";
 import type { ExcelEnv, ExcelRun } from "./env";
 
 export interface SelfTestRow {
@@ -141,7 +142,7 @@ const FEATURES: Feature[] = [
     check: async (context, ws) => {
       const p = ws.protection.load("protected");
       await context.sync();
-      if (!p.protected) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+      if (!p.protected) ws.protection.protect(PROTECT_OPTIONS);
       await context.sync();
       ws.protection.unprotect();
       await context.sync();

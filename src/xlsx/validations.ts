@@ -1,6 +1,7 @@
 // Validation ranges as Excel wants them: never two rules over one cell.
 import type ExcelJS from "exceljs";
-import { columnLetters, parseCell } from "../sheets/a1";
+import { parseCell, rangeName } from "../sheets/a1";
+import { rectanglesOf } from "../sheets/rectangles";
 
 interface ValidationModel {
   model: Record<string, object | undefined>;
@@ -35,30 +36,7 @@ export function normaliseValidations(ws: ExcelJS.Worksheet): void {
   dv.model = next;
 }
 
-/** Covers a set of A1 cells with rectangles: down first, then right, in numeric order. */
+/** Covers a set of A1 cells with rectangles (the cover both shells use), as A1 ranges. */
 export function rectangles(cells: Set<string>): string[] {
-  const parsed = [...cells].map((a) => {
-    const { row, col } = parseCell(a);
-    return { col, row, a };
-  });
-  parsed.sort((x, y) => x.row - y.row || x.col - y.col);
-  const has = (row: number, col: number) => cells.has(`${columnLetters(col)}${row}`);
-  const done = new Set<string>();
-  const out: string[] = [];
-  for (const { row, col, a } of parsed) {
-    if (done.has(a)) continue;
-    let height = 1;
-    while (has(row + height, col) && !done.has(`${columnLetters(col)}${row + height}`)) height++;
-    let width = 1;
-    const columnFree = (c: number) => {
-      for (let r = row; r < row + height; r++)
-        if (!has(r, c) || done.has(`${columnLetters(c)}${r}`)) return false;
-      return true;
-    };
-    while (columnFree(col + width)) width++;
-    for (let r = row; r < row + height; r++)
-      for (let c = col; c < col + width; c++) done.add(`${columnLetters(c)}${r}`);
-    out.push(height === 1 && width === 1 ? a : `${a}:${columnLetters(col + width - 1)}${row + height - 1}`);
-  }
-  return out;
+  return rectanglesOf([...cells].map((a) => parseCell(a))).map(rangeName);
 }

@@ -12,17 +12,11 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../sheets/plan";
-import { parseRange, type Rect } from "../sheets/a1";
-import { rectangles } from "./validations";
+import { parseRange, rangeName, type Rect } from "../sheets/a1";
+import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
+import { groupValidations } from "../sheets/styleGroups";
 import { escapeXml } from "./xmlText";
 
-/** Excel refuses (and "repairs") a file whose validation texts are longer than these. */
-const MAX_PROMPT_TITLE = 32;
-const MAX_PROMPT = 255;
-const MAX_ERROR_TITLE = 32;
-const MAX_ERROR = 225;
-
-const BORDER_COLOR = "FFBFBFBF";
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
 
 export async function writePlan(plan: WorkbookPlan): Promise<Buffer> {
@@ -296,7 +290,7 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
     };
   }
   if (s.border) {
-    const side = { style: "thin" as const, color: { argb: BORDER_COLOR } };
+    const side = { style: "thin" as const, color: { argb: argb(BORDER_COLOR) } };
     style.border = { top: side, left: side, bottom: side, right: side };
   }
   if (s.locked === false) style.protection = { locked: false };
@@ -309,49 +303,26 @@ function argb(rgb: string): string {
   return hex.length === 8 ? hex : `FF${hex}`;
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /**
- * One rule per range (per-cell rules make exceljs write overlapping ranges: OFFICE-JS.md). Alike
- * single-cell rules, as a plan gives them row by row, are joined into rectangles first: fewer
- * rules to write, and none that exceljs's own text-ordered merging could make overlap.
+ * One rule per rectangle of alike cells, grouped as the Office.js shell groups them (per-cell
+ * rules make exceljs write overlapping ranges, which Excel "repairs" away: OFFICE-JS.md).
  */
 function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
-  const groups = new Map<
-    string,
-    { validation: ExcelJS.DataValidation; cells: Set<string>; ranges: string[] }
-  >();
-  for (const v of plans) {
-    const r = v.rule;
-    const key = `${r.kind}\u0000${r.kind === "list" ? r.source : r.kind === "custom" ? r.formula : r.min}\u0000${v.prompt.title}\u0000${v.prompt.text}\u0000${v.error.title}\u0000${v.error.text}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { validation: toValidation(v), cells: new Set(), ranges: [] };
-      groups.set(key, group);
-    }
-    const range = v.range.replace(/\$/g, "").toUpperCase();
-    if (range.includes(":")) group.ranges.push(range);
-    else group.cells.add(range);
-  }
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const { validation, cells, ranges } of groups.values()) {
-    for (const range of [...ranges, ...rectangles(cells)]) dv.add(range, validation);
+  for (const { validation, rects } of groupValidations(plans)) {
+    const rule = toValidation(validation);
+    for (const rect of rects) dv.add(rangeName(rect), rule);
   }
 }
 
-function toValidation(v: ValidationPlan): ExcelJS.DataValidation {
+function toValidation(v: Omit<ValidationPlan, "range">): ExcelJS.DataValidation {
   const common = {
     allowBlank: true,
     showInputMessage: true,
-    promptTitle: clip(v.prompt.title, MAX_PROMPT_TITLE),
-    prompt: clip(v.prompt.text, MAX_PROMPT),
     showErrorMessage: true,
     errorStyle: "stop",
-    errorTitle: clip(v.error.title, MAX_ERROR_TITLE),
-    error: clip(v.error.text, MAX_ERROR),
+    ...validationTexts(v),
   };
   const rule = v.rule;
   if (rule.kind === "custom") return { ...common, type: "custom", formulae: [rule.formula] };
@@ -412,13 +383,12 @@ function addConditionalFormats(
   }
 }
 
-/** Protected without a password: only cells styled locked:false can be edited. */
+/** SHEET_PROTECTION in exceljs's words: every cell selectable, only locked:false ones editable. */
 function protect(ws: ExcelJS.Worksheet): void {
   (ws as unknown as { sheetProtection: object }).sheetProtection = {
     sheet: true,
     selectLockedCells: true,
     selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
+    ...SHEET_PROTECTION,
   };
 }

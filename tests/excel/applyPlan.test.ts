@@ -1,11 +1,11 @@
 // applyPlan's parts and readGrids on their own.
-import { rectanglesOf } from "../../src/excel/a1";
+import { rectanglesOf } from "../../src/sheets/rectangles";
 import { rereadExisting, writeSafely } from "../../src/excel/safeWrite";
 import { parseRange } from "../../src/sheets/a1";
 import { batchOps, formulaCell, headerSections, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
 import { capabilities } from "../../src/excel/env";
 import { readGrids } from "../../src/excel/readGrids";
-import { groupStyles, groupValidations } from "../../src/excel/styleGroups";
+import { groupStyles, groupValidations } from "../../src/sheets/styleGroups";
 import { emptySheet, type WorkbookPlan } from "../../src/sheets/plan";
 import { FakeExcel } from "../support/fakeExcel";
 

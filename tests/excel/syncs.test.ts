@@ -4,7 +4,7 @@
 // in one. Everything is measured on the fake host, which counts syncs and sizes requests itself.
 import { builtinContracts } from "../../src/contracts/builtin";
 import type { Contract } from "../../src/contracts/model";
-import { DEFAULT_BUDGET } from "../../src/excel/applyPlan";
+import { WRITE_BUDGET as DEFAULT_BUDGET } from "../../src/excel/requestBudget";
 import { createOfficeHost } from "../../src/excel/officeHost";
 import { FakeExcel, type RecordedRequest } from "../support/fakeExcel";
 import { syntheticContract } from "../support/fakeContract";

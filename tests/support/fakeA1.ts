@@ -1,4 +1,4 @@
-// A1 addresses for the fake Excel host: written separately from src/excel/a1.ts on purpose, so a
+// A1 addresses for the fake Excel host: written separately from src/sheets/a1.ts and rectangles.ts on purpose, so a
 // bug there is not mirrored here.
 
 export const MAX_ROWS = 1_048_576;

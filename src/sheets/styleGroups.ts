@@ -1,9 +1,9 @@
 // A sheet's style ranges, as Excel will end up showing them, regrouped for few and small requests:
 // each cell's effective style (ranges applied in order, a later one overriding only what it sets,
 // as the xlsx shell does), then one group of rectangles per distinct style.
-import type { CellStyle, StyleRange, ValidationPlan } from "../sheets/plan";
-import { parseRange, type Rect } from "../sheets/a1";
-import { rectanglesOf } from "./a1";
+import type { CellStyle, StyleRange, ValidationPlan } from "./plan";
+import { parseRange, type Rect } from "./a1";
+import { rectanglesOf } from "./rectangles";
 
 export interface StyleGroup {
   style: CellStyle;

@@ -1,6 +1,7 @@
-// Rectangles for the Office.js shell: cells grouped into few ranges (written one by one: a
-// multi-area address depends on the locale's list separator, office-js #1167).
-import type { Rect } from "../sheets/a1";
+// Cells grouped into few rectangles, the one cover both shells use (the Office.js shell writes
+// them one by one: a multi-area address depends on the locale's list separator, office-js #1167;
+// exceljs must never get overlapping validation ranges).
+import type { Rect } from "./a1";
 
 /**
  * Cells keyed by a class (a style, a validation) → the fewest simple rectangles: runs along each
