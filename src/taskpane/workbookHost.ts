@@ -1,9 +1,10 @@
 // What the task pane needs from the workbook. The Office.js shell implements it in Excel;
 // tests hand the pane a fake. Components never touch Office directly.
-import type { CellValue, Contract, Status } from "../contracts/model";
+import type { Contract } from "../contracts/model";
 import type { CarryReport } from "../definition/carryFromLastYear";
 import type { DefinitionReview } from "../definition/planDefinitionSheet";
 import type { DefinitionProblem } from "../definition/problems";
+import type { CentreOverview } from "../sheets/overview";
 import type { ImportChoices, ImportReview, ReturnedFile, TemplateFile } from "../templates/importTypes";
 
 // The import and export names are the template core's; the pane uses them as they are.
@@ -25,26 +26,8 @@ export interface ContractChoice {
 }
 
 /** A goal row that needs attention: failing, invalid or lacking data. */
-export interface AttentionRow {
-  goalId: string;
-  text: string;
-  status: Exclude<Status, "met" | "not_applicable">;
-  message: string;
-  sheet: string;
-  /** 1-based row number in the sheet, for selecting it. */
-  row: number;
-}
-
-export interface CentreOverview {
-  code: string;
-  name: string;
-  contractId: string;
-  sheet: string;
-  counts: Record<"met" | "not_met" | "missing" | "invalid", number>;
-  attention: AttentionRow[];
-  /** When the centre's template last went out and last came back (ISO times), if ever. */
-  trips?: { exported?: string; returned?: string };
-}
+// The overview is the core's (sheets/overview.ts); the pane shows it as it is.
+export type { AttentionRow, CentreOverview } from "../sheets/overview";
 
 export interface BuildProgress {
   done: number;
