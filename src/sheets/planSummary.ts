@@ -8,6 +8,7 @@ import { STATUS_LABEL } from "../contracts/status";
 import { danishDate } from "./danishTime";
 import { sheetRef } from "./formulas";
 import { columnLetters } from "./a1";
+import { lastTrips } from "./overview";
 import { COL, SUMMARY_SHEET } from "./layout";
 import type { TripEvent } from "./meta";
 import type { SheetPlan } from "./plan";
@@ -267,15 +268,7 @@ function uniqueRows(contract: Contract, sheets: PlacedCentreSheet[]): GoalRow[] 
 }
 
 function tripText(trips: TripEvent[], contractId: string, centre: string): string {
-  const mine = trips.filter((t) => t.contractId === contractId && t.centre === centre);
-  const last = (e: TripEvent["event"]) =>
-    mine
-      .filter((t) => t.event === e)
-      .map((t) => t.at)
-      .sort()
-      .pop();
-  const out = last("exported");
-  const back = last("returned");
+  const { exported: out, returned: back } = lastTrips(trips, contractId, centre) ?? {};
   if (!out && !back) return "Ikke sendt";
   return `${out ? `Sendt ${danishDate(out)}` : "Ikke sendt"}${back ? `; retur ${danishDate(back)}` : "; ikke retur"}`;
 }
