@@ -1,5 +1,5 @@
 // The end-to-end harness: the production build of the pane, the test host bundle, a small static
-// server. Shared by the look test (the first e2e test keeps its own copy for now).
+// server. Shared by every end-to-end test.
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -43,14 +43,17 @@ export function ensureProductionBuild(): void {
   execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe", timeout: 600_000 });
 }
 
-/** The test host bundle: tests/e2e/testHost.ts and everything it imports, for the browser. */
-export function bundleTestHost(): Promise<void> {
+/**
+ * A test host bundle for the browser: tests/e2e/testHost.ts by default, or another entry (the
+ * self-test's host) into another file, with everything it imports.
+ */
+export function bundleTestHost(entry = path.join(__dirname, "testHost.ts"), bundle = BUNDLE): Promise<void> {
   const compiler = webpack({
     mode: "development",
     devtool: false,
     target: ["web", "es2020"],
-    entry: path.join(__dirname, "testHost.ts"),
-    output: { path: path.dirname(BUNDLE), filename: path.basename(BUNDLE) },
+    entry,
+    output: { path: path.dirname(bundle), filename: path.basename(bundle) },
     resolve: { extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },
     module: {
       rules: [

@@ -1,30 +1,14 @@
 // End to end: the production task pane (webpack --mode production, from dist/) in Debian's
 // Chromium, driven by playwright-core, on the real Office.js shell over the fake Excel host.
 // Office's CDN script cannot load here; it is refused on purpose and the pane must cope.
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Download, type Page } from "playwright-core";
-import webpack from "webpack";
+import { BUNDLE, bundleTestHost, CHROMIUM, DIST, FLAGS, OUT, serve } from "./harness";
 
-const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "test-output");
-const BUNDLE = path.join(OUT, "e2e", "testHost.js");
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
-// On a developer's machine without Chromium the test is skipped loudly; in CI (CI=true) it fails.
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !process.env.CI) {
   console.error(
@@ -41,68 +25,6 @@ const e2e = haveChromium || process.env.CI ? test : test.skip;
 function distProblem(): string | undefined {
   if (!existsSync(path.join(DIST, "taskpane.html"))) return "dist/ has no production build: npm run build";
   return undefined;
-}
-
-/** The test host bundle: tests/e2e/testHost.ts and everything it imports, for the browser. */
-function bundleTestHost(): Promise<void> {
-  const compiler = webpack({
-    mode: "development",
-    devtool: false,
-    target: ["web", "es2020"],
-    entry: path.join(__dirname, "testHost.ts"),
-    output: { path: path.dirname(BUNDLE), filename: path.basename(BUNDLE) },
-    resolve: { extensions: [".ts", ".tsx", ".mjs", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", target: "es2020" } },
-          },
-        },
-      ],
-    },
-    performance: { hints: false },
-    // The bundle is injected as an init script, which has no URL to load later chunks from: the
-    // host's import() of the xlsx shell (exceljs) must be in this one file.
-    plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((err, stats) => {
-      compiler.close(() => undefined);
-      if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
-      else resolve();
-    }),
-  );
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      resolve({ server, url: `http://127.0.0.1:${port}` });
-    }),
-  );
 }
 
 interface E2E {
