@@ -91,6 +91,17 @@ async function everyKindOfFile(dir: string): Promise<string[]> {
   const customTemplates = path.join(dir, "custom-templates");
   run(["export", customSummary, "--dir", customTemplates]);
 
+  // The contract as a definition sheet (a built-in, next year's copy of the awkward one), a build
+  // from that sheet (which keeps it in the workbook), and a draft read from an appendix.
+  const definition = path.join(dir, "definition.xlsx");
+  run(["define", "--contract", "beskaeftigelsescentre-2007", "--out", definition]);
+  const nextYear = path.join(dir, "definition-next.xlsx");
+  run(["define", "--contract", contractFile, "--next-year", "--out", nextYear]);
+  const fromDefinition = path.join(dir, "from-definition.xlsx");
+  run(["build", "--contract", nextYear, "--out", fromDefinition]);
+  const draft = path.join(dir, "draft.xlsx");
+  run(["draft", path.join(SHARED, "seeds", "003_000f8f7d736c1734.txt"), "--out", draft]);
+
   const inDir = async (d: string) => (await fs.readdir(d)).map((f) => path.join(d, f));
   return [
     built,
@@ -99,6 +110,10 @@ async function everyKindOfFile(dir: string): Promise<string[]> {
     imported,
     custom,
     customSummary,
+    definition,
+    nextYear,
+    fromDefinition,
+    draft,
     ...(await inDir(plain)),
     ...(await inDir(prefilled)),
     ...(await inDir(customTemplates)),
