@@ -1,22 +1,12 @@
 // End to end, "Ny kontrakt fra bilag": the production task pane in Debian's Chromium on the real
-// Office.js shell over the fake Excel host (as tests/e2e/taskpane.e2e.test.ts, whose harness this
-// copies). A Word appendix made by python-docx is chosen as a user would; the pane drafts it
+// Office.js shell over the fake Excel host (on the shared harness, tests/e2e/harness.ts). A Word appendix made by python-docx is chosen as a user would; the pane drafts it
 // (mammoth's browser build, loaded lazily), lists what to review and writes the definition sheet.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { docxFromText, fixture } from "../draft/docx";
-import { BUNDLE, bundleTestHost, CHROMIUM, DIST, ensureProductionBuild, FLAGS, OUT, serve } from "./harness";
+import { bundleTestHost, e2eTest, inPage, OUT, openPane, type Pane } from "./harness";
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.error(
-    `\n*** SKIPPING the task pane end-to-end test: ${CHROMIUM} is missing (apt-get install chromium). ***\n`,
-  );
-}
-const e2e = haveChromium ? test : test.skip;
+const e2e = e2eTest("the draft end-to-end test");
 
 interface E2E {
   sheets(): { name: string; visibility: string; protected: boolean }[];
@@ -24,44 +14,18 @@ interface E2E {
   activeSheet(): string | null;
 }
 
-const e2eApi = <T>(page: Page, fn: (api: E2E) => T) =>
-  page.evaluate((source) => {
-    const api = (window as unknown as { __RK_E2E__: E2E }).__RK_E2E__;
-    return new Function("api", `return (${source})(api)`)(api);
-  }, fn.toString()) as Promise<T>;
+const e2eApi = <T>(page: Page, fn: (api: E2E) => T) => inPage(page, "__RK_E2E__", fn);
 
 describe("Ny kontrakt fra bilag in Chromium", () => {
-  let context: BrowserContext | undefined;
-  let server: Server | undefined;
-  let profile: string | undefined;
-  const pageErrors: string[] = [];
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  let pane: Pane | undefined;
+  afterAll(() => pane?.close());
 
   e2e(
     "choose the Word appendix → draft → review list → definition sheet → build",
     async () => {
-      mkdirSync(OUT, { recursive: true });
-      ensureProductionBuild();
       await bundleTestHost();
-      const served = await serve(DIST);
-      server = served.server;
-      profile = mkdtempSync(path.join(tmpdir(), "rk-e2e-draft-"));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        viewport: { width: 340, height: 1000 },
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
-      await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-      await page.addInitScript({ path: BUNDLE });
-      await page.goto(`${served.url}/taskpane.html`);
+      pane = await openPane({ width: 340, height: 1000, profilePrefix: "rk-e2e-draft-" });
+      const { page, pageErrors } = pane;
 
       const heading = page.getByRole("heading", { name: "Ny kontrakt fra bilag" });
       await heading.waitFor({ timeout: 30_000 });

@@ -4,17 +4,12 @@
 // accessibility violation, nothing is wider than the pane (270, 320 and 350 px: Mac, Windows and
 // a wider pane), and every action is reachable with Tab. Screenshots at each width in light, dark
 // and Windows high contrast (Chromium's forced-colors emulation) go to test-output/look-*.png.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Download, type Page } from "playwright-core";
-import { BUNDLE, CHROMIUM, DIST, ensureProductionBuild, FLAGS, OUT, bundleTestHost, serve } from "./harness";
+import type { Download, Page } from "playwright-core";
+import { bundleTestHost, e2eTest, OUT, openPane, type Pane } from "./harness";
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.error(`\n*** SKIPPING the look end-to-end test: ${CHROMIUM} is missing. ***\n`);
-const e2e = haveChromium ? test : test.skip;
+const e2e = e2eTest("the look end-to-end test");
 
 const AXE = require.resolve("axe-core/axe.min.js");
 const WIDTHS = [270, 320, 350] as const;
@@ -103,37 +98,15 @@ async function tabStops(page: Page, max = 200): Promise<string[]> {
 }
 
 describe("the pane for every Office, theme and person", () => {
-  let context: BrowserContext | undefined;
-  let server: Server | undefined;
-  let profile: string | undefined;
-  const pageErrors: string[] = [];
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  let pane: Pane | undefined;
+  afterAll(() => pane?.close());
 
   e2e(
     "each state passes axe-core, fits 270–350 px and is reached by keyboard; screenshots in three looks",
     async () => {
-      mkdirSync(OUT, { recursive: true });
-      ensureProductionBuild();
       await bundleTestHost();
-      const served = await serve(DIST);
-      server = served.server;
-      profile = mkdtempSync(path.join(tmpdir(), "rk-look-"));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        viewport: { width: 320, height: 900 },
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
-      await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-      await page.addInitScript({ path: BUNDLE });
-      await page.goto(`${served.url}/taskpane.html`);
+      pane = await openPane({ width: 320, height: 900, profilePrefix: "rk-look-" });
+      const { page, pageErrors } = pane;
 
       const problems: Record<string, string[]> = {};
       const wide: Record<string, string> = {};

@@ -2,23 +2,15 @@
 // Debian's Chromium, on the real Office.js shell over the fake Excel host with ExcelApi 1.11:
 // every row ✓; then with one Office.js method made to fail, that row ✗ with Excel's error and the
 // others still ✓; the user's sheets untouched and the scratch sheet gone. Screenshots go to
-// test-output/selftest-e2e*.png. Modelled on taskpane.e2e.test.ts.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
+// test-output/selftest-e2e*.png. On the shared harness, tests/e2e/harness.ts.
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { bundleTestHost, CHROMIUM, DIST, ensureProductionBuild, FLAGS, OUT, serve } from "./harness";
+import type { Page } from "playwright-core";
+import { bundleTestHost, e2eTest, inPage, OUT, openPane, type Pane } from "./harness";
 
 const ENTRY = path.join(OUT, "e2e", "selfTestHost.ts");
 const BUNDLE = path.join(OUT, "e2e", "selfTestHost.js");
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.error(
-    `\n*** SKIPPING the self-test end-to-end test: ${CHROMIUM} is missing (apt-get install chromium). ***\n`,
-  );
-}
-const e2e = haveChromium ? test : test.skip;
+const e2e = e2eTest("the self-test end-to-end test");
 
 /** The browser entry: the Office.js shell over a fake Excel with ExcelApi 1.11, and test hooks. */
 const HOST_SOURCE = `
@@ -52,11 +44,7 @@ interface Hooks {
   cells(): string;
 }
 
-const hooks = <T>(page: Page, fn: (api: Hooks) => T) =>
-  page.evaluate((source) => {
-    const api = (window as unknown as { __RK_SELFTEST__: Hooks }).__RK_SELFTEST__;
-    return new Function("api", `return (${source})(api)`)(api);
-  }, fn.toString()) as Promise<Awaited<T>>;
+const hooks = <T>(page: Page, fn: (api: Hooks) => T) => inPage(page, "__RK_SELFTEST__", fn);
 
 async function runSelfTest(page: Page, run: number): Promise<{ ok: number; bad: string[] }> {
   await page.getByRole("button", { name: "Selvtest", exact: true }).click();
@@ -69,37 +57,15 @@ async function runSelfTest(page: Page, run: number): Promise<{ ok: number; bad: 
 }
 
 describe("Selvtest in Chromium", () => {
-  let context: BrowserContext | undefined;
-  let server: Server | undefined;
-  let profile: string | undefined;
-  const pageErrors: string[] = [];
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  let pane: Pane | undefined;
+  afterAll(() => pane?.close());
 
   e2e(
     "all ✓ on the fake host; a broken feature ✗ with Excel's error; the user's sheets untouched",
     async () => {
-      mkdirSync(OUT, { recursive: true });
-      ensureProductionBuild();
       await bundleHost();
-      const served = await serve(DIST);
-      server = served.server;
-      profile = mkdtempSync(path.join(tmpdir(), "rk-selftest-"));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        viewport: { width: 320, height: 900 },
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
-      await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-      await page.addInitScript({ path: BUNDLE });
-      await page.goto(`${served.url}/taskpane.html`);
+      pane = await openPane({ width: 320, height: 900, bundle: BUNDLE, profilePrefix: "rk-selftest-" });
+      const { page, pageErrors } = pane;
       await page.getByRole("heading", { name: "Resultatkontrakter" }).waitFor();
 
       // The economist's workbook: the selftest must leave it exactly as it is.

@@ -1,31 +1,12 @@
 // End to end: the production task pane (webpack --mode production, from dist/) in Debian's
 // Chromium, driven by playwright-core, on the real Office.js shell over the fake Excel host.
 // Office's CDN script cannot load here; it is refused on purpose and the pane must cope.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Download, type Page } from "playwright-core";
-import { BUNDLE, bundleTestHost, CHROMIUM, DIST, FLAGS, OUT, serve } from "./harness";
+import type { Download, Page } from "playwright-core";
+import { bundleTestHost, e2eTest, inPage, OUT, openPane, type Pane } from "./harness";
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && !process.env.CI) {
-  console.error(
-    `\n*** SKIPPING the task pane end-to-end test: ${CHROMIUM} is missing (apt-get install chromium). ***\n`,
-  );
-}
-const e2e = haveChromium || process.env.CI ? test : test.skip;
-
-/**
- * The pane under test is the production build in dist/, as served to Excel. The test does not
- * build it: `npm run test:all` and `npm run test:e2e` run `npm run build` once before jest. (No
- * staleness check by modification times: webpack leaves unchanged output files untouched.)
- */
-function distProblem(): string | undefined {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) return "dist/ has no production build: npm run build";
-  return undefined;
-}
+const e2e = e2eTest("the task pane end-to-end test");
 
 interface E2E {
   typeFigures(seed?: number): number;
@@ -36,46 +17,18 @@ interface E2E {
   metaLines(): string[][];
 }
 
-const e2eApi = <T>(page: Page, fn: (api: E2E) => T) =>
-  page.evaluate((source) => {
-    const api = (window as unknown as { __RK_E2E__: E2E }).__RK_E2E__;
-    return new Function("api", `return (${source})(api)`)(api);
-  }, fn.toString()) as Promise<T>;
+const e2eApi = <T>(page: Page, fn: (api: E2E) => T) => inPage(page, "__RK_E2E__", fn);
 
 describe("the task pane in Chromium", () => {
-  let context: BrowserContext | undefined;
-  let server: Server | undefined;
-  let profile: string | undefined;
-  const pageErrors: string[] = [];
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  let pane: Pane | undefined;
+  afterAll(() => pane?.close());
 
   e2e(
     "build → overview → Opsummering, as a user sees it",
     async () => {
-      expect(existsSync(CHROMIUM) ? "" : `${CHROMIUM} is missing (apt-get install chromium)`).toBe("");
-      expect(distProblem() ?? "").toBe("");
-      mkdirSync(OUT, { recursive: true });
       await bundleTestHost();
-      const served = await serve(DIST);
-      server = served.server;
-      profile = mkdtempSync(path.join(tmpdir(), "rk-e2e-"));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        viewport: { width: 380, height: 1000 },
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on("pageerror", (e) => pageErrors.push(String(e)));
-      // No network here: Office's CDN script fails as it would offline.
-      await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-      await page.addInitScript({ path: BUNDLE });
-      await page.goto(`${served.url}/taskpane.html`);
+      pane = await openPane({ width: 380, height: 1000, profilePrefix: "rk-e2e-" });
+      const { page, pageErrors } = pane;
 
       await page.getByRole("heading", { name: "Resultatkontrakter" }).waitFor();
       await page.getByText("Projektmappen har endnu ingen kontraktark.").waitFor();
