@@ -5,6 +5,7 @@ import { cellAt, type SheetGrid } from "../sheets/grid";
 import { cellName } from "../sheets/a1";
 import { META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
 import type { TripEvent } from "../sheets/meta";
+import { metaLine } from "../sheets/metaLines";
 import { planSummary } from "../sheets/planSummary";
 import { placedSheets, type WorkbookState } from "../sheets/readWorkbook";
 import type { CellWrite } from "./applyImport";
@@ -28,8 +29,7 @@ export function tripWrites(
   const meta = masterGrids.find((g) => g.name === META_SHEET);
   let r = (meta?.values.length ?? 0) + 1;
   for (const t of trips) {
-    const line = ["trip", t.event, t.contractId, t.centre, t.at, t.file ?? ""];
-    line.forEach((value, i) => {
+    metaLine("trip", t).forEach((value, i) => {
       if (value !== "") writes.push({ sheet: META_SHEET, address: cellName(r, i + 1), value });
     });
     r++;
