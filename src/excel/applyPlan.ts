@@ -17,8 +17,7 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../sheets/plan";
-import { colLetter } from "../sheets/layout";
-import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
+import { cellCount, columnLetters, parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
@@ -362,7 +361,7 @@ function columnWidthOps(name: string, widths: number[]): WriteOp[] {
   let start = 0;
   for (let i = 1; i <= widths.length; i++) {
     if (i < widths.length && widths[i] === widths[start]) continue;
-    const address = `${colLetter(start)}:${colLetter(i - 1)}`;
+    const address = `${columnLetters(start + 1)}:${columnLetters(i)}`;
     const points = widthPoints(widths[start]!);
     ops.push({
       bytes: callBytes(address, points),
@@ -377,7 +376,7 @@ function columnWidthOps(name: string, widths: number[]): WriteOp[] {
 function cellOps(name: string, cells: PlanCell[][]): WriteOp[] {
   const width = Math.max(0, ...cells.map((r) => r.length));
   if (width === 0 || cells.length === 0) return [];
-  const last = colLetter(width - 1);
+  const last = columnLetters(width);
   const ops: WriteOp[] = [];
   let block: (string | number)[][] = [];
   let bytes = 0;
@@ -685,10 +684,10 @@ function chartOp(name: string, c: ChartPlan): WriteOp {
 
 function freezeOp(name: string, rows: number, columns: number): WriteOp {
   return {
-    bytes: callBytes(`A1:${colLetter(Math.max(columns, 1) - 1)}${Math.max(rows, 1)}`),
+    bytes: callBytes(`A1:${columnLetters(Math.max(columns, 1))}${Math.max(rows, 1)}`),
     queue: (q) => {
       const panes = q.sheet(name).freezePanes;
-      if (rows > 0 && columns > 0) panes.freezeAt(`A1:${colLetter(columns - 1)}${rows}`);
+      if (rows > 0 && columns > 0) panes.freezeAt(`A1:${columnLetters(columns)}${rows}`);
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
     },

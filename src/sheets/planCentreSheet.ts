@@ -18,6 +18,7 @@ import {
   YES_NO_NAME,
 } from "./layout";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "./plan";
+import { parseRange } from "./a1";
 import { estimatedRowHeights } from "./rowHeights";
 import { SheetBuilder } from "./sheetBuilder";
 import {
@@ -224,7 +225,7 @@ function targetCells(b: SheetBuilder, t: Target, r: number, jointTotal: number |
 }
 
 function statusHighlights(range: string): ConditionalFormatPlan[] {
-  const top = range.split(":")[0]!.replace(/^[A-Z]+/, "");
+  const { top } = parseRange(range);
   const order = ["not_met", "invalid", "missing", "met"] as const;
   return order.map((s) => ({
     range,
