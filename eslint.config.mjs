@@ -62,6 +62,51 @@ export default defineConfig(
     },
   },
   {
+    // No shell imports another shell's code: the pane and the Office.js shell meet in
+    // host/workbookHost.ts, and the pane's composition roots (taskpane/index.tsx, commands.ts)
+    // load the Office.js host with a dynamic import(), which this rule leaves alone.
+    files: ["src/excel/**", "src/xlsx/**", "src/cli/**", "src/commands/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/taskpane/*"], message: "Shells meet in src/host/, not in taskpane/." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel/*", "**/xlsx/*", "**/cli/*"],
+              message: "The pane talks to Excel through the WorkbookHost it is handed (src/host/).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The interface itself belongs to no shell.
+    files: ["src/host/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/*", "**/excel/*", "**/xlsx/*", "**/cli/*"],
+              message: "src/host/ names what the pane needs; it imports the core only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.tsx", "tests/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     rules: {
