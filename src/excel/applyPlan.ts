@@ -694,33 +694,11 @@ function freezeOp(name: string, rows: number, columns: number): WriteOp {
   };
 }
 
-/** "&Lleft&Ccentre&Rright" → its three sections ("&&" is a literal ampersand and stays). */
-export function headerSections(header: string): { left: string; center: string; right: string } {
-  const out = { left: "", center: "", right: "" };
-  let section: keyof typeof out = "center";
-  let i = 0;
-  while (i < header.length) {
-    const ch = header[i]!;
-    const next = header[i + 1];
-    if (ch === "&" && next === "&") {
-      out[section] += "&&";
-      i += 2;
-    } else if (ch === "&" && (next === "L" || next === "C" || next === "R")) {
-      section = next === "L" ? "left" : next === "C" ? "center" : "right";
-      i += 2;
-    } else {
-      out[section] += ch;
-      i++;
-    }
-  }
-  return out;
-}
-
 function printOps(name: string, p: PrintPlan): WriteOp[] {
-  const header = headerSections(p.header);
+  const header = p.header;
   const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const repeat = p.repeatRows ? p.repeatRows.replace(/(\d+)/g, "$$$1") : undefined;
-  const footer = p.footer ? headerSections(p.footer) : undefined;
+  const footer = p.footer;
   const bytes =
     callBytes(p.landscape ? "Landscape" : "Portrait") +
     (p.fitToWidth ? callBytes(zoom) : 0) +

@@ -29,6 +29,7 @@ import {
   inputFormat,
   MUTED_FONT,
   NARROW_MARGINS,
+  headerText,
   PAGE_NUMBERS,
   STATUS_COLOURS,
   targetFormat,
@@ -85,17 +86,13 @@ export function planCentreSheet(
   plan.print = {
     landscape: true,
     fitToWidth: true,
-    header: `&L${escapeHeader(contract.title)}&C${escapeHeader(centre.name)}&R&D`,
+    header: { left: headerText(contract.title), center: headerText(centre.name), right: "&D" },
     footer: PAGE_NUMBERS,
     repeatRows: `${HEADER_ROW}:${HEADER_ROW}`,
     area: `A1:${LAST_PRINTED_COL}${last}`,
     margins: NARROW_MARGINS,
   };
   return plan;
-}
-
-function escapeHeader(text: string): string {
-  return text.replace(/&/g, "&&");
 }
 
 function titleBlock(b: SheetBuilder, contract: Contract, centre: Centre, last: number): void {

@@ -20,6 +20,7 @@ import {
   MUTED_FONT,
   NARROW_MARGINS,
   NOT_APPLICABLE_FILL,
+  headerText,
   PAGE_NUMBERS,
   STATUS_COLOURS,
 } from "./styles";
@@ -97,7 +98,11 @@ export function planSummary(
   built.print = {
     landscape: true,
     fitToWidth: true,
-    header: `&LResultatkontrakter&C${contracts.map((c) => c.title.replace(/&/g, "&&")).join(" · ")}&R&D`,
+    header: {
+      left: "Resultatkontrakter",
+      center: contracts.map((c) => headerText(c.title)).join(" · "),
+      right: "&D",
+    },
     footer: PAGE_NUMBERS,
     area: `A1:${columnLetters(widest)}${built.cells.length}`,
     margins: NARROW_MARGINS,

@@ -66,7 +66,7 @@ export function samplePlan(): WorkbookPlan {
   centre.print = {
     landscape: true,
     fitToWidth: true,
-    header: "&LKontrakt&CSkelbækgade&R&D",
+    header: { left: "Kontrakt", center: "Skelbækgade", right: "&D" },
     repeatRows: "1:1",
   };
   centre.tabColor = "2E7D5B";
