@@ -15,8 +15,8 @@ import type {
 import { parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { groupValidations } from "../sheets/styleGroups";
-import { headerFooterCode } from "./headerFooter";
 import { escapeXml } from "./xmlText";
+import { headerFooterCode } from "./headerFooter";
 
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
 
