@@ -54,6 +54,19 @@ async function devServerHttps() {
   }
 }
 
+/** The old-webview guard: one ES5 source, inlined into every page where it says <%= oldWebviewGuard %>. */
+const OLD_WEBVIEW_GUARD = path.resolve(__dirname, "src/pages/oldWebviewGuard.js");
+
+/** One page: its entry's chunks and the guard. */
+function page(chunk, template) {
+  return new HtmlWebpackPlugin({
+    filename: `${chunk}.html`,
+    template,
+    chunks: [chunk],
+    templateParameters: { oldWebviewGuard: fs.readFileSync(OLD_WEBVIEW_GUARD, "utf8") },
+  });
+}
+
 module.exports = async (_env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
@@ -127,21 +140,9 @@ module.exports = async (_env, argv) => {
       hints: false,
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "fejl.html",
-        template: "./src/commands/fejl.html",
-        chunks: ["fejl"],
-      }),
+      page("taskpane", "./src/taskpane/taskpane.html"),
+      page("commands", "./src/commands/commands.html"),
+      page("fejl", "./src/commands/fejl.html"),
       new CopyIconsPlugin(),
     ],
     devServer: {

@@ -3,7 +3,7 @@
 // the plan (xlsx/writePlan for files, excel/applyPlan in the add-in); readDefinitionSheet reads
 // it back to exactly the same contract.
 import type { Contract, Goal, Target } from "../contracts/model";
-import { columnLetters } from "../sheets/a1";
+import { columnLetters, columnNumber } from "../sheets/a1";
 import { estimatedRowHeights } from "../sheets/rowHeights";
 import { emptySheet, type CellStyle, type PlanCell, type SheetPlan } from "../sheets/plan";
 import { HEADER_FILL, HEADER_FONT, INPUT_FILL, MUTED_FONT, STATUS_COLOURS } from "../sheets/styles";
@@ -211,8 +211,8 @@ function layOut(content: Content, name: string, review: DefinitionReview | undef
   style(`A${centreHeader + 1}:B${lastCentreRow + 3}`, { fill: INPUT_FILL, numberFormat: "@" });
 
   // Legend: the Måltyper (the dropdown's list), then how a centre's cell reads.
-  const legendCol = columnIndex(LEGEND_COL);
-  const legendTextCol = columnIndex(LEGEND_TEXT_COL);
+  const legendCol = columnNumber(LEGEND_COL);
+  const legendTextCol = columnNumber(LEGEND_TEXT_COL);
   put(LEGEND_HEADER_ROW, legendCol, "Måltype");
   put(LEGEND_HEADER_ROW, legendTextCol, "Sådan udfyldes rækken");
   style(`${LEGEND_COL}${LEGEND_HEADER_ROW}:${LEGEND_TEXT_COL}${LEGEND_HEADER_ROW}`, {
@@ -319,8 +319,4 @@ function layOut(content: Content, name: string, review: DefinitionReview | undef
   plan.rowHeights[headerRow] = 30;
   plan.tabColor = HEADER_FILL;
   return plan;
-}
-
-function columnIndex(letter: string): number {
-  return letter.charCodeAt(0) - 64;
 }

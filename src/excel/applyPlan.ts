@@ -17,8 +17,7 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../sheets/plan";
-import { colLetter } from "../sheets/layout";
-import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
+import { cellCount, columnLetters, parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
@@ -362,7 +361,7 @@ function columnWidthOps(name: string, widths: number[]): WriteOp[] {
   let start = 0;
   for (let i = 1; i <= widths.length; i++) {
     if (i < widths.length && widths[i] === widths[start]) continue;
-    const address = `${colLetter(start)}:${colLetter(i - 1)}`;
+    const address = `${columnLetters(start + 1)}:${columnLetters(i)}`;
     const points = widthPoints(widths[start]!);
     ops.push({
       bytes: callBytes(address, points),
@@ -377,7 +376,7 @@ function columnWidthOps(name: string, widths: number[]): WriteOp[] {
 function cellOps(name: string, cells: PlanCell[][]): WriteOp[] {
   const width = Math.max(0, ...cells.map((r) => r.length));
   if (width === 0 || cells.length === 0) return [];
-  const last = colLetter(width - 1);
+  const last = columnLetters(width);
   const ops: WriteOp[] = [];
   let block: (string | number)[][] = [];
   let bytes = 0;
@@ -685,43 +684,21 @@ function chartOp(name: string, c: ChartPlan): WriteOp {
 
 function freezeOp(name: string, rows: number, columns: number): WriteOp {
   return {
-    bytes: callBytes(`A1:${colLetter(Math.max(columns, 1) - 1)}${Math.max(rows, 1)}`),
+    bytes: callBytes(`A1:${columnLetters(Math.max(columns, 1))}${Math.max(rows, 1)}`),
     queue: (q) => {
       const panes = q.sheet(name).freezePanes;
-      if (rows > 0 && columns > 0) panes.freezeAt(`A1:${colLetter(columns - 1)}${rows}`);
+      if (rows > 0 && columns > 0) panes.freezeAt(`A1:${columnLetters(columns)}${rows}`);
       else if (rows > 0) panes.freezeRows(rows);
       else panes.freezeColumns(columns);
     },
   };
 }
 
-/** "&Lleft&Ccentre&Rright" → its three sections ("&&" is a literal ampersand and stays). */
-export function headerSections(header: string): { left: string; center: string; right: string } {
-  const out = { left: "", center: "", right: "" };
-  let section: keyof typeof out = "center";
-  let i = 0;
-  while (i < header.length) {
-    const ch = header[i]!;
-    const next = header[i + 1];
-    if (ch === "&" && next === "&") {
-      out[section] += "&&";
-      i += 2;
-    } else if (ch === "&" && (next === "L" || next === "C" || next === "R")) {
-      section = next === "L" ? "left" : next === "C" ? "center" : "right";
-      i += 2;
-    } else {
-      out[section] += ch;
-      i++;
-    }
-  }
-  return out;
-}
-
 function printOps(name: string, p: PrintPlan): WriteOp[] {
-  const header = headerSections(p.header);
+  const header = p.header;
   const zoom: Excel.PageLayoutZoomOptions = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   const repeat = p.repeatRows ? p.repeatRows.replace(/(\d+)/g, "$$$1") : undefined;
-  const footer = p.footer ? headerSections(p.footer) : undefined;
+  const footer = p.footer;
   const bytes =
     callBytes(p.landscape ? "Landscape" : "Portrait") +
     (p.fitToWidth ? callBytes(zoom) : 0) +

@@ -4,6 +4,7 @@
 // cells are read again, every cell that no longer holds what it held before is put back, a sheet
 // the request added is deleted and RK_Data is protected again: the user never sees half an import.
 import type { CellValue } from "../contracts/model";
+import { cellName, columnLetters, parseCell, rangeName } from "../sheets/a1";
 import { sameFigure } from "../templates/previewImport";
 import type { CellWrite } from "../templates/applyImport";
 import { callBytes, PROTECT_OPTIONS, widthPoints } from "./applyPlan";
@@ -62,14 +63,13 @@ interface Run {
 
 /** Cells of one column on consecutive rows go as one range: one write per run, not per cell. */
 export function columnRuns(writes: CellWrite[]): Run[] {
-  const groups = new Map<string, { sheet: string; col: string; rows: Map<number, string | number> }>();
+  const groups = new Map<string, { sheet: string; col: number; rows: Map<number, string | number> }>();
   for (const w of writes) {
-    const m = /^([A-Z]+)(\d+)$/.exec(w.address);
-    if (!m) throw new Error(`Not a cell address: ${w.address}`);
-    const key = `${w.sheet.toLowerCase()}!${m[1]}`;
+    const { row, col } = parseCell(w.address);
+    const key = `${w.sheet.toLowerCase()}!${col}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { sheet: w.sheet, col: m[1]!, rows: new Map() }));
-    g.rows.set(Number(m[2]), formulaOf(w.value));
+    if (!g) groups.set(key, (g = { sheet: w.sheet, col, rows: new Map() }));
+    g.rows.set(row, formulaOf(w.value));
   }
   const runs: Run[] = [];
   for (const g of groups.values()) {
@@ -82,8 +82,8 @@ export function columnRuns(writes: CellWrite[]): Run[] {
       const last = part[part.length - 1]!;
       runs.push({
         sheet: g.sheet,
-        address: first === last ? `${g.col}${first}` : `${g.col}${first}:${g.col}${last}`,
-        cells: part.map((r) => ({ address: `${g.col}${r}`, value: g.rows.get(r)! })),
+        address: rangeName({ top: first, left: g.col, bottom: last, right: g.col }),
+        cells: part.map((r) => ({ address: cellName(r, g.col), value: g.rows.get(r)! })),
       });
       start = i;
     }
@@ -135,7 +135,7 @@ export async function commitCells(run: ExcelRun, tx: CellTransaction, caps: Capa
         for (const s of addSheets) {
           const ws = sheets.add(s.name);
           s.columnWidths.forEach((w, i) => {
-            const col = String.fromCharCode(65 + i);
+            const col = columnLetters(i + 1);
             ws.getRange(`${col}:${col}`).format.columnWidth = widthPoints(w);
           });
           if (caps.api17 && s.frozenRows > 0) ws.freezePanes.freezeRows(s.frozenRows);

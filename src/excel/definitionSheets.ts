@@ -24,7 +24,7 @@ import type {
   DefinitionBuild,
   DefinitionSheet,
   NewDefinitionSource,
-} from "../taskpane/workbookHost";
+} from "../host/workbookHost";
 import { applyPlan, type ExistingSheet } from "./applyPlan";
 import type { Capabilities } from "./env";
 import { ExcelShellError, type Doing } from "./errors";

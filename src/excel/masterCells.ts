@@ -2,7 +2,8 @@
 // on the open workbook: Excel's own sheet names, what each cell held before (for taking the
 // write back), the Log sheet to add when it is missing, and RK_Data to unprotect when written.
 import { cellAt } from "../sheets/grid";
-import { colIndex, META_SHEET } from "../sheets/layout";
+import { tryParseCell } from "../sheets/a1";
+import { META_SHEET } from "../sheets/layout";
 import type { CellWrite } from "../templates/applyImport";
 import { LOG_COLUMN_WIDTHS } from "../templates/auditLog";
 import { cellKey, type CellTransaction, type OldCell } from "./cellTransaction";
@@ -18,13 +19,11 @@ export function masterTransaction(
   for (const w of writes) {
     const sheet = master.actual(w.sheet);
     out.push({ ...w, sheet });
-    const m = /^([A-Z]+)(\d+)$/.exec(w.address);
+    const at = tryParseCell(w.address);
     const grid = master.grids.find((g) => g.name === w.sheet);
-    if (!m || !grid) continue;
-    const row = Number(m[2]);
-    const col = colIndex(m[1]!);
-    const value = cellAt(grid.values, row, col);
-    const formula = grid.formulas?.[row - 1]?.[col] ?? null;
+    if (!at || !grid) continue;
+    const value = cellAt(grid.values, at.row, at.col - 1);
+    const formula = grid.formulas?.[at.row - 1]?.[at.col - 1] ?? null;
     if (value !== null || formula) before.set(cellKey(sheet, w.address), { value, formula });
   }
   const writesMeta = writes.some((w) => w.sheet === META_SHEET);

@@ -31,7 +31,7 @@ import type {
   ImportReview,
   SelfTestReport,
   WorkbookHost,
-} from "../taskpane/workbookHost";
+} from "../host/workbookHost";
 import type { AcceptedReturn } from "../templates/reviewReturned";
 import { reviewAgain } from "../templates/reviewReturned";
 import { commitCells, TransactionFailed, type CellTransaction } from "./cellTransaction";

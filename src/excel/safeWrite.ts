@@ -5,6 +5,7 @@
 // and if that fails too (2) compares every figure read before the build with what the sheet holds
 // now and writes back each one that changed, then (3) tells the user exactly what happened.
 import type { CellValue } from "../contracts/model";
+import { rangeName } from "../sheets/a1";
 import type { SheetGrid } from "../sheets/grid";
 import type { WorkbookPlan } from "../sheets/plan";
 import { sameFigure } from "../templates/previewImport";
@@ -238,9 +239,8 @@ export function changedRuns(before: SheetGrid, now: SheetGrid): Run[] {
     let open: { first: number; cells: (string | number)[] } | undefined;
     const close = (end: number) => {
       if (!open) return;
-      const col = letter(c);
       runs.push({
-        address: open.first === end ? `${col}${open.first}` : `${col}${open.first}:${col}${end}`,
+        address: rangeName({ top: open.first, left: c + 1, bottom: end, right: c + 1 }),
         cells: open.cells,
       });
       open = undefined;
@@ -261,17 +261,6 @@ export function changedRuns(before: SheetGrid, now: SheetGrid): Run[] {
     close(before.values.length);
   }
   return runs;
-}
-
-function letter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Where an earlier copy of the workbook is, in words for the user's Excel. */

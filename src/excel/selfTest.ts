@@ -2,27 +2,9 @@
 // scratch sheet the test adds and removes again — never on the user's sheets — so a
 // municipality's IT can check Danish Windows, Mac and the web before rollout. Each feature is its
 // own Excel.run: one that fails does not stop the others, and its row carries Excel's own error.
+import type { SelfTestReport, SelfTestRow } from "../host/workbookHost";
 import { PROTECT_OPTIONS } from "./applyPlan";
 import type { ExcelEnv, ExcelRun } from "./env";
-
-export interface SelfTestRow {
-  /** Danish name of the feature, as the pane shows it. */
-  feature: string;
-  /** The requirement set it needs, e.g. "ExcelApi 1.9". */
-  set: string;
-  ok: boolean;
-  /** Excel's error (code and message), or why it was not tried. */
-  error?: string;
-}
-
-export interface SelfTestReport {
-  rows: SelfTestRow[];
-  platform: string;
-  officeVersion: string;
-  /** The ExcelApi sets this Excel has, e.g. ["1.1", …, "1.17"]. */
-  sets: string[];
-  at: string;
-}
 
 type Check = (context: Excel.RequestContext, sheet: Excel.Worksheet, name: string) => Promise<void>;
 

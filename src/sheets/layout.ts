@@ -1,5 +1,4 @@
 // Where things are on a centre sheet. The plan writes by these, the readers read by these.
-import { columnLetters, columnNumber } from "./a1";
 
 export const COL = {
   id: "A",
@@ -52,22 +51,6 @@ export const COUNT_VALUE_COL = "L";
 
 /** The last column on paper: the hint column after it is for the screen (the input prompt carries it too). */
 export const LAST_PRINTED_COL = "N";
-
-/**
- * 0-based index of a column letter (A → 0), for indexing a grid's row array.
- * @deprecated A1 lives in ./a1.ts, 1-based: `columnNumber(letter) - 1`.
- */
-export function colIndex(letter: string): number {
-  return columnNumber(letter) - 1;
-}
-
-/**
- * The letters of a 0-based column index (0 → A).
- * @deprecated A1 lives in ./a1.ts, 1-based: `columnLetters(index + 1)`.
- */
-export function colLetter(index: number): string {
-  return columnLetters(index + 1);
-}
 
 // The workbook's own sheet names live with the rule that keeps centre codes off them.
 export { LISTS_SHEET, LOG_SHEET, META_SHEET, SUMMARY_SHEET } from "../contracts/sheetNames";

@@ -1,6 +1,7 @@
 // The very hidden sheet that makes a workbook readable as a contract workbook: the contracts'
 // definitions, which sheet is which centre, and when templates went out and came back.
-// Kept in cells, not in settings or custom XML, which have been lost on Mac (OFFICE-JS.md).
+// Kept in cells, not in settings or custom XML, which have been lost on Mac (OFFICE-JS.md); the
+// lines' layout is metaLines.ts'.
 import type { Contract } from "../contracts/model";
 import { definitionHash } from "../contracts/definitionHash";
 import { parseContract } from "../contracts/schema";
@@ -9,9 +10,8 @@ import type { Grid } from "./grid";
 import { META_SHEET } from "./layout";
 import type { SheetPlan } from "./plan";
 import { SheetBuilder } from "./sheetBuilder";
+import { linesOf, metaHeaderLine, metaLine, readMetaLines, type MetaCell } from "./metaLines";
 
-export const META_FORMAT = 1;
-const MAGIC = "Resultatkontrakter";
 /** Excel holds at most 32,767 characters in a cell. */
 const CHUNK = 30000;
 
@@ -48,23 +48,20 @@ export interface Meta {
 export function planMeta(meta: Omit<Meta, "hashes">): SheetPlan {
   const b = new SheetBuilder(META_SHEET, "meta");
   let r = 1;
-  const put = (cells: (string | number | undefined)[]) => {
-    cells.forEach((v, i) => b.value(columnLetters(i + 1), r, v ?? ""));
+  const put = (cells: MetaCell[]) => {
+    cells.forEach((v, i) => b.value(columnLetters(i + 1), r, v));
     r++;
   };
-  put([MAGIC, "format", META_FORMAT]);
+  put(metaHeaderLine());
   for (const c of meta.contracts) {
     const json = JSON.stringify(c);
     const chunks: string[] = [];
     for (let i = 0; i < json.length; i += CHUNK) chunks.push(json.slice(i, i + CHUNK));
-    put(["contract", c.id, definitionHash(c), ...chunks]);
+    put(metaLine("contract", { id: c.id, hash: definitionHash(c) }, chunks));
   }
-  for (const s of meta.sheets) put(["sheet", s.sheet, s.contractId, s.centre]);
-  if (meta.template) {
-    const t = meta.template;
-    put(["template", t.contractId, t.centre, t.version, t.exportedAt]);
-  }
-  for (const t of meta.trips) put(["trip", t.event, t.contractId, t.centre, t.at, t.file]);
+  for (const s of meta.sheets) put(metaLine("sheet", s));
+  if (meta.template) put(metaLine("template", meta.template));
+  for (const t of meta.trips) put(metaLine("trip", t));
   const plan = b.build();
   plan.visibility = "veryHidden";
   plan.protect = true;
@@ -75,32 +72,41 @@ export class NotAContractWorkbook extends Error {}
 
 /** Reads the metadata sheet's grid; throws NotAContractWorkbook with a Danish message. */
 export function readMeta(grid: Grid | undefined): Meta {
-  if (!grid || grid[0]?.[0] !== MAGIC) {
+  const lines = readMetaLines(grid);
+  if (!lines) {
     throw new NotAContractWorkbook(
       "Projektmappen er ikke en kontraktprojektmappe fra Resultatkontrakter (arket med kontraktdata mangler). Byg den med 'kontrakt build' eller fra kontraktpanelet.",
     );
   }
   const meta: Meta = { contracts: [], hashes: {}, sheets: [], trips: [] };
-  for (const line of grid.slice(1)) {
-    const cells = line.map((c) => (c === null || c === undefined ? "" : String(c)));
-    const [kind, a = "", b = "", c = "", d = "", e = ""] = cells;
-    if (kind === "contract") {
-      const json = cells.slice(3).join("");
-      try {
-        const contract = parseContract(JSON.parse(json), `Kontrakten "${a}" i projektmappen`);
-        meta.contracts.push(contract);
-        meta.hashes[contract.id] = b;
-      } catch (err) {
-        throw new NotAContractWorkbook(
-          `Kontraktdata i projektmappen kan ikke læses (${err instanceof Error ? err.message : String(err)}).`,
-        );
-      }
-    } else if (kind === "sheet") meta.sheets.push({ sheet: a, contractId: b, centre: c });
-    else if (kind === "template")
-      meta.template = { contractId: a, centre: b, version: Number(c), exportedAt: d };
-    else if (kind === "trip" && (a === "exported" || a === "returned")) {
-      meta.trips.push({ event: a, contractId: b, centre: c, at: d, file: e || undefined });
+  for (const line of linesOf(lines, "contract")) {
+    try {
+      const contract = parseContract(
+        JSON.parse(line.json.join("")),
+        `Kontrakten "${line.id}" i projektmappen`,
+      );
+      meta.contracts.push(contract);
+      meta.hashes[contract.id] = line.hash;
+    } catch (err) {
+      throw new NotAContractWorkbook(
+        `Kontraktdata i projektmappen kan ikke læses (${err instanceof Error ? err.message : String(err)}).`,
+      );
     }
+  }
+  meta.sheets = linesOf(lines, "sheet").map(({ sheet, contractId, centre }) => ({
+    sheet,
+    contractId,
+    centre,
+  }));
+  const templates = linesOf(lines, "template");
+  const template = templates[templates.length - 1];
+  if (template) {
+    const { contractId, centre, version, exportedAt } = template;
+    meta.template = { contractId, centre, version: Number(version), exportedAt };
+  }
+  for (const { event, contractId, centre, at, file } of linesOf(lines, "trip")) {
+    if (event === "exported" || event === "returned")
+      meta.trips.push({ event, contractId, centre, at, file: file || undefined });
   }
   return meta;
 }

@@ -72,16 +72,27 @@ export interface ChartPlan {
 export interface PrintPlan {
   landscape: boolean;
   fitToWidth: boolean;
-  /** Page header, in Excel's header codes (e.g. "&L…&R&D"). */
-  header: string;
-  /** Page footer, in the same codes (e.g. "&CSide &P af &N"). */
-  footer?: string;
+  /** Page header, e.g. the date on the right: { left: "…", center: "…", right: "&D" }. */
+  header: PageSections;
+  /** Page footer, e.g. { left: "", center: "Side &P af &N", right: "" }. */
+  footer?: PageSections;
   /** Rows repeated at the top of each printed page, e.g. "7:7". */
   repeatRows?: string;
   /** The range printed, e.g. "A1:N40"; columns outside it are for the screen only. */
   area?: string;
   /** Page margins in inches: narrow ones leave the columns room at a readable size. */
   margins?: PageMargins;
+}
+
+/**
+ * The three sections of a page header or footer, as Office.js's HeaderFooter takes them: text
+ * with Excel's field codes (&P page, &N pages, &D date) and "&&" for a literal ampersand. The
+ * xlsx shell joins them into one "&L…&C…&R…" string, as the file format wants.
+ */
+export interface PageSections {
+  left: string;
+  center: string;
+  right: string;
 }
 
 export interface PageMargins {

@@ -18,6 +18,7 @@ import {
   YES_NO_NAME,
 } from "./layout";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "./plan";
+import { parseRange } from "./a1";
 import { estimatedRowHeights } from "./rowHeights";
 import { SheetBuilder } from "./sheetBuilder";
 import {
@@ -28,6 +29,7 @@ import {
   inputFormat,
   MUTED_FONT,
   NARROW_MARGINS,
+  headerText,
   PAGE_NUMBERS,
   STATUS_COLOURS,
   targetFormat,
@@ -84,17 +86,13 @@ export function planCentreSheet(
   plan.print = {
     landscape: true,
     fitToWidth: true,
-    header: `&L${escapeHeader(contract.title)}&C${escapeHeader(centre.name)}&R&D`,
+    header: { left: headerText(contract.title), center: headerText(centre.name), right: "&D" },
     footer: PAGE_NUMBERS,
     repeatRows: `${HEADER_ROW}:${HEADER_ROW}`,
     area: `A1:${LAST_PRINTED_COL}${last}`,
     margins: NARROW_MARGINS,
   };
   return plan;
-}
-
-function escapeHeader(text: string): string {
-  return text.replace(/&/g, "&&");
 }
 
 function titleBlock(b: SheetBuilder, contract: Contract, centre: Centre, last: number): void {
@@ -224,7 +222,7 @@ function targetCells(b: SheetBuilder, t: Target, r: number, jointTotal: number |
 }
 
 function statusHighlights(range: string): ConditionalFormatPlan[] {
-  const top = range.split(":")[0]!.replace(/^[A-Z]+/, "");
+  const { top } = parseRange(range);
   const order = ["not_met", "invalid", "missing", "met"] as const;
   return order.map((s) => ({
     range,

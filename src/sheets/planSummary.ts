@@ -20,6 +20,7 @@ import {
   MUTED_FONT,
   NARROW_MARGINS,
   NOT_APPLICABLE_FILL,
+  headerText,
   PAGE_NUMBERS,
   STATUS_COLOURS,
 } from "./styles";
@@ -37,6 +38,19 @@ export interface SummaryOptions {
   trips?: TripEvent[];
 }
 
+/**
+ * Oversigt's labels in column A, which its readers find rows by (tripCells.ts re-makes the
+ * Indsendt row under the status table's header).
+ */
+export const SUMMARY_LABEL = {
+  title: "Oversigt – resultatkontrakter",
+  statusHeader: "Status pr. center",
+  goalId: "Mål-ID",
+  rate: "Opfyldelsesgrad",
+  sent: "Indsendt",
+  joint: "Fælles mål",
+} as const;
+
 const COUNTED = ["met", "not_met", "missing", "invalid"] as const;
 
 export function planSummary(
@@ -45,7 +59,7 @@ export function planSummary(
   options: SummaryOptions,
 ): SheetPlan {
   const b = new SheetBuilder(SUMMARY_SHEET, "summary");
-  b.value("A", 1, "Oversigt – resultatkontrakter").style("A1", { bold: true, size: 14 });
+  b.value("A", 1, SUMMARY_LABEL.title).style("A1", { bold: true, size: 14 });
   b.value(
     "A",
     2,
@@ -84,7 +98,11 @@ export function planSummary(
   built.print = {
     landscape: true,
     fitToWidth: true,
-    header: `&LResultatkontrakter&C${contracts.map((c) => c.title.replace(/&/g, "&&")).join(" · ")}&R&D`,
+    header: {
+      left: "Resultatkontrakter",
+      center: contracts.map((c) => headerText(c.title)).join(" · "),
+      right: "&D",
+    },
     footer: PAGE_NUMBERS,
     area: `A1:${columnLetters(widest)}${built.cells.length}`,
     margins: NARROW_MARGINS,
@@ -125,7 +143,7 @@ function contractBlock(
   headerRow(
     b,
     r,
-    "Status pr. center",
+    SUMMARY_LABEL.statusHeader,
     "",
     sheets.map((s) => s.centre),
     lastCol,
@@ -142,7 +160,7 @@ function contractBlock(
   // Centre columns read as columns: header, counts, rate, trips and statuses all centred.
   b.style(`C${r}:${lastCol}${r + 6}`, { horizontal: "center" });
   const rateRow = r + 5;
-  b.value("A", rateRow, "Opfyldelsesgrad").value(
+  b.value("A", rateRow, SUMMARY_LABEL.rate).value(
     "B",
     rateRow,
     "Opfyldte mål ud af de mål, der gælder for centret",
@@ -157,7 +175,7 @@ function contractBlock(
   b.style(`C${rateRow}:${lastCol}${rateRow}`, { numberFormat: "0%", bold: true });
   plan.dataBars.push({ range: `C${rateRow}:${lastCol}${rateRow}`, color: "63BE7B" });
   const missingRow = rateRow + 1;
-  b.value("A", missingRow, "Indsendt").value("B", missingRow, "Skabelon sendt ud / kommet retur");
+  b.value("A", missingRow, SUMMARY_LABEL.sent).value("B", missingRow, "Skabelon sendt ud / kommet retur");
   sheets.forEach((s, c) =>
     b.value(centreCol(c), missingRow, tripText(options.trips ?? [], contract.id, s.centre)),
   );
@@ -174,7 +192,7 @@ function contractBlock(
   headerRow(
     b,
     r,
-    "Mål-ID",
+    SUMMARY_LABEL.goalId,
     "Mål",
     sheets.map((s) => s.centre),
     lastCol,
@@ -217,7 +235,7 @@ function jointBlock(b: SheetBuilder, contract: Contract, sheets: PlacedCentreShe
   const joint = uniqueRows(contract, sheets).filter((row) => row.assessment.basis !== "own");
   if (joint.length === 0) return start;
   let r = start;
-  b.value("A", r, "Fælles mål")
+  b.value("A", r, SUMMARY_LABEL.joint)
     .value("B", r, "Krav")
     .value("C", r, "Fælles i alt")
     .value("D", r, "Fælles status");

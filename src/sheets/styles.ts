@@ -1,7 +1,7 @@
 // Colours, number formats and print set-up of the workbook, in one place.
 import { kindOf } from "../contracts/kinds";
 import type { Status, Target } from "../contracts/model";
-import type { PageMargins } from "./plan";
+import type { PageMargins, PageSections } from "./plan";
 
 /** Fill and font per status: the word stays in the cell, so it also reads in black-and-white print. */
 export const STATUS_COLOURS: Record<Exclude<Status, "not_applicable">, { fill: string; font: string }> = {
@@ -27,7 +27,12 @@ export const NARROW_MARGINS: PageMargins = {
   footer: 0.25,
 };
 /** Footer: "Side 3 af 5". */
-export const PAGE_NUMBERS = "&CSide &P af &N";
+export const PAGE_NUMBERS: PageSections = { left: "", center: "Side &P af &N", right: "" };
+
+/** Text shown as it is in a page header: "&" alone would start a field code. */
+export function headerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
 
 /** Format of the target value cells (Mål-værdi), from the kind's entry. */
 export function targetFormat(t: Target, value: number): string {

@@ -12,7 +12,7 @@ import { FailureBoundary } from "./FailureBoundary";
 import { SummaryButton } from "./SummaryButton";
 import { paneClass } from "./paneClasses";
 import { usePaneTheme } from "./theme";
-import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "./workbookHost";
+import type { AttentionRow, CentreOverview, ContractChoice, WorkbookHost } from "../host/workbookHost";
 
 // The status panel (badges, links) arrives just after the first paint: the pane is usable at once,
 // and the status needs a round trip to Excel anyway. Keeps the first download under budget.

@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, ProgressBar, Spinner, Text } from "
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useStrings } from "./i18n";
 import { FailureBoundary } from "./FailureBoundary";
-import type { BuildProgress, BuildResult, WorkbookHost } from "./workbookHost";
+import type { BuildProgress, BuildResult, WorkbookHost } from "../host/workbookHost";
 import { paneClass } from "./paneClasses";
 
 const loadConfirmDialog = () => import("./ConfirmUpdateDialog");

@@ -2,7 +2,7 @@
 import { Checkbox, Subtitle2, Text } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
 import { paneClass } from "./paneClasses";
-import type { ContractChoice } from "./workbookHost";
+import type { ContractChoice } from "../host/workbookHost";
 
 /** The contract's title, with its year only when the title does not already say it. */
 export function choiceTitle(c: ContractChoice): string {

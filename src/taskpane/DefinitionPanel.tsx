@@ -20,7 +20,12 @@ import { DefinitionProblems } from "./DefinitionProblems";
 import { useDefinitionStrings } from "./definitionStrings";
 import { useStrings } from "./i18n";
 import { NewContractSection } from "./NewContractSection";
-import type { ContractChoice, DefinitionSheet, NewDefinitionSource, WorkbookHost } from "./workbookHost";
+import type {
+  ContractChoice,
+  DefinitionSheet,
+  NewDefinitionSource,
+  WorkbookHost,
+} from "../host/workbookHost";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

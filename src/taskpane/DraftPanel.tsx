@@ -23,7 +23,7 @@ import { definitionReview, draftSummary } from "../draft/reviewSheet";
 import { useDraftStrings } from "./DraftStrings";
 import { NoteBar, type PaneNote } from "./NoteBar";
 import { readPickedFiles } from "./readFiles";
-import type { WorkbookHost } from "./workbookHost";
+import type { WorkbookHost } from "../host/workbookHost";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

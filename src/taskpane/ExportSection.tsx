@@ -4,7 +4,7 @@ import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, Text } from "@fl
 import { useState } from "react";
 import { useTemplateStrings } from "./templateStrings";
 import type { TemplateFile } from "../templates/importTypes";
-import type { ExportResult, WorkbookHost } from "./workbookHost";
+import type { ExportResult, WorkbookHost } from "../host/workbookHost";
 import { useLayoutStyles } from "./layoutStyles";
 
 export interface ExportSectionProps {

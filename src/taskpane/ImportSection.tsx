@@ -7,7 +7,7 @@ import { NoteBar } from "./NoteBar";
 import { readPickedFiles } from "./readFiles";
 import { useTemplateStrings } from "./templateStrings";
 import type { ImportChoices, ImportReview } from "../templates/importTypes";
-import type { WorkbookHost } from "./workbookHost";
+import type { WorkbookHost } from "../host/workbookHost";
 import { useLayoutStyles } from "./layoutStyles";
 
 type Phase =

@@ -3,7 +3,7 @@
 import { Button, Field, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { useDefinitionStrings } from "./definitionStrings";
-import type { ContractChoice, DefinitionSheet, NewDefinitionSource } from "./workbookHost";
+import type { ContractChoice, DefinitionSheet, NewDefinitionSource } from "../host/workbookHost";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },

@@ -21,7 +21,7 @@ import type { BadgeProps } from "@fluentui/react-components";
 import { useStrings } from "./i18n";
 import type { Strings } from "./i18n";
 import { useTemplateStrings } from "./templateStrings";
-import type { AttentionRow, CentreOverview } from "./workbookHost";
+import type { AttentionRow, CentreOverview } from "../host/workbookHost";
 
 type CountedStatus = keyof CentreOverview["counts"];
 

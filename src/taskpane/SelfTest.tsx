@@ -19,7 +19,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { SelfTestReport, WorkbookHost } from "./workbookHost";
+import type { SelfTestReport, WorkbookHost } from "../host/workbookHost";
 
 const useStyles = makeStyles({
   corner: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: tokens.spacingVerticalS },

@@ -2,7 +2,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
 import { useStrings } from "./i18n";
-import type { WorkbookHost } from "./workbookHost";
+import type { WorkbookHost } from "../host/workbookHost";
 import { paneClass } from "./paneClasses";
 
 export interface SummaryButtonProps {

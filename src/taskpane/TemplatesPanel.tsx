@@ -6,7 +6,7 @@ import { downloadFile } from "./download";
 import { ExportSection } from "./ExportSection";
 import { ImportSection } from "./ImportSection";
 import { useTemplateStrings } from "./templateStrings";
-import type { WorkbookHost } from "./workbookHost";
+import type { WorkbookHost } from "../host/workbookHost";
 import { useLayoutStyles } from "./layoutStyles";
 
 export interface TemplatesPanelProps {

@@ -1,6 +1,6 @@
 // The task pane's words. Danish first; English when Office's display language is English.
 import { createContext, useContext } from "react";
-import type { BuildResult, OrphanedFigures } from "./workbookHost";
+import type { BuildResult, OrphanedFigures } from "../host/workbookHost";
 
 /** "Grundlag 10, Resultat 20" — only the fields that held something. */
 function figures(o: OrphanedFigures, ...labels: [string, string, string]): string {

@@ -5,7 +5,7 @@ import { errorMessage } from "./ErrorBar";
 import { isChunkLoadError } from "./FailureBoundary";
 import { stringsFor } from "./i18n";
 import { StartupNotice } from "./StartupNotice";
-import type { WorkbookHost } from "./workbookHost";
+import type { WorkbookHost } from "../host/workbookHost";
 
 declare global {
   interface Window {

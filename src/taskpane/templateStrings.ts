@@ -3,7 +3,7 @@
 import type { CellValue } from "../contracts/model";
 import { useStrings } from "./i18n";
 import type { FileReview } from "../templates/importTypes";
-import type { CentreOverview, ExportResult, ImportOutcome } from "./workbookHost";
+import type { CentreOverview, ExportResult, ImportOutcome } from "../host/workbookHost";
 
 export interface TemplateStrings {
   heading: string;

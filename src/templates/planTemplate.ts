@@ -6,6 +6,7 @@ import { GUIDE_SHEET } from "../contracts/sheetNames";
 import { rowsFor } from "../contracts/resolve";
 import { carryFigures } from "../sheets/carryFigures";
 import { META_SHEET } from "../sheets/layout";
+import { metaLine, type MetaCell } from "../sheets/metaLines";
 import type { SheetPlan, WorkbookPlan } from "../sheets/plan";
 import { danishDate } from "../sheets/planSummary";
 import { planWorkbook } from "../sheets/planWorkbook";
@@ -17,9 +18,6 @@ import { HEADER_FILL, HEADER_FONT, MUTED_FONT } from "../sheets/styles";
 export const TEMPLATE_VERSION = 1;
 
 export { GUIDE_SHEET };
-
-/** The RK_Data line listing the goal row ids the template was made with, in sheet order. */
-export const GOALS_LINE = "goals";
 
 export interface TemplateOptions {
   /** ISO time the template is made. */
@@ -44,18 +42,21 @@ export function planTemplate(contract: Contract, centreCode: string, options: Te
     trips: [],
   });
   const meta = plan.sheets.find((s) => s.name === META_SHEET)!;
-  appendMetaLine(meta, [
-    GOALS_LINE,
-    contract.id,
-    centre.code,
-    ...rowsFor(contract, centre.code).map((r) => r.id),
-  ]);
+  // The goal row ids the template was made with, in sheet order.
+  appendMetaLine(
+    meta,
+    metaLine(
+      "goals",
+      { contractId: contract.id, centre: centre.code },
+      rowsFor(contract, centre.code).map((r) => r.id),
+    ),
+  );
   if (options.prefill) carryFigures(plan, options.prefill);
   plan.sheets.unshift(guideSheet(contract, centre.code, centre.name, options.exportedAt));
   return plan;
 }
 
-function appendMetaLine(meta: SheetPlan, values: string[]): void {
+function appendMetaLine(meta: SheetPlan, values: MetaCell[]): void {
   meta.cells.push(values.map((value) => ({ value })));
   const width = Math.max(...meta.cells.map((r) => r.length));
   for (const r of meta.cells) while (r.length < width) r.push(null);

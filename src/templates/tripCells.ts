@@ -5,7 +5,8 @@ import { cellAt, type SheetGrid } from "../sheets/grid";
 import { cellName } from "../sheets/a1";
 import { META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
 import type { TripEvent } from "../sheets/meta";
-import { planSummary } from "../sheets/planSummary";
+import { metaLine } from "../sheets/metaLines";
+import { planSummary, SUMMARY_LABEL } from "../sheets/planSummary";
 import { placedSheets, type WorkbookState } from "../sheets/readWorkbook";
 import type { CellWrite } from "./applyImport";
 
@@ -14,9 +15,6 @@ export interface TripWrites {
   /** Oversigt exists but its layout is not the one planned, so its Indsendt row was not touched. */
   summaryStale: boolean;
 }
-
-const STATUS_HEADER = "Status pr. center";
-const SENT_LABEL = "Indsendt";
 
 export function tripWrites(
   state: WorkbookState,
@@ -28,8 +26,7 @@ export function tripWrites(
   const meta = masterGrids.find((g) => g.name === META_SHEET);
   let r = (meta?.values.length ?? 0) + 1;
   for (const t of trips) {
-    const line = ["trip", t.event, t.contractId, t.centre, t.at, t.file ?? ""];
-    line.forEach((value, i) => {
+    metaLine("trip", t).forEach((value, i) => {
       if (value !== "") writes.push({ sheet: META_SHEET, address: cellName(r, i + 1), value });
     });
     r++;
@@ -52,12 +49,12 @@ function summaryWrites(
   const planned = planSummary(contracts, placedSheets(state), { generatedAt: now, trips });
   const plannedValues = planned.cells.map((line) => line.map((c) => (c && "value" in c ? c.value : null)));
   const rowsOf = (values: (string | number | boolean | null)[][]) =>
-    values.flatMap((line, i) => (line[0] === SENT_LABEL ? [i + 1] : []));
+    values.flatMap((line, i) => (line[0] === SUMMARY_LABEL.sent ? [i + 1] : []));
   const plannedRows = rowsOf(plannedValues);
   const actualRows = rowsOf(grid.values);
   if (plannedRows.length !== actualRows.length) return undefined;
   const headerAbove = (values: (string | number | boolean | null)[][], row: number) => {
-    for (let r = row - 1; r > 0; r--) if (values[r - 1]?.[0] === STATUS_HEADER) return r;
+    for (let r = row - 1; r > 0; r--) if (values[r - 1]?.[0] === SUMMARY_LABEL.statusHeader) return r;
     return undefined;
   };
   const writes: CellWrite[] = [];

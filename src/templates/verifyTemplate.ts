@@ -9,7 +9,8 @@ import { columnNumber } from "../sheets/a1";
 import { COL, FIRST_GOAL_ROW, HEADER_ROW, HEADERS, META_SHEET } from "../sheets/layout";
 import type { Meta } from "../sheets/meta";
 import { planWorkbook } from "../sheets/planWorkbook";
-import { GOALS_LINE, TEMPLATE_VERSION } from "./planTemplate";
+import { TEMPLATE_VERSION } from "./planTemplate";
+import { linesOf, readMetaLines } from "../sheets/metaLines";
 import type { LockedCellChange, Refusal } from "./refusal";
 import { sameAsWritten } from "./sameFigure";
 import { isReservedSheetName } from "../contracts/sheetNames";
@@ -38,31 +39,33 @@ interface TemplateMeta {
   goals: Map<string, string[]>;
 }
 
-const MAGIC = "Resultatkontrakter";
-
 function text(v: CellValue | undefined): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
 function readTemplateMeta(grid: Grid | undefined): TemplateMeta | undefined {
-  if (!grid || grid[0]?.[0] !== MAGIC) return undefined;
-  const meta: TemplateMeta = { hashes: new Map(), sheets: [], goals: new Map() };
-  for (const line of grid.slice(1)) {
-    const [kind, a, b, c, d] = line.map(text);
-    if (kind === "contract") meta.hashes.set(a ?? "", b ?? "");
-    else if (kind === "sheet") meta.sheets.push({ sheet: a ?? "", contractId: b ?? "", centre: c ?? "" });
-    else if (kind === "template")
-      meta.template = { contractId: a ?? "", centre: b ?? "", version: c ?? "", exportedAt: d ?? "" };
-    else if (kind === GOALS_LINE)
-      meta.goals.set(
-        `${a}\u0000${b}`,
-        line
-          .slice(3)
-          .map(text)
-          .filter((id) => id !== ""),
-      );
-  }
-  return meta;
+  const lines = readMetaLines(grid);
+  if (!lines) return undefined;
+  const templates = linesOf(lines, "template");
+  const last = templates[templates.length - 1];
+  return {
+    template: last && {
+      contractId: last.contractId,
+      // The master's codes are NFC; a file saved on a Mac may spell "Ø" or "å" decomposed.
+      centre: last.centre.normalize("NFC"),
+      version: last.version,
+      exportedAt: last.exportedAt,
+    },
+    hashes: new Map(linesOf(lines, "contract").map((l) => [l.id, l.hash])),
+    sheets: linesOf(lines, "sheet").map((l) => ({
+      sheet: l.sheet,
+      contractId: l.contractId,
+      centre: l.centre.normalize("NFC"),
+    })),
+    goals: new Map(
+      linesOf(lines, "goals").map((l) => [`${l.contractId}\u0000${l.centre.normalize("NFC")}`, l.ids]),
+    ),
+  };
 }
 
 /** The name of the centre's sheet a returned file says it has, from its RK_Data; undefined if it has none. */

@@ -11,7 +11,7 @@
 // calculation on load, so Excel and LibreOffice both recompute statuses from the new figures
 // (LibreOffice keeps a stale cached result otherwise: OFFICE-JS.md).
 import JSZip from "jszip";
-import { cellName, columnNumber, parseCell } from "../sheets/a1";
+import { cellName, parseCell } from "../sheets/a1";
 import { escapeXml, unescapeXml } from "./xmlText";
 
 export interface CellPatch {
@@ -183,7 +183,7 @@ function patchRow(rowXml: string, row: number, patches: CellPatch[], prefix: str
     cells.push({ col, xml: m[0] });
   }
   for (const p of patches) {
-    const col = columnNumber(/^[A-Z]+/i.exec(p.address)![0]);
+    const { col } = parseCell(p.address);
     const at = cells.findIndex((c) => c.col >= col);
     const existing = at >= 0 && cells[at]!.col === col ? cells[at] : undefined;
     const style = existing ? attr(/^<[^>]*/.exec(existing.xml)![0], "s") : undefined;

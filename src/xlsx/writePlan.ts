@@ -16,6 +16,7 @@ import { parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { groupValidations } from "../sheets/styleGroups";
 import { escapeXml } from "./xmlText";
+import { headerFooterCode } from "./headerFooter";
 
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
 
@@ -157,8 +158,8 @@ export function renderSheet(
     };
     ws.headerFooter = {
       ...ws.headerFooter,
-      oddHeader: plan.print.header,
-      ...(plan.print.footer ? { oddFooter: plan.print.footer } : {}),
+      oddHeader: headerFooterCode(plan.print.header),
+      ...(plan.print.footer ? { oddFooter: headerFooterCode(plan.print.footer) } : {}),
     };
   }
   return ws;

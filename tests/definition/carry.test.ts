@@ -2,7 +2,8 @@
 import type { Contract, Goal, Target } from "../../src/contracts/model";
 import { rowsFor } from "../../src/contracts/resolve";
 import { carryFromLastYear } from "../../src/definition/carryFromLastYear";
-import { COL, colIndex, FIRST_GOAL_ROW } from "../../src/sheets/layout";
+import { columnNumber } from "../../src/sheets/a1";
+import { COL, FIRST_GOAL_ROW } from "../../src/sheets/layout";
 import { placeCentres, planWorkbook } from "../../src/sheets/planWorkbook";
 import { readWorkbook } from "../../src/sheets/readWorkbook";
 import { gridOf } from "./helpers";
@@ -60,7 +61,7 @@ function lastYearState(figures: Record<string, Record<string, number | string>>)
     const grid = grids.find((g) => g.name === centre)!;
     for (const [id, value] of Object.entries(byId)) {
       const r = FIRST_GOAL_ROW + rowsFor(last, centre).findIndex((row) => row.id === id);
-      grid.values[r - 1]![colIndex(COL.resultat)] = value;
+      grid.values[r - 1]![columnNumber(COL.resultat) - 1] = value;
     }
   }
   return readWorkbook(grids);
@@ -97,7 +98,7 @@ test("carries continuing change goals by id or text, and says why not for the re
   // Written into the plan's Grundlag cells, where the build puts them.
   const ckb = plan.sheets.find((s) => s.name === "CKB")!;
   const r = FIRST_GOAL_ROW + rowsFor(next, "CKB").findIndex((row) => row.id === "t-x");
-  expect(ckb.cells[r - 1]![colIndex(COL.grundlag)]).toEqual({ value: 12 });
+  expect(ckb.cells[r - 1]![columnNumber(COL.grundlag) - 1]).toEqual({ value: 12 });
 });
 
 test("a centre new this year is said to be missing from last year's workbook", () => {

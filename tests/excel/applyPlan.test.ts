@@ -2,7 +2,7 @@
 import { rectanglesOf } from "../../src/sheets/rectangles";
 import { rereadExisting, writeSafely } from "../../src/excel/safeWrite";
 import { parseRange } from "../../src/sheets/a1";
-import { batchOps, formulaCell, headerSections, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
+import { batchOps, formulaCell, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
 import { capabilities } from "../../src/excel/env";
 import { readGrids } from "../../src/excel/readGrids";
 import { groupStyles, groupValidations } from "../../src/sheets/styleGroups";
@@ -15,14 +15,6 @@ test("plan cells become one formulas array: formulas with =, text with the apost
   expect(formulaCell({ value: 12.5 })).toBe(12.5);
   expect(formulaCell({ value: "1.2" })).toBe("'1.2");
   expect(formulaCell({ value: "Mål" })).toBe("'Mål");
-});
-
-test("page headers split into their sections; && stays a literal ampersand", () => {
-  expect(headerSections("&LResultat && kontrakt&CCenter&R&D")).toEqual({
-    left: "Resultat && kontrakt",
-    center: "Center",
-    right: "&D",
-  });
 });
 
 test("column widths in characters become points as Excel sizes them", () => {
@@ -110,7 +102,12 @@ test("a print set-up Excel refuses is left out in a second attempt; the rest of 
   const sheet = {
     ...emptySheet("Ark2", "summary"),
     cells: [[{ value: "x" }]],
-    print: { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      header: { left: "x", center: "", right: "" },
+      repeatRows: "bad",
+    },
   };
   const plan: WorkbookPlan = { sheets: [sheet], names: [] };
   const report = await fake.run((context) =>
@@ -131,7 +128,12 @@ test("a print set-up Excel refuses is left out in a second attempt; the rest of 
 
 test("…also when the print set-up is spread over several requests", async () => {
   const fake = new FakeExcel();
-  const print = { landscape: true, fitToWidth: true, header: "&Lx", repeatRows: "bad" };
+  const print = {
+    landscape: true,
+    fitToWidth: true,
+    header: { left: "x", center: "", right: "" },
+    repeatRows: "bad",
+  };
   const sheets = ["Et", "To", "Tre"].map((name) => ({
     ...emptySheet(name, "summary" as const),
     cells: [[{ value: name }]],

@@ -21,6 +21,11 @@ test("a centre sheet prints A–N with narrow margins, its header row on every p
   expect(ckb.printArea).toBe(`A1:N${last}`);
   expect(ckb.printTitleRows).toBe("$7:$7");
   expect(ckb.headers.centerFooter).toBe("Side &P af &N");
+  // The plan's sections go to Excel as they are: the contract on the left, the centre, the date.
+  const contract = builtinContracts()[1]!;
+  expect(ckb.headers.leftHeader).toBe(contract.title.replace(/&/g, "&&"));
+  expect(ckb.headers.centerHeader).toBe(contract.centres.find((c) => c.code === "CKB")!.name);
+  expect(ckb.headers.rightHeader).toBe("&D");
   expect(ckb.margins).toEqual({ left: 14.4, right: 14.4, top: 39.6, bottom: 39.6, header: 18, footer: 18 });
   expect(ckb.orientation).toBe("Landscape");
   // The summary is printed as far as its widest block reaches, not over the chart beside it.

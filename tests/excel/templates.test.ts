@@ -9,7 +9,7 @@ import { COL, FIRST_GOAL_ROW, LOG_SHEET, META_SHEET, SUMMARY_SHEET } from "../..
 import { readMeta } from "../../src/sheets/meta";
 import { LOG_HEADERS } from "../../src/templates/auditLog";
 import { verifyTemplate } from "../../src/templates/verifyTemplate";
-import type { ImportReview, TemplateFile } from "../../src/taskpane/workbookHost";
+import type { ImportReview, TemplateFile } from "../../src/host/workbookHost";
 import { readGrids } from "../../src/xlsx/readGrids";
 import { FakeExcel } from "../support/fakeExcel";
 

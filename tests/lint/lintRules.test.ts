@@ -124,6 +124,27 @@ export function Title({ text }: { text: string }) {
 }
 `,
   },
+  shellImportsPane: {
+    filePath: EXCEL_FILE,
+    code: `
+import type { ImportReview } from "../taskpane/ImportPreview";
+export type Review = ImportReview;
+`,
+  },
+  paneImportsShell: {
+    filePath: PANE_FILE,
+    code: `
+import { applyPlan } from "../excel/applyPlan";
+export const apply = applyPlan;
+`,
+  },
+  paneImportsHost: {
+    filePath: PANE_FILE,
+    code: `
+import type { WorkbookHost } from "../host/workbookHost";
+export type Host = WorkbookHost;
+`,
+  },
 };
 
 let results: Record<keyof typeof fixtures, LintMessage[]>;
@@ -177,4 +198,10 @@ test("a hook called conditionally is reported by react-hooks/rules-of-hooks", ()
 
 test("a missing effect dependency is reported by react-hooks/exhaustive-deps", () => {
   expect(ruleIds("missingDependency")).toContain("react-hooks/exhaustive-deps");
+});
+
+test("no shell imports another: the Office.js shell may not import the pane, nor the pane the Office.js shell", () => {
+  expect(ruleIds("shellImportsPane")).toContain("no-restricted-imports");
+  expect(ruleIds("paneImportsShell")).toContain("no-restricted-imports");
+  expect(ruleIds("paneImportsHost")).not.toContain("no-restricted-imports");
 });

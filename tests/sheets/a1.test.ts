@@ -8,7 +8,6 @@ import {
   rangeName,
   tryParseCell,
 } from "../../src/sheets/a1";
-import { colIndex, colLetter } from "../../src/sheets/layout";
 
 describe("A1 columns", () => {
   it("turns numbers into letters and back for every column Excel has (A … XFD)", () => {
@@ -23,11 +22,6 @@ describe("A1 columns", () => {
       "XFD",
     ]);
     for (let col = 1; col <= 16384; col++) expect(columnNumber(columnLetters(col))).toBe(col);
-  });
-
-  it("keeps the old 0-based helpers as thin wrappers over the same conversion", () => {
-    expect([0, 25, 26, 701].map(colLetter)).toEqual(["A", "Z", "AA", "ZZ"]);
-    expect(["A", "K", "Z"].map(colIndex)).toEqual([0, 10, 25]);
   });
 
   it("reads cells and ranges, with $ and a sheet prefix", () => {

@@ -75,7 +75,7 @@ function textsOf(plan: WorkbookPlan): { where: string; text: string }[] {
         where: `${s.name}!${v.range} (validering)`,
         text: [v.prompt.title, v.prompt.text, v.error.title, v.error.text].join(" | "),
       });
-    if (s.print) out.push({ where: `${s.name} (sidehoved)`, text: s.print.header });
+    if (s.print) out.push({ where: `${s.name} (sidehoved)`, text: Object.values(s.print.header).join(" ") });
     for (const st of s.styles)
       if (st.style.numberFormat) out.push({ where: `${s.name} (format)`, text: st.style.numberFormat });
   }

@@ -19,7 +19,7 @@ import type {
   ReturnedFile,
   TemplateFile,
   WorkbookHost,
-} from "../../src/taskpane/workbookHost";
+} from "../../src/host/workbookHost";
 
 export const CONTRACTS: ContractChoice[] = [
   {

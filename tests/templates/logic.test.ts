@@ -67,6 +67,30 @@ describe("verifyTemplate", () => {
     expect(t.unknownIds).toEqual([]);
   });
 
+  it("recognises a centre code its RK_Data spells decomposed (å as a Mac may save it)", () => {
+    const kbh = contracts.find((c) => c.id === "jobcenter-kbh-2007")!;
+    const centre = "Musvågevej";
+    const grids = gridsOfPlan(planTemplate(kbh, centre, { exportedAt: AT }));
+    const meta = grids.find((g) => g.name === META_SHEET)!;
+    const decomposed = centre.normalize("NFD");
+    expect(decomposed).not.toBe(centre);
+    // Every centre code in the file's RK_Data (template, sheet and goals lines); the sheet keeps its name.
+    let replaced = 0;
+    meta.values.forEach((line) =>
+      line.forEach((v, i) => {
+        if (i > 1 && v === centre) {
+          line[i] = decomposed;
+          replaced++;
+        }
+      }),
+    );
+    expect(replaced).toBe(3);
+    const v = verifyTemplate(readWorkbook(masterGrids()).meta, grids, "musvaagevej.xlsx");
+    if (!v.ok) throw new Error(refusalMessage(v.refusal));
+    expect(v.template.centre.code).toBe(centre);
+    expect(v.template.grid.name).toBe(centre);
+  });
+
   it("finds goal rows by id when rows were inserted, even above the header", () => {
     const grids = templateGrids();
     const sheet = grids.find((g) => g.name === "CKB")!;

@@ -1,6 +1,7 @@
 // Shared bits of the xlsx shell tests: a hand-made plan with one of everything, and XML access.
 import JSZip from "jszip";
 import { emptySheet, type WorkbookPlan } from "../../src/sheets/plan";
+import { metaHeaderLine } from "../../src/sheets/metaLines";
 
 export async function part(buffer: Buffer, path: string): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
@@ -66,7 +67,7 @@ export function samplePlan(): WorkbookPlan {
   centre.print = {
     landscape: true,
     fitToWidth: true,
-    header: "&LKontrakt&CSkelbækgade&R&D",
+    header: { left: "Kontrakt", center: "Skelbækgade", right: "&D" },
     repeatRows: "1:1",
   };
   centre.tabColor = "2E7D5B";
@@ -78,7 +79,7 @@ export function samplePlan(): WorkbookPlan {
 
   const meta = emptySheet("RK_Data", "meta");
   meta.visibility = "veryHidden";
-  meta.cells = [[{ value: "Resultatkontrakter" }, { value: "format" }, { value: 1 }]];
+  meta.cells = [metaHeaderLine().map((value) => ({ value }))];
 
   return { sheets: [centre, lists, meta], names: [{ name: "JaNej", refersTo: "Lister!$A$1:$A$2" }] };
 }

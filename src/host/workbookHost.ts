@@ -1,5 +1,7 @@
-// What the task pane needs from the workbook. The Office.js shell implements it in Excel;
-// tests hand the pane a fake. Components never touch Office directly.
+// What the task pane needs from the workbook: the one interface between the pane and a shell.
+// The Office.js shell (excel/officeHost.ts) implements it in Excel; tests hand the pane a fake.
+// It lives with neither, so no shell imports another: components never touch Office directly,
+// and excel/ never reaches into taskpane/.
 import type { Contract } from "../contracts/model";
 import type { CarryReport } from "../definition/carryFromLastYear";
 import type { DefinitionReview } from "../definition/planDefinitionSheet";
@@ -170,9 +172,12 @@ export interface WorkbookHost {
 
 /** One row of the self-test: an Office.js feature the add-in depends on, and whether it works here. */
 export interface SelfTestRow {
+  /** Danish name of the feature, as the pane shows it. */
   feature: string;
+  /** The requirement set it needs, e.g. "ExcelApi 1.9". */
   set: string;
   ok: boolean;
+  /** Excel's error (code and message), or why it was not tried. */
   error?: string;
 }
 
@@ -180,6 +185,7 @@ export interface SelfTestReport {
   rows: SelfTestRow[];
   platform: string;
   officeVersion: string;
+  /** The ExcelApi sets this Excel has, e.g. ["1.1", …, "1.17"]. */
   sets: string[];
   at: string;
 }
