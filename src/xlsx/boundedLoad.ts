@@ -81,7 +81,7 @@ async function prepare(
     const scan = scanSheet(xml);
     notes.set(name, scan.notes);
     if (!scan.overflow) {
-      const decoded = decodeInlineEscapes(readOnly(xml, purpose));
+      const decoded = decodeInlineEscapes(readOnly(xml, purpose, scan.everyCellAddressed));
       if (decoded !== xml) {
         zip.file(path, decoded);
         changed = true;
@@ -99,10 +99,21 @@ async function prepare(
 }
 
 /** The sheet's XML with what the purpose does not need left out. */
-function readOnly(xml: string, purpose: LoadPurpose): string {
+function readOnly(xml: string, purpose: LoadPurpose, everyCellAddressed: boolean): string {
   if (purpose === "workbook") return xml;
-  const values = withoutRules(xml);
-  return purpose === "grid" ? withoutCellStyles(values) : values;
+  let out = withoutRules(xml);
+  // An empty cell (a styled input cell not yet filled in) is read as empty all the same; an
+  // unaddressed cell's place depends on the ones before it, so then none is left out.
+  if (everyCellAddressed) out = withoutEmptyCells(out);
+  return purpose === "grid" ? withoutCellStyles(out) : out;
+}
+
+/** A cell with nothing in it: <c r="H8" s="5"/>. */
+const EMPTY_CELL = /<(?:[A-Za-z_][\w.-]*:)?c\b[^<>]*\/>/g;
+
+/** The cells that hold nothing (exceljs would make an object for each), left out. */
+export function withoutEmptyCells(xml: string): string {
+  return xml.replace(EMPTY_CELL, "");
 }
 
 /** A cell's style attribute (s="12"), with the start of its tag kept in $1. */

@@ -43,6 +43,8 @@ export interface CellNote {
 
 export interface SheetScan {
   overflow?: Overflow;
+  /** Whether every cell names its address (r="B7"), so leaving one out moves no other. */
+  everyCellAddressed: boolean;
   /** Cells whose stored value is not what exceljs makes of it, by A1 address. */
   notes: Map<string, CellNote>;
 }
@@ -145,7 +147,8 @@ const TAGS =
  */
 export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): SheetScan {
   const notes = new Map<string, CellNote>();
-  const over = (overflow: Overflow): SheetScan => ({ overflow, notes });
+  let everyCellAddressed = true;
+  const over = (overflow: Overflow): SheetScan => ({ overflow, notes, everyCellAddressed });
 
   let cells = 0;
   // The cell being read (undefined: none, or one without an address): its address as written,
@@ -170,7 +173,8 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
         cells++;
         if (cells > limits.cells) return over({ what: "cells", count: countCells(xml) });
         const at = attr(attrs, "r");
-        if (at !== undefined) {
+        if (at === undefined) everyCellAddressed = false;
+        else {
           const place = corner(at);
           if (!place || place.row > limits.rows || place.col > limits.cols)
             return over({ what: "cell", ref: at });
@@ -209,7 +213,7 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
     if (!(area.cells <= limit) || !(area.rows <= limits.rows) || !(area.cols <= limits.cols))
       return over({ what, ref: range.length > 60 ? `${range.slice(0, 59)}…` : range });
   }
-  return { notes };
+  return { notes, everyCellAddressed };
 }
 
 function countCells(xml: string): number {

@@ -1,6 +1,11 @@
 // The worksheet scan that runs before exceljs: what it refuses, what it notes, and that hostile
 // XML cannot make it slow (bounded by each test's timeout; the time itself is in the bench).
-import { decodeInlineEscapes, withoutCellStyles, withoutRules } from "../../src/xlsx/boundedLoad";
+import {
+  decodeInlineEscapes,
+  withoutCellStyles,
+  withoutEmptyCells,
+  withoutRules,
+} from "../../src/xlsx/boundedLoad";
 import { scanSheet, SHEET_LIMITS } from "../../src/xlsx/sheetBounds";
 
 const sheet = (body: string, after = "") =>
@@ -93,5 +98,22 @@ describe("withoutCellStyles", () => {
     ).toBe(
       '<cols><col min="1" max="1" style="2"/></cols><row r="1" s="1"><c r="A1" t="s"><v>0</v></c><x:c r="B1"/><c r="C1" t="inlineStr"><is><t>s="5"</t></is></c></row>',
     );
+  });
+});
+
+describe("withoutEmptyCells", () => {
+  it("leaves out cells that hold nothing, and keeps every cell with a value or formula", () => {
+    expect(
+      withoutEmptyCells(
+        '<row r="8"><c r="H8" s="5"/><x:c r="I8"/><c r="J8" s="5"><v>1</v></c><c r="K8"><f>J8*2</f></c></row>',
+      ),
+    ).toBe('<row r="8"><c r="J8" s="5"><v>1</v></c><c r="K8"><f>J8*2</f></c></row>');
+  });
+
+  it("is used only where every cell names its address", () => {
+    expect(scanSheet(sheet('<row r="1"><c r="A1"/><c r="B1"><v>1</v></c></row>')).everyCellAddressed).toBe(
+      true,
+    );
+    expect(scanSheet(sheet('<row r="1"><c r="A1"/><c><v>1</v></c></row>')).everyCellAddressed).toBe(false);
   });
 });
