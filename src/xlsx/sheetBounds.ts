@@ -137,9 +137,13 @@ function attr(tag: string, name: keyof typeof ATTRS): string | undefined {
   return end < 0 ? undefined : tag.slice(start, end);
 }
 
-/** The tags the scan looks at, with the text that follows each (a <v>'s value). */
+/**
+ * The tags the scan looks at: a cell's end tag (closing "/"), or the start of a cell, formula,
+ * value, merge, validation, conditional format or dimension with its attributes. Other end tags
+ * (</v>, </f>) are not matched at all: there are millions of them in a large sheet.
+ */
 const TAGS =
-  /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation|conditionalFormatting|dimension|f|v)\b([^>]*)>([^<]*)/g;
+  /<(?:(\/)(?:[A-Za-z_][\w.-]*:)?c\s*>|(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation|conditionalFormatting|dimension|f|v)\b([^>]*)>)/g;
 
 /**
  * Measures one worksheet's XML against the limits, in one pass over its tags. It runs on every
@@ -159,14 +163,12 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
   let v: string | undefined;
   const tags = new RegExp(TAGS);
   for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
-    const name = m[2]!;
     if (m[1]) {
-      if (name === "c") {
-        if (ref !== undefined && !formula && v !== undefined) noteCell(ref, type, v, notes);
-        ref = undefined;
-      }
+      if (ref !== undefined && !formula && v !== undefined) noteCell(ref, type, v, notes);
+      ref = undefined;
       continue;
     }
+    const name = m[2]!;
     const attrs = m[3]!;
     switch (name) {
       case "c": {
@@ -188,9 +190,12 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
       case "f":
         formula = true;
         continue;
-      case "v":
-        v = m[4]!;
+      case "v": {
+        // The value's text runs to the next tag.
+        const end = xml.indexOf("<", tags.lastIndex);
+        v = xml.slice(tags.lastIndex, end < 0 ? xml.length : end);
         continue;
+      }
     }
     const what =
       name === "mergeCell"
