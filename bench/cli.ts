@@ -1,9 +1,13 @@
 // Benchmarks of the command line and the xlsx writer. bench/run.ts calls benchCli() and stores the
-// result under "cli"; `node -r ts-node/register/transpile-only bench/cli.ts` prints it alone.
+// result under "cli"; `node -r ts-node/register/transpile-only bench/cli.ts` prints it alone
+// (--cli-only: without the writer ratios; --compare OTHER/bin/kontrakt.js: the command-line figures
+// of this checkout and another one, e.g. an older commit, runs taken in turn so that a busy machine
+// disturbs both alike).
 //
 // - Wall time of `kontrakt build` / `fill` / `check` as a user runs them (a child process each,
-//   Node start-up included, transpile cache warm), median of several runs, with the child's peak
-//   RSS (process.resourceUsage().maxRSS, read by a small --require hook).
+//   Node start-up included, transpile cache warm), median of several runs, with the child's CPU
+//   time (user + system, which other work on the machine disturbs less than wall time) and peak
+//   RSS (process.resourceUsage(), read by a small --require hook).
 // - The writer against exceljs itself: planWorkbook + writePlan versus exceljs writing the same
 //   sheets with the same cells as plain values and nothing else ("ratio"; also against only
 //   the plan's non-empty cells, "ratioToValuesOnly", and on CPU time, "ratioCpu", which a busy
@@ -29,6 +33,8 @@ const BIN = path.join(ROOT, "bin", "kontrakt.js");
 interface Measure {
   medianMs: number;
   runsMs: number[];
+  /** The child's own CPU time (user + system), median over the runs. */
+  cpuMedianMs: number;
   peakRssMb: number;
 }
 
@@ -40,31 +46,47 @@ function median(xs: number[]): number {
 
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Runs the bin `runs` times (after one warm-up run that fills the transpile cache). */
-async function measureCli(args: string[], runs: number, work: string): Promise<Measure> {
-  const hook = path.join(work, "maxrss-hook.js");
-  const rssFile = path.join(work, "maxrss.txt");
-  await fs.writeFile(
-    hook,
-    `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
-  );
-  const once = () => {
+/** One `kontrakt` to measure: its bin and a directory of its own for the files it writes. */
+interface Subject {
+  bin: string;
+  work: string;
+}
+
+/**
+ * Runs each subject's command `runs` times, the subjects in turn (after one warm-up run each that
+ * fills the transpile cache), and gives one Measure per subject.
+ */
+async function measureCli(
+  subjects: Subject[],
+  args: (work: string) => string[],
+  runs: number,
+): Promise<Measure[]> {
+  const once = async (s: Subject) => {
+    const hook = path.join(s.work, "usage-hook.js");
+    const usageFile = path.join(s.work, "usage.json");
+    await fs.writeFile(
+      hook,
+      `process.on("exit", () => { const u = process.resourceUsage(); require("fs").writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify({ rssKb: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime })); });\n`,
+    );
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["--require", hook, BIN, ...args], {
+    const r = spawnSync(process.execPath, ["--require", hook, s.bin, ...args(s.work)], {
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
     });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) throw new Error(`kontrakt ${args.join(" ")} failed: ${r.stderr}`);
-    return { ms, rssKb: Number(readFileSync(rssFile, "utf8")) };
+    if (r.status !== 0) throw new Error(`${s.bin} ${args(s.work).join(" ")} failed: ${r.stderr}`);
+    const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { rssKb: number; cpuUs: number };
+    return { ms, rssKb: usage.rssKb, cpuMs: usage.cpuUs / 1000 };
   };
-  once();
-  const results = Array.from({ length: runs }, once);
-  return {
-    medianMs: round(median(results.map((r) => r.ms))),
-    runsMs: results.map((r) => round(r.ms)),
-    peakRssMb: round(Math.max(...results.map((r) => r.rssKb)) / 1024),
-  };
+  for (const s of subjects) await once(s);
+  const results = subjects.map(() => [] as Awaited<ReturnType<typeof once>>[]);
+  for (let i = 0; i < runs; i++) for (const [k, s] of subjects.entries()) results[k]!.push(await once(s));
+  return results.map((rs) => ({
+    medianMs: round(median(rs.map((r) => r.ms))),
+    runsMs: rs.map((r) => round(r.ms)),
+    cpuMedianMs: round(median(rs.map((r) => r.cpuMs))),
+    peakRssMb: round(Math.max(...rs.map((r) => r.rssKb)) / 1024),
+  }));
 }
 
 /** 200 centres × 60 goals of every kind (joint goals over small groups: see the note in the result). */
@@ -268,55 +290,93 @@ function syntheticCsv(contract: Contract): string {
   return lines.join("\n") + "\n";
 }
 
-export async function benchCli(): Promise<object> {
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), "rk-bench-"));
+export interface CliBenchOptions {
+  /** Other checkouts' bin/kontrakt.js, measured in turn with this one. */
+  compareWith?: string[];
+  /** Also the writer against plain exceljs (in this process). */
+  writer?: boolean;
+}
+
+/** Runs per measure: enough that one disturbed run does not move the median. */
+const RUNS = { builtin: 7, synthetic: 5 };
+
+export async function benchCli(options: CliBenchOptions = {}): Promise<object> {
+  const bins = [BIN, ...(options.compareWith ?? [])];
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "rk-bench-"));
   try {
-    const builtFile = path.join(work, "indbygget.xlsx");
-    const builtinBuild = await measureCli(["build", "--out", builtFile], 5, work);
-    const builtinCheck = await measureCli(["check", builtFile, "--json"], 5, work);
+    const subjects: Subject[] = [];
+    for (const [i, bin] of bins.entries()) {
+      const work = path.join(root, String(i));
+      await fs.mkdir(work);
+      subjects.push({ bin, work });
+    }
+    const at = (name: string) => (work: string) => path.join(work, name);
+    const builtFile = at("indbygget.xlsx");
+    const builtinBuild = await measureCli(subjects, (w) => ["build", "--out", builtFile(w)], RUNS.builtin);
+    const builtinCheck = await measureCli(subjects, (w) => ["check", builtFile(w), "--json"], RUNS.builtin);
 
     const synthetic = syntheticContract();
-    const contractFile = path.join(work, "syntetisk.json");
-    await fs.writeFile(contractFile, JSON.stringify(synthetic));
-    const synthFile = path.join(work, "syntetisk.xlsx");
-    const synthBuild = await measureCli(["build", "--contract", contractFile, "--out", synthFile], 3, work);
-    const csv = path.join(work, "syntetisk.csv");
     const csvText = syntheticCsv(synthetic);
-    await fs.writeFile(csv, csvText);
-    const filledFile = path.join(work, "syntetisk-udfyldt.xlsx");
-    const synthFill = await measureCli(["fill", synthFile, csv, "--out", filledFile], 3, work);
-    const synthCheck = await measureCli(["check", filledFile, "--json"], 3, work);
+    for (const s of subjects) {
+      await fs.writeFile(at("syntetisk.json")(s.work), JSON.stringify(synthetic));
+      await fs.writeFile(at("syntetisk.csv")(s.work), csvText);
+    }
+    const synthFile = at("syntetisk.xlsx");
+    const synthBuild = await measureCli(
+      subjects,
+      (w) => ["build", "--contract", at("syntetisk.json")(w), "--out", synthFile(w)],
+      RUNS.synthetic,
+    );
+    const filledFile = at("syntetisk-udfyldt.xlsx");
+    const synthFill = await measureCli(
+      subjects,
+      (w) => ["fill", synthFile(w), at("syntetisk.csv")(w), "--out", filledFile(w)],
+      RUNS.synthetic,
+    );
+    const synthCheck = await measureCli(subjects, (w) => ["check", filledFile(w), "--json"], RUNS.synthetic);
 
-    return {
-      node: process.version,
+    const figures = subjects.map((_, k) => ({
       builtin: {
         centres: builtinContracts().reduce((n, c) => n + c.centres.length, 0),
-        build: builtinBuild,
-        check: builtinCheck,
+        build: builtinBuild[k]!,
+        check: builtinCheck[k]!,
         targetMs: 1000,
-        withinTarget: builtinBuild.medianMs < 1000 && builtinCheck.medianMs < 1000,
+        withinTarget: builtinBuild[k]!.medianMs < 1000 && builtinCheck[k]!.medianMs < 1000,
       },
       synthetic: {
         centres: synthetic.centres.length,
         goalsPerCentre: 60,
         note: "59 own goals of every kind (two of them with two parts) per centre plus one joint goal per group of 4 centres",
-        build: synthBuild,
-        fill: { ...synthFill, lines: csvText.split("\n").length - 2 },
-        check: synthCheck,
+        build: synthBuild[k]!,
+        fill: { ...synthFill[k]!, lines: csvText.split("\n").length - 2 },
+        check: synthCheck[k]!,
       },
-      writerVsPlainExceljs: {
-        builtin: await writerRatio(builtinContracts(), 7),
-        synthetic: await writerRatio([synthetic], 5),
-        targetRatio: 1.5,
-      },
+    }));
+    const writer =
+      options.writer === false
+        ? {}
+        : {
+            writerVsPlainExceljs: {
+              builtin: await writerRatio(builtinContracts(), 7),
+              synthetic: await writerRatio([synthetic], 5),
+              targetRatio: 1.5,
+            },
+          };
+    if (bins.length === 1) return { node: process.version, ...figures[0]!, ...writer };
+    return {
+      node: process.version,
+      compared: bins.map((bin, k) => ({ bin, ...figures[k]! })),
+      ...writer,
     };
   } finally {
-    await fs.rm(work, { recursive: true, force: true });
+    await fs.rm(root, { recursive: true, force: true });
   }
 }
 
 if (require.main === module) {
-  benchCli().then(
+  const argv = process.argv.slice(2);
+  const compareWith = argv.flatMap((a, i) => (argv[i - 1] === "--compare" ? [path.resolve(a)] : []));
+  benchCli({ compareWith, writer: !argv.includes("--cli-only") }).then(
     (r) => process.stdout.write(JSON.stringify(r, null, 2) + "\n"),
     (e) => {
       process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);

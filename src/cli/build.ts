@@ -1,15 +1,12 @@
 // kontrakt build: a contract workbook from the built-in contracts or contract files.
 import * as path from "node:path";
-import { carryFromLastYear } from "../definition/carryFromLastYear";
-import { planDefinitionSheet } from "../definition/planDefinitionSheet";
 import { rowsFor } from "../contracts/resolve";
+import type { SheetPlan } from "../sheets/plan";
 import { placeCentres, planWorkbook } from "../sheets/planWorkbook";
 import { writePlan } from "../xlsx/writePlan";
 import { parse, refuseFileNames, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
-import { loadContractSources, requireXlsxOut, writeOutput } from "./files";
-import { printCarry } from "./carryReport";
-import { openContractWorkbook } from "./workbook";
+import { loadContractSources, requireXlsxOut, writeOutput, type ContractSource } from "./files";
 
 const HELP = `Brug: kontrakt build [--contract ID|FIL]... [--centre KODE]... [--carry-from FIL.xlsx] --out FIL.xlsx
 
@@ -44,7 +41,10 @@ async function run(argv: string[], io: Io): Promise<number> {
   const out = requireXlsxOut(values.out, "build");
   const sources = await loadContractSources(values.contract);
   const contracts = sources.map((s) => s.contract);
-  const last = values["carry-from"] ? await openContractWorkbook(values["carry-from"]) : undefined;
+  // Last year's workbook and definition sheets are rare: their readers load only when used.
+  const last = values["carry-from"]
+    ? await (await import("./workbook")).openContractWorkbook(values["carry-from"])
+    : undefined;
   const wanted = [...(values.centre ?? []), ...(values.center ?? [])];
   const known = contracts.flatMap((c) => c.centres.map((x) => x.code));
   const centres = wanted.map((w) => {
@@ -55,13 +55,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   const generatedAt = new Date().toISOString();
   const plan = planWorkbook(contracts, centres.length ? { centres, generatedAt } : { generatedAt });
   // A contract defined in a sheet keeps its definition sheet in the workbook, as in the pane.
-  const definitions = sources.flatMap((s) =>
-    s.definitionSheet ? [planDefinitionSheet(s.contract, { name: s.definitionSheet })] : [],
-  );
+  const definitions = await definitionSheets(sources);
   const before = plan.sheets.findIndex((s) => s.role === "lists");
   plan.sheets.splice(before < 0 ? plan.sheets.length : before, 0, ...definitions);
   const carry = last
-    ? carryFromLastYear(
+    ? (await import("../definition/carryFromLastYear")).carryFromLastYear(
         plan,
         placeCentres(contracts, centres.length ? centres : undefined).map((p) => ({
           sheet: p.sheet,
@@ -78,8 +76,18 @@ async function run(argv: string[], io: Io): Promise<number> {
   await writeOutput(out, buffer);
   const sheets = plan.sheets.filter((s) => s.role === "centre").map((s) => s.name);
   io.out(`Skrev ${path.basename(out)}: ${sheets.length} centerark (${sheets.join(", ")}).\n`);
-  if (carry && last) io.out(printCarry(carry, path.basename(last.file)));
+  if (carry && last) io.out((await import("./carryReport")).printCarry(carry, path.basename(last.file)));
   return EXIT_OK;
+}
+
+/** The definition sheets of contracts read from definition workbooks (their planner loads only then). */
+async function definitionSheets(sources: ContractSource[]): Promise<SheetPlan[]> {
+  const defined = sources.flatMap((s) =>
+    s.definitionSheet ? [{ contract: s.contract, name: s.definitionSheet }] : [],
+  );
+  if (defined.length === 0) return [];
+  const { planDefinitionSheet } = await import("../definition/planDefinitionSheet");
+  return defined.map((d) => planDefinitionSheet(d.contract, { name: d.name }));
 }
 
 export const buildCommand: Command = {

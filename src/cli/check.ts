@@ -10,9 +10,7 @@ import { judgeWorkbook, type CentreReport, type WorkbookState } from "../sheets/
 import { expectPositionals, parse, type Command, type Io } from "./args";
 import { EXIT_OK } from "./errors";
 import { formatTable } from "./table";
-import { openContractWorkbook } from "./workbook";
-import { withContracts } from "./contractOverride";
-import { loadContracts } from "./files";
+import { openContractWorkbook, type OpenedWorkbook } from "./workbook";
 
 const HELP = `Brug: kontrakt check PROJEKTMAPPE.xlsx [--contract ID|FIL]... [--json]
 
@@ -114,6 +112,15 @@ const COUNT_WORDS: [Status, string][] = [
   ["invalid", "ugyldige"],
 ];
 
+/** The workbook judged by other contracts (--contract); their readers load only then. */
+async function overridden(opened: OpenedWorkbook, specs: string[]): Promise<WorkbookState> {
+  const [{ withContracts }, { loadContracts }] = await Promise.all([
+    import("./contractOverride"),
+    import("./files"),
+  ]);
+  return withContracts(opened.state, opened.grids, await loadContracts(specs));
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse("check", argv, {
     json: { type: "boolean" },
@@ -125,9 +132,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const [file] = expectPositionals("check", positionals, ["PROJEKTMAPPE.xlsx"]);
   const opened = await openContractWorkbook(file!);
-  const state = values.contract?.length
-    ? withContracts(opened.state, opened.grids, await loadContracts(values.contract))
-    : opened.state;
+  const state = values.contract?.length ? await overridden(opened, values.contract) : opened.state;
   const reports = judgeWorkbook(state);
   if (values.json) {
     io.out(JSON.stringify(checkJson(reports), null, 2) + "\n");

@@ -17,8 +17,8 @@ Den oprindelige projektmappe ændres ikke (medmindre --out peger på den).
 CSV-filen har en overskriftslinje (store/små bogstaver er ligegyldige):
   center       centerkode eller arkets navn, fx Nyropsgade eller CKB
   mål          mål-id, fx jc-b04 (et mål med dele: fx bc-p07.moeder)
-  grundlag     fx tallet for 2006, antal i alt eller budgettet
-  resultat     fx tallet for 2007, antallet, andelen (95 %) eller Ja/Nej
+  grundlag     fx basisårets tal, antal i alt eller budgettet
+  resultat     fx kontraktårets tal, antallet, andelen (95 %) eller Ja/Nej
   bemærkning   valgfri tekst
 Skilletegn findes af sig selv:
   ;  tal skrives på dansk: 1.000 og 12,5

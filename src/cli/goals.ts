@@ -1,4 +1,5 @@
 // kontrakt goals: which goals (rows) apply to which centre, with their requirements.
+import { fillYears } from "../contracts/kinds/texts";
 import type { Contract, GoalRow } from "../contracts/model";
 import { jointRequirementText, requirementText } from "../contracts/requirement";
 import { rowsFor, statusTarget } from "../contracts/resolve";
@@ -17,7 +18,10 @@ Tilvalg:
   --contract ID|FIL Kun denne kontrakt: et indbygget id, en JSON-fil eller en projektmappe
                     med definitionsark. Kan gentages.
                     Uden: alle indbyggede kontrakter.
-  --json            Maskinlæsbart: {"centres":[{"code","name","contract","goals":[…]}]}
+  --json            Maskinlæsbart: {"centres":[{"code","name","contract","goals":[
+                    {"id","text","requirement","joint","note","measured":{"grundlag",
+                     "resultat"},…}]}]}; note og measured («Sådan måles») er null,
+                    hvor målet ikke har dem.
   -h, --help        Denne hjælp.
 `;
 
@@ -35,6 +39,10 @@ export interface GoalJson {
   joint: boolean;
   basis: GoalRow["assessment"]["basis"];
   jointRequirement: string | null;
+  /** Why the goal is read this way, as the centre's sheet shows it (years filled in). */
+  note: string | null;
+  /** "Sådan måles": the goal's own words for what goes in Grundlag and Resultat (years filled in). */
+  measured: { grundlag: string | null; resultat: string | null } | null;
 }
 
 export interface CentreGoalsJson {
@@ -66,7 +74,16 @@ export function goalJson(row: GoalRow): GoalJson {
     joint: a.basis !== "own",
     basis: a.basis,
     jointRequirement: a.basis === "own" ? null : jointRequirementText(a.joint, row.context),
+    note: row.note ? fillYears(row.note, row.context) : null,
+    measured: measuredJson(row),
   };
+}
+
+function measuredJson(row: GoalRow): GoalJson["measured"] {
+  const own = row.context.measured;
+  if (!own || (own.grundlag === undefined && own.resultat === undefined)) return null;
+  const filled = (text: string | undefined) => (text === undefined ? null : fillYears(text, row.context));
+  return { grundlag: filled(own.grundlag), resultat: filled(own.resultat) };
 }
 
 export function centreGoals(contracts: Contract[], only?: string): CentreGoalsJson[] {

@@ -26,7 +26,39 @@ export class LoadError extends Error {
 const EMPTY_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
-export async function loadBounded(bytes: Uint8Array): Promise<BoundedWorkbook> {
+/**
+ * What the caller does with the workbook, and so what exceljs need not parse. Each sheet's data
+ * validations and conditional formats say how cells may be filled in and look, never what they
+ * hold, and exceljs expands them into an object per rule and range; a cell's style tells a date
+ * from a number, which only a caller that asks for a cell's kind needs.
+ * - "grid": values and formulas only (readGrids): rules and cell styles left out, so a date cell
+ *   is read as the serial number it holds, as Office.js gives it.
+ * - "cells": values and each cell's kind (a returned template): rules left out.
+ * - "workbook": everything, for a caller that saves the workbook again.
+ */
+export type LoadPurpose = "grid" | "cells" | "workbook";
+
+export async function loadBounded(bytes: Uint8Array, purpose: LoadPurpose): Promise<BoundedWorkbook> {
+  const prepared = await prepare(bytes, purpose);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(prepared.input as unknown as ArrayBuffer);
+  } catch {
+    throw new LoadError("xml");
+  }
+  return { wb, stubbed: prepared.stubbed, notes: prepared.notes };
+}
+
+/**
+ * Scans every sheet and gives the bytes exceljs is to load: the file itself, or (when a sheet was
+ * stubbed or changed) a copy zipped without compression, so exceljs does not unpack again what
+ * was just unpacked here. A function of its own, so the unpacked sheets can be collected before
+ * exceljs builds its workbook.
+ */
+async function prepare(
+  bytes: Uint8Array,
+  purpose: LoadPurpose,
+): Promise<{ input: Uint8Array; stubbed: Map<string, Overflow>; notes: Map<string, Map<string, CellNote>> }> {
   let zip: JSZip;
   let paths: Map<string, string>;
   try {
@@ -49,7 +81,7 @@ export async function loadBounded(bytes: Uint8Array): Promise<BoundedWorkbook> {
     const scan = scanSheet(xml);
     notes.set(name, scan.notes);
     if (!scan.overflow) {
-      const decoded = decodeInlineEscapes(xml);
+      const decoded = decodeInlineEscapes(readOnly(xml, purpose, scan.everyCellAddressed));
       if (decoded !== xml) {
         zip.file(path, decoded);
         changed = true;
@@ -63,13 +95,67 @@ export async function loadBounded(bytes: Uint8Array): Promise<BoundedWorkbook> {
     zip.remove(path.replace(/([^/]+)$/, "_rels/$1.rels"));
   }
   const input = changed ? await zip.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(input as unknown as ArrayBuffer);
-  } catch {
-    throw new LoadError("xml");
+  return { input, stubbed, notes };
+}
+
+/** The sheet's XML with what the purpose does not need left out. */
+function readOnly(xml: string, purpose: LoadPurpose, everyCellAddressed: boolean): string {
+  if (purpose === "workbook") return xml;
+  let out = withoutRules(xml);
+  // An empty cell (a styled input cell not yet filled in) is read as empty all the same; an
+  // unaddressed cell's place depends on the ones before it, so then none is left out.
+  if (everyCellAddressed) out = withoutEmptyCells(out);
+  return purpose === "grid" ? withoutCellStyles(out) : out;
+}
+
+/** A cell with nothing in it: <c r="H8" s="5"/>. */
+const EMPTY_CELL = /<(?:[A-Za-z_][\w.-]*:)?c\b[^<>]*\/>/g;
+
+/** The cells that hold nothing (exceljs would make an object for each), left out. */
+export function withoutEmptyCells(xml: string): string {
+  return xml.replace(EMPTY_CELL, "");
+}
+
+/** A cell's style attribute (s="12"), with the start of its tag kept in $1. */
+const CELL_STYLE = /(<(?:[A-Za-z_][\w.-]*:)?c\b[^<>]*?)\ss\s*=\s*"[^"<>]*"/g;
+
+/** The cells without their style index: exceljs then neither looks the style up nor turns a number into a date. */
+export function withoutCellStyles(xml: string): string {
+  return xml.replace(CELL_STYLE, "$1");
+}
+
+/** The elements withoutRules leaves out: they say how cells may be filled in and look, never what they hold. */
+const RULES = /<((?:[A-Za-z_][\w.-]*:)?)(dataValidations|conditionalFormatting)\b/g;
+const SHEET_DATA_END = /<\/(?:[A-Za-z_][\w.-]*:)?sheetData>|<(?:[A-Za-z_][\w.-]*:)?sheetData\s*\/>/;
+
+/**
+ * A worksheet's XML without its data validations and conditional formats (also the Excel 2010
+ * ones in extLst). Only what follows the cells (</sheetData>) is looked at, where the schema puts
+ * both, so no cell can be cut away; an element without its end tag is left as it is.
+ */
+export function withoutRules(xml: string): string {
+  const dataEnd = SHEET_DATA_END.exec(xml);
+  if (!dataEnd) return xml;
+  const rules = new RegExp(RULES);
+  rules.lastIndex = dataEnd.index + dataEnd[0].length;
+  let out = "";
+  let cursor = 0;
+  for (let m = rules.exec(xml); m; m = rules.exec(xml)) {
+    const tagEnd = xml.indexOf(">", rules.lastIndex);
+    if (tagEnd < 0) break;
+    let end: number;
+    if (xml[tagEnd - 1] === "/") end = tagEnd + 1;
+    else {
+      const close = `</${m[1]}${m[2]}>`;
+      const at = xml.indexOf(close, tagEnd);
+      if (at < 0) break;
+      end = at + close.length;
+    }
+    out += xml.slice(cursor, m.index);
+    cursor = end;
+    rules.lastIndex = end;
   }
-  return { wb, stubbed, notes };
+  return cursor === 0 ? xml : out + xml.slice(cursor);
 }
 
 /** Whether XML 1.0 can carry the character. */

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../contracts/model";
 import type { SheetGrid } from "../sheets/grid";
 import { META_SHEET, SUMMARY_SHEET } from "../sheets/layout";
-import { LoadError, loadBounded } from "./boundedLoad";
+import { LoadError, loadBounded, type LoadPurpose } from "./boundedLoad";
 import { overflowText, type Overflow } from "./sheetBounds";
 import { isOleFile, zipEntries } from "./zipEntries";
 
@@ -80,10 +80,10 @@ function overflowError(sheet: string, overflow: Overflow, options: ReadOptions, 
   );
 }
 
-async function load(buffer: Buffer, options: ReadOptions) {
+async function load(buffer: Buffer, options: ReadOptions, purpose: LoadPurpose) {
   assertXlsx(buffer, options);
   try {
-    return await loadBounded(buffer);
+    return await loadBounded(buffer, purpose);
   } catch (e) {
     throw loadFailure(e, options);
   }
@@ -94,7 +94,7 @@ async function load(buffer: Buffer, options: ReadOptions) {
  * (replaceSheet): a sheet too large to read is refused, since leaving it out would lose it.
  */
 export async function loadWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ExcelJS.Workbook> {
-  const loaded = await load(buffer, options);
+  const loaded = await load(buffer, options, "workbook");
   for (const [sheet, overflow] of loaded.stubbed)
     throw overflowError(sheet, overflow, options, "Slet det overflødige indhold i Excel, og prøv igen.");
   return loaded.wb;
@@ -105,7 +105,7 @@ export async function loadWorkbook(buffer: Buffer, options: ReadOptions = {}): P
  * (RK_Data, a centre sheet, Oversigt): then the file is refused, with the sheet and what to do.
  */
 export async function readGrids(buffer: Buffer, options: ReadOptions = {}): Promise<SheetGrid[]> {
-  const loaded = await load(buffer, options);
+  const loaded = await load(buffer, options, "grid");
   const grids = gridsOf(loaded.wb);
   if (loaded.stubbed.size > 0) {
     const needed = neededSheets(grids);

@@ -32,7 +32,7 @@ export async function readReturnedFile(
   if (guarded) return { ok: false, refusal: guarded };
   let loaded;
   try {
-    loaded = await loadBounded(bytes);
+    loaded = await loadBounded(bytes, "cells");
   } catch (e) {
     const kind = e instanceof LoadError && e.part === "xml" ? "unreadable" : "corrupt";
     return { ok: false, refusal: { kind, file } };

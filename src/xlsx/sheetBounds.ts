@@ -6,7 +6,6 @@
 // The scan is linear in the XML (no regular expression here can backtrack), and it also notes
 // what exceljs would misread in a cell: a date cell (t="d") and a number that is not one
 // ("0x10", "5abc", "NaN"), which it would read as 16, 5 and NaN.
-import { columnNumber } from "../sheets/a1";
 
 export interface SheetLimits {
   rows: number;
@@ -44,6 +43,8 @@ export interface CellNote {
 
 export interface SheetScan {
   overflow?: Overflow;
+  /** Whether every cell names its address (r="B7"), so leaving one out moves no other. */
+  everyCellAddressed: boolean;
   /** Cells whose stored value is not what exceljs makes of it, by A1 address. */
   notes: Map<string, CellNote>;
 }
@@ -94,59 +95,107 @@ function areaOf(sqref: string): Area {
   return { rows, cols, cells };
 }
 
-/** "B7", "$B$7", a whole column "B" or a whole row "7". */
+/** "B7", "$B$7", a whole column "B" or a whole row "7"; read by hand, as it runs once per cell. */
 function corner(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(ref);
-  if (!m || (m[1] === "" && m[2] === "")) return undefined;
-  return { col: m[1] ? columnNumber(m[1]) : 16_384, row: m[2] ? Number(m[2]) : 1_048_576 };
+  let i = 0;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < ref.length && i - lettersFrom < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersFrom;
+  if (letters > 3) return undefined;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - digitsFrom;
+  if (i !== ref.length || digits > 7 || (letters === 0 && digits === 0)) return undefined;
+  return { col: letters ? col : 16_384, row: digits ? row : 1_048_576 };
 }
 
-function attr(tag: string, name: string): string | undefined {
-  const at = tag.search(new RegExp(`\\s${name}\\s*=\\s*"`));
+/** Where each attribute's value starts in a tag: ` name = "`, compiled once. */
+const ATTRS: Record<"r" | "t" | "ref" | "sqref", RegExp> = {
+  r: /\sr\s*=\s*"/,
+  t: /\st\s*=\s*"/,
+  ref: /\sref\s*=\s*"/,
+  sqref: /\ssqref\s*=\s*"/,
+};
+
+function attr(tag: string, name: keyof typeof ATTRS): string | undefined {
+  const at = tag.search(ATTRS[name]);
   if (at < 0) return undefined;
   const start = tag.indexOf('"', at) + 1;
   const end = tag.indexOf('"', start);
   return end < 0 ? undefined : tag.slice(start, end);
 }
 
-/** Measures one worksheet's XML against the limits, in one pass over its tags. */
+/**
+ * The tags the scan looks at: a cell's end tag (closing "/"), or the start of a cell, formula,
+ * value, merge, validation, conditional format or dimension with its attributes. Other end tags
+ * (</v>, </f>) are not matched at all: there are millions of them in a large sheet.
+ */
+const TAGS =
+  /<(?:(\/)(?:[A-Za-z_][\w.-]*:)?c\s*>|(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation|conditionalFormatting|dimension|f|v)\b([^>]*)>)/g;
+
+/**
+ * Measures one worksheet's XML against the limits, in one pass over its tags. It runs on every
+ * sheet of every file read, so the cell being read is held in plain variables, not an object.
+ */
 export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): SheetScan {
   const notes = new Map<string, CellNote>();
-  const over = (overflow: Overflow): SheetScan => ({ overflow, notes });
+  let everyCellAddressed = true;
+  const over = (overflow: Overflow): SheetScan => ({ overflow, notes, everyCellAddressed });
 
   let cells = 0;
-  // The cell being read: its address and type, whether it holds a formula, and its <v> text.
-  let cell: { ref: string; type: string; formula: boolean; v?: string } | undefined;
-  const tags =
-    /<(\/?)(?:[A-Za-z_][\w.-]*:)?(c|mergeCell|dataValidation|conditionalFormatting|dimension|f|v)\b([^>]*)>([^<]*)/g;
+  // The cell being read (undefined: none, or one without an address): its address as written,
+  // its type, whether it holds a formula, and its <v> text.
+  let ref: string | undefined;
+  let type = "n";
+  let formula = false;
+  let v: string | undefined;
+  const tags = new RegExp(TAGS);
   for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
-    const [, closing, name, attrs, text] = m as unknown as [string, string, string, string, string];
-    if (closing) {
-      if (name === "c" && cell) noteCell(cell, notes);
-      if (name === "c") cell = undefined;
+    if (m[1]) {
+      if (ref !== undefined && !formula && v !== undefined) noteCell(ref, type, v, notes);
+      ref = undefined;
       continue;
     }
+    const name = m[2]!;
+    const attrs = m[3]!;
     switch (name) {
       case "c": {
         cells++;
         if (cells > limits.cells) return over({ what: "cells", count: countCells(xml) });
-        const ref = attr(attrs, "r");
-        if (ref !== undefined) {
-          const at = corner(ref);
-          if (!at || at.row > limits.rows || at.col > limits.cols) return over({ what: "cell", ref });
+        const at = attr(attrs, "r");
+        if (at === undefined) everyCellAddressed = false;
+        else {
+          const place = corner(at);
+          if (!place || place.row > limits.rows || place.col > limits.cols)
+            return over({ what: "cell", ref: at });
         }
-        cell =
-          ref === undefined || attrs.endsWith("/")
-            ? undefined
-            : { ref: ref.replace(/\$/g, "").toUpperCase(), type: attr(attrs, "t") ?? "n", formula: false };
+        ref = at === undefined || attrs.endsWith("/") ? undefined : at;
+        type = ref === undefined ? "n" : (attr(attrs, "t") ?? "n");
+        formula = false;
+        v = undefined;
         continue;
       }
       case "f":
-        if (cell) cell.formula = true;
+        formula = true;
         continue;
-      case "v":
-        if (cell) cell.v = text;
+      case "v": {
+        // The value's text runs to the next tag.
+        const end = xml.indexOf("<", tags.lastIndex);
+        v = xml.slice(tags.lastIndex, end < 0 ? xml.length : end);
         continue;
+      }
     }
     const what =
       name === "mergeCell"
@@ -164,12 +213,12 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
           : what === "conditionalFormat"
             ? limits.formattedCells
             : Infinity;
-    const ref = attr(attrs, what === "validation" || what === "conditionalFormat" ? "sqref" : "ref") ?? "";
-    const area = areaOf(ref);
+    const range = attr(attrs, what === "validation" || what === "conditionalFormat" ? "sqref" : "ref") ?? "";
+    const area = areaOf(range);
     if (!(area.cells <= limit) || !(area.rows <= limits.rows) || !(area.cols <= limits.cols))
-      return over({ what, ref: ref.length > 60 ? `${ref.slice(0, 59)}…` : ref });
+      return over({ what, ref: range.length > 60 ? `${range.slice(0, 59)}…` : range });
   }
-  return { notes };
+  return { notes, everyCellAddressed };
 }
 
 function countCells(xml: string): number {
@@ -182,12 +231,13 @@ function countCells(xml: string): number {
 }
 
 /** Notes a date cell, or a number cell whose text is not a plain number (never a formula's cached result). */
-function noteCell(
-  cell: { ref: string; type: string; formula: boolean; v?: string },
-  notes: Map<string, CellNote>,
-) {
-  if (cell.formula || cell.v === undefined) return;
-  if (cell.type === "d") notes.set(cell.ref, { kind: "date", text: cell.v });
-  else if (cell.type === "n" && (!STRICT_NUMBER.test(cell.v.trim()) || !Number.isFinite(Number(cell.v))))
-    notes.set(cell.ref, { kind: "badNumber", text: cell.v });
+function noteCell(ref: string, type: string, v: string, notes: Map<string, CellNote>) {
+  if (type === "d") notes.set(address(ref), { kind: "date", text: v });
+  else if (type === "n" && (!STRICT_NUMBER.test(v.trim()) || !Number.isFinite(Number(v))))
+    notes.set(address(ref), { kind: "badNumber", text: v });
+}
+
+/** "$h$9" → "H9", the form notes are looked up by. */
+function address(ref: string): string {
+  return ref.replace(/\$/g, "").toUpperCase();
 }

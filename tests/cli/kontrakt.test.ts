@@ -55,6 +55,8 @@ describe("kontrakt --help", () => {
       expect([cmd, r.code]).toEqual([cmd, 0]);
       expect(r.stdout).toMatch(new RegExp(`^Brug: kontrakt ${cmd}`));
       expect(r.stdout).toMatch(/Tilvalg:/);
+      // Contracts of any year: a help text names no year (an example id such as …-2007 aside).
+      expect([cmd, r.stdout.match(/(?<![-\w.])(?:19|20)\d\d(?![-\w])/g)]).toEqual([cmd, null]);
     }
   });
 
@@ -113,6 +115,15 @@ describe("kontrakt goals", () => {
     expect(goal("CKB", "bc-o03").joint).toBe(true);
     expect(goal("CKB", "bc-b01").joint).toBe(false);
     expect(goal("Sygedagpenge", "jc-p02").requirement).toBe("Fald på mindst 1 dag ift. 2006");
+    // The goal's note and its "Sådan måles" words, years filled in, as the centre's sheet shows them.
+    expect(goal("Musvågevej", "jc-b19")).toMatchObject({
+      note: expect.stringMatching(/^Læst som et relativt fald/),
+      measured: {
+        grundlag: "Andelen i 2006 i %, fx 20 % (en andel, ikke et antal)",
+        resultat: "Andelen i 2007 i %, fx 15 % (en andel, ikke et antal)",
+      },
+    });
+    expect(goal("Nyropsgade", "jc-b09")).toMatchObject({ note: null, measured: null });
   });
 
   it("prints a table for one centre, and refuses an unknown centre", async () => {

@@ -48,6 +48,22 @@ describe("readGrids", () => {
     expect((await readGrids(buffer))[0]!.values).toEqual([["flettet", null, null, 4]]);
   });
 
+  it("reads a date as the serial number it holds, and cells under validations and conditional formats as any other", async () => {
+    const buffer = await workbookWith((ws) => {
+      ws.getCell("A1").value = new Date(Date.UTC(2007, 2, 15, 12));
+      ws.getCell("A1").numFmt = "d. mmm yyyy";
+      ws.getCell("B1").value = 0.25;
+      ws.getCell("B1").numFmt = "0 %";
+      ws.getCell("C1").value = "Ja";
+      ws.getCell("C1").dataValidation = { type: "list", allowBlank: true, formulae: ['"Ja,Nej"'] };
+      ws.addConditionalFormatting({
+        ref: "A1:C1",
+        rules: [{ type: "expression", priority: 1, formulae: ["A1>0"], style: { font: { bold: true } } }],
+      });
+    });
+    expect((await readGrids(buffer))[0]!.values).toEqual([[39156.5, 0.25, "Ja"]]);
+  });
+
   const refusals: [string, () => Promise<Buffer>, RegExp][] = [
     [
       "a text file",

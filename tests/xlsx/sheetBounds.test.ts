@@ -1,6 +1,11 @@
 // The worksheet scan that runs before exceljs: what it refuses, what it notes, and that hostile
 // XML cannot make it slow (bounded by each test's timeout; the time itself is in the bench).
-import { decodeInlineEscapes } from "../../src/xlsx/boundedLoad";
+import {
+  decodeInlineEscapes,
+  withoutCellStyles,
+  withoutEmptyCells,
+  withoutRules,
+} from "../../src/xlsx/boundedLoad";
 import { scanSheet, SHEET_LIMITS } from "../../src/xlsx/sheetBounds";
 
 const sheet = (body: string, after = "") =>
@@ -56,5 +61,59 @@ describe("decodeInlineEscapes", () => {
     expect(decodeInlineEscapes("<is><t>a_x000D_b_x005F_x0041_c_x0000_</t></is><v>_x0041_</v>")).toBe(
       "<is><t>a&#x000D;b&#x005F;x0041_c_x0000_</t></is><v>_x0041_</v>",
     );
+  });
+});
+
+describe("withoutRules", () => {
+  it("leaves out validations and conditional formats after the cells, also Excel 2010's in extLst", () => {
+    const cells = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    const xml = sheet(
+      cells,
+      '<mergeCells><mergeCell ref="A1:B1"/></mergeCells>' +
+        '<conditionalFormatting sqref="A1"><cfRule type="expression"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>' +
+        '<dataValidations count="1"><dataValidation sqref="A1"><formula1>"Ja,Nej"</formula1></dataValidation></dataValidations>' +
+        '<extLst><ext uri="x"><x14:dataValidations count="1"><x14:dataValidation/></x14:dataValidations></ext></extLst>',
+    );
+    expect(withoutRules(xml)).toBe(
+      sheet(cells, '<mergeCells><mergeCell ref="A1:B1"/></mergeCells><extLst><ext uri="x"></ext></extLst>'),
+    );
+  });
+
+  it("never cuts into the cells, and leaves an element without its end tag as it is", () => {
+    const tricky = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;dataValidations</t></is></c></row>');
+    expect(withoutRules(tricky)).toBe(tricky);
+    const before = `<worksheet><!-- <dataValidations> --><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    expect(withoutRules(before)).toBe(before);
+    const open = sheet("", "<dataValidations><dataValidation/>");
+    expect(withoutRules(open)).toBe(open);
+  });
+});
+
+describe("withoutCellStyles", () => {
+  it("drops a cell's style index and nothing else", () => {
+    expect(
+      withoutCellStyles(
+        '<cols><col min="1" max="1" style="2"/></cols><row r="1" s="1"><c r="A1" s="3" t="s"><v>0</v></c><x:c s="4" r="B1"/><c r="C1" t="inlineStr"><is><t>s="5"</t></is></c></row>',
+      ),
+    ).toBe(
+      '<cols><col min="1" max="1" style="2"/></cols><row r="1" s="1"><c r="A1" t="s"><v>0</v></c><x:c r="B1"/><c r="C1" t="inlineStr"><is><t>s="5"</t></is></c></row>',
+    );
+  });
+});
+
+describe("withoutEmptyCells", () => {
+  it("leaves out cells that hold nothing, and keeps every cell with a value or formula", () => {
+    expect(
+      withoutEmptyCells(
+        '<row r="8"><c r="H8" s="5"/><x:c r="I8"/><c r="J8" s="5"><v>1</v></c><c r="K8"><f>J8*2</f></c></row>',
+      ),
+    ).toBe('<row r="8"><c r="J8" s="5"><v>1</v></c><c r="K8"><f>J8*2</f></c></row>');
+  });
+
+  it("is used only where every cell names its address", () => {
+    expect(scanSheet(sheet('<row r="1"><c r="A1"/><c r="B1"><v>1</v></c></row>')).everyCellAddressed).toBe(
+      true,
+    );
+    expect(scanSheet(sheet('<row r="1"><c r="A1"/><c><v>1</v></c></row>')).everyCellAddressed).toBe(false);
   });
 });
