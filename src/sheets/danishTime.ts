@@ -3,32 +3,41 @@
 // cutting the date off the UTC string would date an export between midnight and 01:00 (02:00 in
 // summer) Danish time to the day before.
 
-const DANISH_CLOCK = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+// Copenhagen's clock by the EU rule (since 1996): UTC+1, and UTC+2 from 01:00 UTC on the last
+// Sunday of March to 01:00 UTC on the last Sunday of October. Worked out here rather than with
+// Intl.DateTimeFormat, whose first use makes Node load its locale data (about 8 MB more memory
+// for every `kontrakt build`); tests/sheets/danishTime.test.ts checks it against Intl.
+const HOUR_MS = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of the month (0-based) of the year. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/** Hours Copenhagen is ahead of UTC at the instant. */
+function copenhagenOffsetHours(time: number): number {
+  const year = new Date(time).getUTCFullYear();
+  const summer = time >= lastSundayAtOneUtc(year, 2) && time < lastSundayAtOneUtc(year, 9);
+  return summer ? 2 : 1;
+}
 
 type ClockPart = "year" | "month" | "day" | "hour" | "minute" | "second";
+
+const two = (n: number) => String(n).padStart(2, "0");
 
 /** What a clock in Copenhagen showed at the ISO time, or undefined when the text is no time. */
 function danishClock(iso: string): Record<ClockPart, string> | undefined {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  const parts = DANISH_CLOCK.formatToParts(time);
-  const part = (type: ClockPart) => parts.find((p) => p.type === type)!.value;
+  const local = new Date(time + copenhagenOffsetHours(time) * HOUR_MS);
   return {
-    year: part("year"),
-    month: part("month"),
-    day: part("day"),
-    hour: part("hour"),
-    minute: part("minute"),
-    second: part("second"),
+    year: String(local.getUTCFullYear()).padStart(4, "0"),
+    month: two(local.getUTCMonth() + 1),
+    day: two(local.getUTCDate()),
+    hour: two(local.getUTCHours()),
+    minute: two(local.getUTCMinutes()),
+    second: two(local.getUTCSeconds()),
   };
 }
 

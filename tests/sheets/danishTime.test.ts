@@ -48,3 +48,46 @@ describe("the audit log's time", () => {
     expect(logTime("ukendt")).toBe("ukendt");
   });
 });
+
+describe("Copenhagen's clock, worked out without Intl", () => {
+  const intl = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Copenhagen",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  });
+  const byIntl = (time: number) => {
+    const p = Object.fromEntries(intl.formatToParts(time).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  };
+
+  it("agrees with the time-zone database at every summer-time switch from 2000 to 2040, a second either side", () => {
+    let checked = 0;
+    for (let year = 2000; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const lastDay = new Date(Date.UTC(year, month + 1, 0));
+        const switchAt = Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+        for (const t of [switchAt - 1000, switchAt, switchAt + 1000]) {
+          expect(logTime(new Date(t).toISOString())).toBe(byIntl(t));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(41 * 2 * 3);
+  });
+
+  it("agrees with the time-zone database at 5,000 random instants from 1996 to 2060", () => {
+    const from = Date.UTC(1996, 0, 1);
+    const to = Date.UTC(2060, 0, 1);
+    let seed = 7;
+    for (let i = 0; i < 5000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const t = from + Math.floor(((seed / 2 ** 31) * (to - from)) / 1000) * 1000;
+      expect(logTime(new Date(t).toISOString())).toBe(byIntl(t));
+    }
+  });
+});
