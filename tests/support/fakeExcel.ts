@@ -597,11 +597,12 @@ export class FakeExcel {
       r1 = Math.max(r1, r);
       c1 = Math.max(c1, c);
     };
-    this.flushEvaluation();
-    const serialized = this.hf.getSheetSerialized(s.hfId);
-    serialized.forEach((line, r) =>
-      line.forEach((v, c) => v !== null && v !== undefined && v !== "" && see(r, c)),
-    );
+    // Which cells hold something needs no evaluation (nor the formulas' text): a clear does not
+    // force the formulas written before it to be computed.
+    const { width, height } = this.engine.getSheetDimensions(s.hfId);
+    for (let r = 0; r < height; r++)
+      for (let c = 0; c < width; c++)
+        if (!this.engine.isCellEmpty({ sheet: s.hfId, row: r, col: c })) see(r, c);
     if (!valuesOnly)
       for (const key of s.formats.keys()) see(...(key.split(",").map(Number) as [number, number]));
     return r1 < 0 ? null : { r0, c0, r1, c1 };
