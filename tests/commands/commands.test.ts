@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/paneEnvironment.js */
 // The ribbon's Opsummering command: always completes its event, and shows failures in a dialog.
 type Handler = (arg: unknown) => void;
 

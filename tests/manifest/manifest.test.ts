@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/paneEnvironment.js */
 // office-addin-manifest's validator posts to a Microsoft web service and cannot run here, so the
 // manifest's structure is checked directly: parsed with jsdom's DOMParser.
 import fs from "fs";

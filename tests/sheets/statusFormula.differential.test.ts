@@ -11,16 +11,39 @@ const CTX = { year: 2007, baseYear: 2006 };
 const hf = newEngine();
 const sheetName = hf.addSheet("T");
 const sheet = hf.getSheetId(sheetName)!;
-const at = (col: number) => ({ sheet, row: 0, col });
-const refs = { grundlag: "A1", resultat: "B1", target: "C1", target2: "D1" };
+const at = (row: number, col: number) => ({ sheet, row, col });
+const refsAt = (row: number) => ({
+  grundlag: `A${row + 1}`,
+  resultat: `B${row + 1}`,
+  target: `C${row + 1}`,
+  target2: `D${row + 1}`,
+});
+/**
+ * The row holding each distinct pair of formulas (status, achieved), written once: a run types
+ * its figures into that row's input cells and reads its results, as a user typing into a sheet
+ * would, instead of parsing the same formulas again for each of the ~20,000 runs.
+ */
+const rowOfFormulas = new Map<string, number>();
+
+function rowFor(t: Target): number {
+  const key = statusFormula(t, refsAt(0)) + "\n" + achievedFormula(t, refsAt(0), "E1");
+  let row = rowOfFormulas.get(key);
+  if (row === undefined) {
+    row = rowOfFormulas.size;
+    const refs = refsAt(row);
+    hf.setCellContents(at(row, 4), [
+      ["=" + statusFormula(t, refs), "=" + achievedFormula(t, refs, `E${row + 1}`)],
+    ]);
+    rowOfFormulas.set(key, row);
+  }
+  return row;
+}
 
 function computeStatus(t: Target, g: CellValue, r: CellValue): { status: unknown; achieved: unknown } {
   const [t1, t2] = targetValues(t);
-  hf.batch(() => {
-    hf.setCellContents(at(0), [[hfContent(g), hfContent(r), t1, t2 ?? null]]);
-    hf.setCellContents(at(4), [["=" + statusFormula(t, refs), "=" + achievedFormula(t, refs, "E1")]]);
-  });
-  return { status: hf.getCellValue(at(4)), achieved: hf.getCellValue(at(5)) };
+  const row = rowFor(t);
+  hf.setCellContents(at(row, 0), [[hfContent(g), hfContent(r), t1, t2 ?? null]]);
+  return { status: hf.getCellValue(at(row, 4)), achieved: hf.getCellValue(at(row, 5)) };
 }
 
 function targetValues(t: Target): [number | string, number | null] {

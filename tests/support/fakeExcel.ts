@@ -156,7 +156,8 @@ const utf8 = new TextEncoder();
 const byteLength = (s: string) => utf8.encode(s).length;
 
 export class FakeExcel {
-  readonly hf: HyperFormula;
+  /** The engine; writes go straight to it, with evaluation suspended until something reads. */
+  private readonly engine: HyperFormula;
   readonly sheets: FakeSheet[] = [];
   readonly names = new Map<string, { name: string; formula: string }>();
   readonly apiVersion: string;
@@ -195,9 +196,20 @@ export class FakeExcel {
 
   constructor(readonly options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.9";
-    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+    this.engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
     for (const name of options.sheets ?? ["Ark1"]) this.addSheet(name);
     this.active = this.sheets[0] ?? null;
+  }
+
+  /**
+   * HyperFormula with every change so far evaluated. The fake evaluates lazily, as late as the
+   * first read after a change (a value, a used range, a highlight, Application.calculate, or a test
+   * looking here), not after every request and every typed cell: what anyone reads is the same,
+   * and a build with several requests is evaluated once instead of once per request.
+   */
+  get hf(): HyperFormula {
+    this.flushEvaluation();
+    return this.engine;
   }
 
   // --- what an add-in gets --------------------------------------------------------------------
@@ -359,7 +371,6 @@ export class FakeExcel {
     }
     if (!how.paste) this.checkValidation(s, box.r0, box.c0, value);
     this.writeContents(s, box, [[value]], "Unknown");
-    this.flushEvaluation();
     this.fireEvents();
     if (this.calculationMode === "Automatic") this.calculated([s]);
   }
@@ -422,11 +433,11 @@ export class FakeExcel {
   addSheet(name: string): FakeSheet {
     this.checkSheetName(name);
     if (this.findSheet(name)) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
-    this.hf.addSheet(name);
+    this.engine.addSheet(name);
     const s = new FakeSheet(
       `{${String(this.nextSheetId++).padStart(8, "0")}}`,
       name,
-      this.hf.getSheetId(name)!,
+      this.engine.getSheetId(name)!,
     );
     this.sheets.push(s);
     return s;
@@ -444,7 +455,7 @@ export class FakeExcel {
     const other = this.findSheet(name);
     if (other && other !== s) fail("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
     this.suspend();
-    this.hf.renameSheet(s.hfId, name);
+    this.engine.renameSheet(s.hfId, name);
     s.name = name;
   }
 
@@ -455,7 +466,7 @@ export class FakeExcel {
       fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
     }
     this.suspend();
-    this.hf.removeSheet(s.hfId);
+    this.engine.removeSheet(s.hfId);
     this.sheets.splice(this.sheets.indexOf(s), 1);
     if (this.active === s) this.active = this.sheets.find((x) => x.visibility === "Visible") ?? null;
   }
@@ -493,14 +504,14 @@ export class FakeExcel {
 
   private suspend(): void {
     if (!this.evaluationSuspended) {
-      this.hf.suspendEvaluation();
+      this.engine.suspendEvaluation();
       this.evaluationSuspended = true;
     }
   }
 
   flushEvaluation(): void {
     if (this.evaluationSuspended) {
-      this.hf.resumeEvaluation();
+      this.engine.resumeEvaluation();
       this.evaluationSuspended = false;
     }
   }
@@ -534,7 +545,7 @@ export class FakeExcel {
       content.push(line);
     }
     this.suspend();
-    this.hf.setCellContents({ sheet: s.hfId, row: box.r0, col: box.c0 }, content);
+    this.engine.setCellContents({ sheet: s.hfId, row: box.r0, col: box.c0 }, content);
     this.noteChange(s, box, trigger);
   }
 
@@ -553,7 +564,7 @@ export class FakeExcel {
     const rows = used.r1 - used.r0 + 1;
     const cols = used.c1 - used.c0 + 1;
     this.suspend();
-    this.hf.setCellContents(
+    this.engine.setCellContents(
       { sheet: s.hfId, row: used.r0, col: used.c0 },
       Array.from({ length: rows }, () => Array<RawCellContent>(cols).fill(null)),
     );
@@ -586,11 +597,12 @@ export class FakeExcel {
       r1 = Math.max(r1, r);
       c1 = Math.max(c1, c);
     };
-    this.flushEvaluation();
-    const serialized = this.hf.getSheetSerialized(s.hfId);
-    serialized.forEach((line, r) =>
-      line.forEach((v, c) => v !== null && v !== undefined && v !== "" && see(r, c)),
-    );
+    // Which cells hold something needs no evaluation (nor the formulas' text): a clear does not
+    // force the formulas written before it to be computed.
+    const { width, height } = this.engine.getSheetDimensions(s.hfId);
+    for (let r = 0; r < height; r++)
+      for (let c = 0; c < width; c++)
+        if (!this.engine.isCellEmpty({ sheet: s.hfId, row: r, col: c })) see(r, c);
     if (!valuesOnly)
       for (const key of s.formats.keys()) see(...(key.split(",").map(Number) as [number, number]));
     return r1 < 0 ? null : { r0, c0, r1, c1 };
@@ -660,7 +672,6 @@ export class FakeExcel {
 
   endRequest(): void {
     this.current = null;
-    this.flushEvaluation();
     this.fireEvents();
   }
 

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/paneEnvironment.js */
 import "./domStubs";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";

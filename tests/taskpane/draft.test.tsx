@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/paneEnvironment.js */
 // "Ny kontrakt fra bilag" in the pane: choose a file or paste the text → summary and review list →
 // write the definition sheet (one host call), or cancel (none). Real drafter, fake host.
 import "./domStubs";

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/paneEnvironment.js */
 import "./domStubs";
 import { render, screen } from "@testing-library/react";
 import { FailureBoundary } from "../../src/taskpane/FailureBoundary";

@@ -1,4 +1,4 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./tests/support/paneEnvironment.js */
 // index.tsx: where the pane runs decides what it shows.
 import "./domStubs";
 import { screen, waitFor } from "@testing-library/react";

@@ -1,0 +1,27 @@
+// The exhaustive update matrix of noFigureLost.test.ts: an update with figures in the workbook,
+// its nth request refused for every n and in each of the ways real Excel refuses one, once and
+// twice (the second attempt's first write too). It takes about a minute on two cores, so it runs
+// in `npm run test:all` (what CI runs); the fast loop tries a representative set of boundaries
+// for every failure mode with the same checks (updateMatrix.ts).
+import { FAILURES, updateFailingOnce, updateFailingTwice, updateRequests } from "./updateMatrix";
+
+describe("an update loses no figure whichever request fails, request by request", () => {
+  let count = 0;
+  beforeAll(async () => {
+    count = (await updateRequests()).count;
+  });
+
+  test("the update takes several requests, so every boundary between them is tried", () => {
+    expect(count).toBeGreaterThan(3);
+  });
+
+  for (const f of FAILURES) {
+    test(`${f.name}: failing once, request by request`, async () => {
+      for (let n = 1; n <= count; n++) await updateFailingOnce(f, n);
+    });
+
+    test(`${f.name}: failing twice (the second attempt fails too), request by request`, async () => {
+      for (let n = 2; n <= count; n++) await updateFailingTwice(f, n);
+    });
+  }
+});

@@ -1,0 +1,116 @@
+// The update-failure matrix of noFigureLost: an update of the built-in workbook with figures in
+// it, with one request (or one request and the second attempt's first write) refused in each of
+// the ways real Excel refuses one. noFigureLost.test.ts (the fast loop) tries a representative set
+// of request boundaries for every failure mode; noFigureLost.scale.test.ts (npm run test:all)
+// tries every boundary. Both use these checks, so neither asserts less than the other.
+import { builtinContracts } from "../../src/contracts/builtin";
+import { createOfficeHost } from "../../src/excel/officeHost";
+import { COL, FIRST_GOAL_ROW } from "../../src/sheets/layout";
+import { FakeExcel, type InjectedFailure } from "../support/fakeExcel";
+import { typeFigures } from "../support/fakeFigures";
+
+export const NOW = () => "2026-11-22T10:00:00Z";
+export const contracts = builtinContracts();
+export const ids = contracts.map((c) => c.id);
+export const centres = contracts.flatMap((c) => c.centres.map((x) => x.code));
+/** Small enough that a build takes several write requests, so every boundary is tried. */
+export const BUDGET = 250_000;
+
+export interface Failure {
+  name: string;
+  code: string;
+  when: InjectedFailure["when"];
+  says: RegExp;
+}
+
+export const FAILURES: Failure[] = [
+  { name: "refused half-way", code: "GeneralException", when: "midway", says: /generel fejl/ },
+  {
+    name: "payload too large",
+    code: "RequestPayloadSizeLimitExceeded",
+    when: "before",
+    says: /for stor til at sende/,
+  },
+  { name: "cell-edit mode", code: "InvalidOperationInCellEditMode", when: "before", says: /Enter/ },
+  { name: "access denied", code: "AccessDenied", when: "midway", says: /beskytt/ },
+];
+
+/** Every figure and comment by sheet and goal id, as a user would find them. */
+export function figures(fake: FakeExcel): Record<string, [unknown, unknown, unknown]> {
+  const out: Record<string, [unknown, unknown, unknown]> = {};
+  for (const code of centres) {
+    const s = fake.findSheet(code);
+    if (!s) continue;
+    for (let row = FIRST_GOAL_ROW; row < FIRST_GOAL_ROW + 80; row++) {
+      const id = fake.value(code, `${COL.id}${row}`);
+      if (typeof id !== "string" || id === "") continue;
+      out[`${code}/${id}`] = [
+        fake.value(code, `${COL.grundlag}${row}`),
+        fake.value(code, `${COL.resultat}${row}`),
+        fake.value(code, `${COL.comment}${row}`),
+      ];
+    }
+  }
+  return out;
+}
+
+export async function builtWithFigures() {
+  const fake = new FakeExcel();
+  const host = createOfficeHost({ env: fake.env(), now: NOW, budgetBytes: BUDGET });
+  await host.build(ids, { update: false });
+  typeFigures(fake, contracts);
+  return { fake, host };
+}
+
+/** The requests an update makes when nothing fails: how many, and the first that writes cells. */
+export async function updateRequests(): Promise<{ count: number; firstWrite: number }> {
+  const { fake, host } = await builtWithFigures();
+  fake.resetStats();
+  await host.build(ids, { update: true });
+  const requests = fake.stats.requests;
+  const firstWrite = requests.findIndex((r) => r.writesWithEvents + r.writesWithoutEvents > 0) + 1;
+  return { count: requests.length, firstWrite };
+}
+
+/** The nth request of an update fails once: no figure lost, and the next update completes. */
+export async function updateFailingOnce(f: Failure, n: number): Promise<void> {
+  const { fake, host } = await builtWithFigures();
+  const before = figures(fake);
+  fake.failRequest(n, f.code, f.when);
+  let message = "";
+  const result = await host.build(ids, { update: true }).catch((e: Error) => {
+    message = e.message;
+    return undefined;
+  });
+  // Either it went through (a second attempt or a split) or it says why; never silently.
+  if (!result) expect({ n, message }).toEqual({ n, message: expect.stringMatching(f.says) });
+  expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
+  expect(fake.enableEvents).toBe(true);
+  // And the next update, with Excel well again, leaves a complete, protected workbook.
+  await host.build(ids, { update: true });
+  expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
+  for (const code of centres) expect(fake.sheet(code).protected).toBe(true);
+}
+
+/** The nth request fails, and so does the second attempt's first write: still no figure lost. */
+export async function updateFailingTwice(f: Failure, n: number): Promise<void> {
+  const { fake, host } = await builtWithFigures();
+  const before = figures(fake);
+  // The nth request and the first write of the second attempt (after its two reads).
+  fake.failRequest(n, f.code, f.when);
+  fake.failRequest(n + 3, f.code, f.when);
+  let message = "";
+  await host.build(ids, { update: true }).then(
+    () => undefined,
+    (e: Error) => (message = e.message),
+  );
+  expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
+  fake.clearFailures();
+  if (message) {
+    expect(message).toMatch(f.says);
+    expect(message).toMatch(/(intet|ingen) (tal )?er gået tabt|Intet er ændret/);
+    expect(message).not.toMatch(/uden at gemme/);
+  }
+  await host.build(ids, { update: true });
+  expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
+}
