@@ -22,7 +22,13 @@ import { cellCount, parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
-import { groupStyles, groupValidations, type StyleGroup } from "../sheets/styleGroups";
+import {
+  groupStyles,
+  groupValidations,
+  StyleTable,
+  type StyleGroups,
+  type StylePatch,
+} from "../sheets/styleGroups";
 
 /** What the read phase found about a sheet the plan will write. */
 export interface ExistingSheet {
@@ -157,6 +163,7 @@ export function compilePlan(
   const retired: { name: string; veryHidden: boolean }[] = [];
   const taken = new Set([...existing.keys()]);
   const clearing = new Set<string>();
+  const styles = new StyleTable();
 
   // Old copies left by an attempt that failed half-way go first.
   for (const old of existing.values()) {
@@ -236,7 +243,7 @@ export function compilePlan(
     const mine: WriteOp[] = [];
     const old = existing.get(unit);
     if (old && clearing.has(unit)) mine.push(clearInPlace(s.name, old, caps));
-    mine.push(...sheetOps(s, caps, skipped));
+    mine.push(...sheetOps(s, caps, skipped, styles));
     if (s.print) {
       if (!caps.api19) skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
       else if (options.skipPrint) skipped.add("Udskriftsopsætning (Excel afviste den)");
@@ -309,7 +316,7 @@ export function formulaCell(cell: PlanCell): string | number {
   return v === "" ? "" : `'${v}`;
 }
 
-function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): WriteOp[] {
+function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>, styles: StyleTable): WriteOp[] {
   const ops: WriteOp[] = [];
   const name = s.name;
   if (s.tabColor) {
@@ -324,9 +331,9 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): Write
   ops.push(...cellOps(name, s.cells));
   for (const m of s.merges)
     ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
-  const groups = groupStyles(s.styles);
+  const groups = groupStyles(s.styles, styles);
   ops.push(...numberFormatOps(name, groups.numberFormats));
-  for (const g of groups.looks) ops.push(...styleOps(name, g, caps));
+  ops.push(...lookOps(name, groups, caps));
   if (s.validations.length) {
     if (caps.dataValidation) ops.push(...validationOps(name, s));
     else skipped.add("Datavalidering af inputfelter (kræver ExcelApi 1.8)");
@@ -522,27 +529,48 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
 }
 
 /**
- * One look (a style without its number format) over its rectangles, by whichever is the smaller
- * request: property assignments per rectangle, or one setCellProperties per rectangle (1.9),
- * which carries the whole look in one call but repeats it for every cell. Rectangle by rectangle,
- * never as a multi-area address, whose separator depends on the locale (office-js #1167).
+ * The looks (styles without their number formats) as the smaller of two requests: rectangle by
+ * rectangle of equal looks, or property by property (StyleGroups.patches), where a border or a
+ * fill over a whole table is one rectangle whatever else varies inside it.
  */
-function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
+function lookOps(name: string, groups: StyleGroups, caps: Capabilities): WriteOp[] {
+  const byLook = styleOps(
+    name,
+    groups.looks.flatMap((g) => g.rects.map((rect) => ({ rect, style: g.style }))),
+    caps,
+  );
+  const byProperty = styleOps(name, groups.patches, caps);
+  const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
+  return size(byProperty) <= size(byLook) ? byProperty : byLook;
+}
+
+/**
+ * Styles set rectangle by rectangle, each by whichever is the smaller request: property
+ * assignments, or one setCellProperties (1.9), which carries the whole style in one call but
+ * repeats it for every cell. Never as a multi-area address, whose separator depends on the
+ * locale (office-js #1167).
+ */
+function styleOps(name: string, patches: StylePatch[], caps: Capabilities): WriteOp[] {
   const ops: WriteOp[] = [];
-  const look = g.style;
-  const props = cellProperties(look);
-  const propBytes = utf8Length(JSON.stringify({ format: props })) + 1;
-  for (const rect of g.rects) {
+  const props = new Map<CellStyle, { format: Excel.CellPropertiesFormat; bytes: number }>();
+  for (const { rect, style } of patches) {
+    let p = props.get(style);
+    if (!p) {
+      const format = cellProperties(style);
+      p = { format, bytes: utf8Length(JSON.stringify({ format })) + 1 };
+      props.set(style, p);
+    }
+    const { format } = p;
     const address = rangeName(rect);
-    const perRange = callBytes(address) + assignmentCount(look, rect) * CALL_BYTES;
-    const perCell = CALL_BYTES + address.length + cellCount(rect) * propBytes;
+    const perRange = callBytes(address) + assignmentCount(style, rect) * CALL_BYTES;
+    const perCell = CALL_BYTES + address.length + cellCount(rect) * p.bytes;
     if (caps.api19 && perCell < perRange) {
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       ops.push({
         bytes: perCell,
         queue: (q) => {
-          const one: Excel.SettableCellProperties = { format: props };
+          const one: Excel.SettableCellProperties = { format };
           q.sheet(name)
             .getRange(address)
             .setCellProperties(
@@ -553,7 +581,7 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
     } else {
       ops.push({
         bytes: perRange,
-        queue: (q) => assignFormat(q.sheet(name).getRange(address).format, look, rect),
+        queue: (q) => assignFormat(q.sheet(name).getRange(address).format, style, rect),
       });
     }
   }
