@@ -11,6 +11,7 @@
 import type {
   CellStyle,
   ChartPlan,
+  ConditionalFormatPlan,
   PlanCell,
   PrintPlan,
   SheetPlan,
@@ -149,7 +150,7 @@ const RETIRED = /~gl\d+$/;
 /**
  * Compiles the plan into operations, in the order Excel must run them: sheets added or replaced
  * and names first, then one unit per sheet (cleared in place, contents, print set-up, protection
- * — print set-up before protection, #1860), then order, the active sheet, visibility and a
+ * — print set-up before protection, #1860 — and its position), then the active sheet, visibility and a
  * recalculation (after suspendApiCalculationUntilNextSync that is the add-in's job).
  */
 export function compilePlan(
@@ -237,7 +238,7 @@ export function compilePlan(
     });
   }
 
-  // 3. One unit per sheet: cleared in place, contents and looks, print set-up, protection.
+  // 3. One unit per sheet: cleared in place, contents and looks, print set-up, protection, order.
   for (const s of sheets) {
     const unit = s.name.toLowerCase();
     const mine: WriteOp[] = [];
@@ -255,14 +256,14 @@ export function compilePlan(
         queue: (q) => q.sheet(s.name).protection.protect(PROTECT_OPTIONS),
       });
     }
+    // Its place in the order, in the same request (every sheet exists by now, and placing them
+    // first to last leaves each earlier one where it was put).
+    const position = plan.sheets.indexOf(s);
+    mine.push({ bytes: callBytes(position), queue: (q) => void (q.sheet(s.name).position = position) });
     ops.push(...mine.map((op) => ({ ...op, unit })));
   }
 
-  // 4. Order, show and hide.
-  sheets.forEach((s) => {
-    const position = plan.sheets.indexOf(s);
-    ops.push({ bytes: callBytes(position), queue: (q) => void (q.sheet(s.name).position = position) });
-  });
+  // 4. Show and hide.
   const show = options.activate ?? sheets.find((s) => s.visibility === "visible")?.name;
   if (show) ops.push({ bytes: callBytes(), queue: (q) => q.sheet(show).activate() });
   for (const s of sheets) {
@@ -529,19 +530,66 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
 }
 
 /**
- * The looks (styles without their number formats) as the smaller of two requests: rectangle by
- * rectangle of equal looks, or property by property (StyleGroups.patches), where a border or a
- * fill over a whole table is one rectangle whatever else varies inside it.
+ * The looks (styles without their number formats) as the smallest of three requests: rectangle
+ * by rectangle of equal looks; property by property (StyleGroups.patches), where a border or a
+ * fill over a whole table is one rectangle whatever else varies inside it; or (1.9) the same
+ * patches with the small, scattered ones gathered into one setCellProperties over the block that
+ * holds them, whose other cells get {} (nothing set, as Excel documents for setCellProperties).
  */
 function lookOps(name: string, groups: StyleGroups, caps: Capabilities): WriteOp[] {
-  const byLook = styleOps(
-    name,
-    groups.looks.flatMap((g) => g.rects.map((rect) => ({ rect, style: g.style }))),
-    caps,
-  );
-  const byProperty = styleOps(name, groups.patches, caps);
   const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
-  return size(byProperty) <= size(byLook) ? byProperty : byLook;
+  const candidates = [
+    styleOps(
+      name,
+      groups.looks.flatMap((g) => g.rects.map((rect) => ({ rect, style: g.style }))),
+      caps,
+    ),
+    styleOps(name, groups.patches, caps),
+  ];
+  if (caps.api19) candidates.push(gatheredOps(name, groups.patches, caps));
+  return candidates.reduce((best, ops) => (size(ops) < size(best) ? ops : best));
+}
+
+/** Patches that cost less as cells of one shared setCellProperties block, and the rest. */
+function gatheredOps(name: string, patches: StylePatch[], caps: Capabilities): WriteOp[] {
+  const gathered: StylePatch[] = [];
+  const rest: StylePatch[] = [];
+  for (const p of patches) {
+    const alone = callBytes(rangeName(p.rect)) + assignmentCount(p.style, p.rect) * CALL_BYTES;
+    const inBlock = cellCount(p.rect) * (utf8Length(JSON.stringify({ format: cellProperties(p.style) })) + 1);
+    (inBlock < alone ? gathered : rest).push(p);
+  }
+  if (gathered.length < 2) return styleOps(name, patches, caps);
+  const box: Rect = {
+    top: Math.min(...gathered.map((p) => p.rect.top)),
+    left: Math.min(...gathered.map((p) => p.rect.left)),
+    bottom: Math.max(...gathered.map((p) => p.rect.bottom)),
+    right: Math.max(...gathered.map((p) => p.rect.right)),
+  };
+  // Each cell's properties from the patches over it (they set different properties).
+  const styles: CellStyle[][] = Array.from({ length: box.bottom - box.top + 1 }, () =>
+    Array.from({ length: box.right - box.left + 1 }, () => ({})),
+  );
+  for (const { rect, style } of gathered) {
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) Object.assign(styles[r - box.top]![c - box.left]!, style);
+  }
+  const byKey = new Map<string, Excel.SettableCellProperties>();
+  const matrix = styles.map((line) =>
+    line.map((style) => {
+      const key = JSON.stringify(style);
+      let props = byKey.get(key);
+      if (!props)
+        byKey.set(key, (props = Object.keys(style).length ? { format: cellProperties(style) } : {}));
+      return props;
+    }),
+  );
+  const address = rangeName(box);
+  const block: WriteOp = {
+    bytes: CALL_BYTES * 2 + address.length + utf8Length(JSON.stringify(matrix)),
+    queue: (q) => q.sheet(name).getRange(address).setCellProperties(matrix),
+  };
+  return [...styleOps(name, rest, caps), block];
 }
 
 /**
@@ -650,19 +698,34 @@ function validationOps(name: string, s: SheetPlan): WriteOp[] {
  */
 function conditionalFormatOps(s: SheetPlan): WriteOp[] {
   const ops: WriteOp[] = [];
+  // The rules of one range share its range object (one getRange for all of them).
+  const byRange = new Map<string, ConditionalFormatPlan[]>();
   for (const cf of s.conditionalFormats) {
-    const formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
+    let list = byRange.get(cf.range);
+    if (!list) byRange.set(cf.range, (list = []));
+    list.push(cf);
+  }
+  for (const [range, cfs] of byRange) {
+    const rules = cfs.map((cf) => ({
+      ...cf,
+      formula: cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`,
+    }));
     ops.push({
       bytes:
-        callBytes(cf.range, "Custom") + callBytes(formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
+        callBytes(range) +
+        rules.reduce(
+          (n, cf) =>
+            n + callBytes("Custom") + callBytes(cf.formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
+          0,
+        ),
       queue: (q) => {
-        const format = q
-          .sheet(s.name)
-          .getRange(cf.range)
-          .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-        format.custom.rule.formula = formula;
-        format.custom.format.fill.color = `#${cf.fill}`;
-        format.custom.format.font.color = `#${cf.fontColor}`;
+        const formats = q.sheet(s.name).getRange(range).conditionalFormats;
+        for (const cf of rules) {
+          const format = formats.add("Custom" as Excel.ConditionalFormatType);
+          format.custom.rule.formula = cf.formula;
+          format.custom.format.fill.color = `#${cf.fill}`;
+          format.custom.format.font.color = `#${cf.fontColor}`;
+        }
       },
     });
   }
