@@ -52,8 +52,8 @@ function seen(format: Record<string, unknown> | undefined): Record<string, unkno
   return out;
 }
 
-async function expectLayeredLooks(plan: WorkbookPlan): Promise<number> {
-  const fake = new FakeExcel({ sheets: ["Ark1"] });
+async function expectLayeredLooks(plan: WorkbookPlan, apiVersion = "1.9"): Promise<number> {
+  const fake = new FakeExcel({ sheets: ["Ark1"], apiVersion });
   await fake.run((context) =>
     applyPlan(context, plan, {
       caps: capabilities(fake.env()),
@@ -120,6 +120,11 @@ test("property by property: a border over a table with varying fills is one rect
 test("every cell of the built-in workbook shows its layered style on the Office.js side", async () => {
   const plan = planWorkbook(builtinContracts(), { generatedAt: "2026-11-22T10:00:00Z", trips: [] });
   expect(await expectLayeredLooks(plan)).toBeGreaterThan(1000);
+});
+
+test("…also where Excel has no setCellProperties (ExcelApi 1.8: property assignments only)", async () => {
+  const plan = planWorkbook(builtinContracts(), { generatedAt: "2026-11-22T10:00:00Z", trips: [] });
+  expect(await expectLayeredLooks(plan, "1.8")).toBeGreaterThan(1000);
 });
 
 test("…and of a 12-centre synthetic contract", async () => {
