@@ -15,6 +15,7 @@ import type {
   PlanCell,
   PrintPlan,
   SheetPlan,
+  ValidationPlan,
   ValidationRule,
   WorkbookPlan,
 } from "../sheets/plan";
@@ -26,6 +27,7 @@ import type { Capabilities } from "./env";
 import {
   groupStyles,
   groupValidations,
+  validationBlocks,
   StyleTable,
   type StyleGroups,
   type StylePatch,
@@ -54,6 +56,8 @@ export interface ApplyOptions {
   onBatch?: (done: number, total: number) => void;
   /** Leave print set-up out (Excel refused it in an earlier attempt). */
   skipPrint?: boolean;
+  /** Validations rectangle by rectangle, no column blocks (Excel refused one in an earlier attempt). */
+  validationsPerCell?: boolean;
 }
 
 /**
@@ -244,7 +248,7 @@ export function compilePlan(
     const mine: WriteOp[] = [];
     const old = existing.get(unit);
     if (old && clearing.has(unit)) mine.push(clearInPlace(s.name, old, caps));
-    mine.push(...sheetOps(s, caps, skipped, styles));
+    mine.push(...sheetOps(s, caps, skipped, styles, options.validationsPerCell === true));
     if (s.print) {
       if (!caps.api19) skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
       else if (options.skipPrint) skipped.add("Udskriftsopsætning (Excel afviste den)");
@@ -317,7 +321,13 @@ export function formulaCell(cell: PlanCell): string | number {
   return v === "" ? "" : `'${v}`;
 }
 
-function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>, styles: StyleTable): WriteOp[] {
+function sheetOps(
+  s: SheetPlan,
+  caps: Capabilities,
+  skipped: Set<string>,
+  styles: StyleTable,
+  perCell: boolean,
+): WriteOp[] {
   const ops: WriteOp[] = [];
   const name = s.name;
   if (s.tabColor) {
@@ -336,7 +346,7 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>, styles
   ops.push(...numberFormatOps(name, groups.numberFormats));
   ops.push(...lookOps(name, groups, caps));
   if (s.validations.length) {
-    if (caps.dataValidation) ops.push(...validationOps(name, s));
+    if (caps.dataValidation) ops.push(...validationOps(name, s, perCell));
     else skipped.add("Datavalidering af inputfelter (kræver ExcelApi 1.8)");
   }
   if (s.conditionalFormats.length || s.dataBars.length) {
@@ -657,23 +667,47 @@ export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   }
 }
 
-/** Equal rules over many cells become one rule per rectangle. */
-function validationOps(name: string, s: SheetPlan): WriteOp[] {
-  const ops: WriteOp[] = [];
-  for (const g of groupValidations(s.validations)) {
-    const rule = validationRule(g.validation.rule);
-    const texts = validationTexts(g.validation);
-    const prompt: Excel.DataValidationPrompt = {
-      showPrompt: true,
-      title: texts.promptTitle,
-      message: texts.prompt,
-    };
-    const errorAlert: Excel.DataValidationErrorAlert = {
+/**
+ * The validations as the smaller of two requests: one rule, prompt and error per rectangle of
+ * equal validations; or per column block (validationBlocks) its most common rule and error once,
+ * then per run of equal cells only its prompt, with its own rule and error first where they
+ * differ. Each input cell's prompt is its goal's own hint, so the rectangles are mostly single
+ * cells and the blocks save two of three settings on most of them. `perCell` (Excel refused a
+ * block write in an earlier attempt) keeps to the rectangles.
+ */
+function validationOps(name: string, s: SheetPlan, perCell: boolean): WriteOp[] {
+  const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
+  const rects = rectValidationOps(name, s);
+  if (perCell) return rects;
+  const blocks = blockValidationOps(name, s);
+  return size(blocks) < size(rects) ? blocks : rects;
+}
+
+interface ValidationSettings {
+  rule: Excel.DataValidationRule;
+  prompt: Excel.DataValidationPrompt;
+  errorAlert: Excel.DataValidationErrorAlert;
+}
+
+function validationSettings(v: Omit<ValidationPlan, "range">): ValidationSettings {
+  const texts = validationTexts(v);
+  return {
+    rule: validationRule(v.rule),
+    prompt: { showPrompt: true, title: texts.promptTitle, message: texts.prompt },
+    errorAlert: {
       showAlert: true,
       style: "Stop" as Excel.DataValidationAlertStyle,
       title: texts.errorTitle,
       message: texts.error,
-    };
+    },
+  };
+}
+
+/** Equal validations over many cells become one rule, prompt and error per rectangle. */
+function rectValidationOps(name: string, s: SheetPlan): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const g of groupValidations(s.validations)) {
+    const { rule, prompt, errorAlert } = validationSettings(g.validation);
     const settings = callBytes(rule) + callBytes(prompt) + callBytes(errorAlert);
     const apply = (dv: Excel.DataValidation) => {
       dv.rule = rule;
@@ -685,6 +719,47 @@ function validationOps(name: string, s: SheetPlan): WriteOp[] {
       ops.push({
         bytes: callBytes(address) + settings,
         queue: (q) => apply(q.sheet(name).getRange(address).dataValidation),
+      });
+    }
+  }
+  return ops;
+}
+
+/**
+ * Column blocks: the block's rule and error over the block, written right after the sheet was
+ * cleared (so its cells are uniform, as Excel on the web requires, office-js #2594), then run by
+ * run the run's own rule and error where they differ, then its prompt (never a rule over cells
+ * that already have prompts).
+ */
+function blockValidationOps(name: string, s: SheetPlan): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const b of validationBlocks(s.validations)) {
+    const base = validationSettings({ ...b.base, prompt: { title: "", text: "" } });
+    const address = rangeName(b.rect);
+    ops.push({
+      bytes: callBytes(address) + callBytes(base.rule) + callBytes(base.errorAlert),
+      queue: (q) => {
+        const dv = q.sheet(name).getRange(address).dataValidation;
+        dv.rule = base.rule;
+        dv.errorAlert = base.errorAlert;
+      },
+    });
+    for (const run of b.runs) {
+      const own = validationSettings(run.validation);
+      const at = rangeName(run.rect);
+      ops.push({
+        bytes:
+          callBytes(at) +
+          callBytes(own.prompt) +
+          (run.ownRule ? callBytes(own.rule) + callBytes(own.errorAlert) : 0),
+        queue: (q) => {
+          const dv = q.sheet(name).getRange(at).dataValidation;
+          if (run.ownRule) {
+            dv.rule = own.rule;
+            dv.errorAlert = own.errorAlert;
+          }
+          dv.prompt = own.prompt;
+        },
       });
     }
   }
@@ -893,6 +968,12 @@ function halve(batch: WriteOp[]): [WriteOp[], WriteOp[]] | undefined {
   if (parts.length < 2) return undefined;
   const first = parts[0]!;
   return [first, batch.slice(first.length)];
+}
+
+/** Is this Office error about a data validation write (column blocks, office-js #2594)? */
+export function isValidationError(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === "string" && location.startsWith("DataValidation");
 }
 
 /** Is this Office error about print set-up (refused by some Excel versions)? */

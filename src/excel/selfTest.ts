@@ -126,6 +126,51 @@ const FEATURES: Feature[] = [
     },
   },
   {
+    feature: "Datavalidering i kolonneblokke (fælles regel, egen besked pr. celle)",
+    version: "1.8",
+    // How a build writes input cells: the column's common rule and error once over the block,
+    // then one cell's own rule, then each cell's own prompt (never a rule over cells that already
+    // have different prompts: Excel on the web refuses that, office-js #2594).
+    check: async (context, ws) => {
+      const block = ws.getRange("G1:G3").dataValidation;
+      block.rule = {
+        decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
+      };
+      block.errorAlert = {
+        showAlert: true,
+        style: "Stop" as Excel.DataValidationAlertStyle,
+        title: "Selvtest",
+        message: "Et tal",
+      };
+      const own = ws.getRange("G2").dataValidation;
+      own.rule = {
+        wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
+      };
+      own.errorAlert = {
+        showAlert: true,
+        style: "Stop" as Excel.DataValidationAlertStyle,
+        title: "Selvtest",
+        message: "Et helt tal",
+      };
+      for (const row of [1, 2, 3])
+        ws.getRange(`G${row}`).dataValidation.prompt = {
+          showPrompt: true,
+          title: "Selvtest",
+          message: `Celle ${row}`,
+        };
+      const cells = [1, 2, 3].map((row) => ws.getRange(`G${row}`).dataValidation.load("rule,prompt"));
+      await context.sync();
+      cells.forEach((dv, i) => {
+        expect(dv.prompt?.message === `Celle ${i + 1}`, `G${i + 1} fik ikke sin egen besked`);
+        const kind = i === 1 ? "wholeNumber" : "decimal";
+        expect(
+          dv.rule?.[kind] !== undefined && dv.rule?.[kind] !== null,
+          `G${i + 1} fik ikke reglen ${kind}`,
+        );
+      });
+    },
+  },
+  {
     feature: "Navngivet område (names.add)",
     version: "1.4",
     check: async (context, _ws, name) => {

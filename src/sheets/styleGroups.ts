@@ -225,3 +225,85 @@ export function groupValidations(validations: ValidationPlan[]): ValidationGroup
     rects: rectanglesOf(g.cells.values()),
   }));
 }
+
+/** Cells with one validation, by the same rule and error as a column block's base or not. */
+export interface ValidationRun {
+  rect: Rect;
+  validation: Omit<ValidationPlan, "range">;
+  /** Its rule and error differ from the block's, so they are set on the run before its prompt. */
+  ownRule: boolean;
+}
+
+/**
+ * One column's unbroken run of validated cells: the most common rule and error, set once over
+ * the whole block while its cells are still uniform (Excel on the web refuses a rule over cells
+ * with different prompts, office-js #2594), then the runs of equal validations inside it.
+ */
+export interface ValidationBlock {
+  rect: Rect;
+  base: Pick<ValidationPlan, "rule" | "error">;
+  runs: ValidationRun[];
+}
+
+/** The plan's validations as column blocks (a later validation of a cell overrides an earlier). */
+export function validationBlocks(validations: ValidationPlan[]): ValidationBlock[] {
+  const byColumn = new Map<number, Map<number, Omit<ValidationPlan, "range">>>();
+  for (const { range, ...validation } of validations) {
+    const r = parseRange(range);
+    for (let col = r.left; col <= r.right; col++) {
+      let rows = byColumn.get(col);
+      if (!rows) byColumn.set(col, (rows = new Map()));
+      for (let row = r.top; row <= r.bottom; row++) rows.set(row, validation);
+    }
+  }
+  const blocks: ValidationBlock[] = [];
+  for (const [col, rows] of [...byColumn].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...rows.keys()].sort((a, b) => a - b);
+    let start = 0;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
+      blocks.push(block(col, sorted.slice(start, i), rows));
+      start = i;
+    }
+  }
+  return blocks;
+}
+
+function block(col: number, rows: number[], at: Map<number, Omit<ValidationPlan, "range">>): ValidationBlock {
+  const ruleKey = (v: Omit<ValidationPlan, "range">) => JSON.stringify([v.rule, v.error]);
+  const counts = new Map<string, { n: number; v: Omit<ValidationPlan, "range"> }>();
+  for (const row of rows) {
+    const v = at.get(row)!;
+    const key = ruleKey(v);
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { n: 1, v });
+  }
+  const common = [...counts.values()].reduce((a, b) => (b.n > a.n ? b : a)).v;
+  const baseKey = ruleKey(common);
+  const runs: ValidationRun[] = [];
+  let open: { first: number; last: number; v: Omit<ValidationPlan, "range">; key: string } | undefined;
+  const close = () => {
+    if (!open) return;
+    runs.push({
+      rect: { top: open.first, bottom: open.last, left: col, right: col },
+      validation: open.v,
+      ownRule: ruleKey(open.v) !== baseKey,
+    });
+  };
+  for (const row of rows) {
+    const v = at.get(row)!;
+    const key = JSON.stringify([v.rule, v.error, v.prompt]);
+    if (open && open.key === key) open.last = row;
+    else {
+      close();
+      open = { first: row, last: row, v, key };
+    }
+  }
+  close();
+  return {
+    rect: { top: rows[0]!, bottom: rows[rows.length - 1]!, left: col, right: col },
+    base: { rule: common.rule, error: common.error },
+    runs,
+  };
+}
