@@ -726,22 +726,23 @@ function rectValidationOps(name: string, s: SheetPlan): WriteOp[] {
 }
 
 /**
- * Column blocks: the block's rule and error over the block, written right after the sheet was
- * cleared (so its cells are uniform, as Excel on the web requires, office-js #2594), then run by
- * run the run's own rule and error where they differ, then its prompt (never a rule over cells
- * that already have prompts).
+ * Column blocks: the block's base rule, error and prompt over the block, written right after the
+ * sheet was cleared (so its cells are uniform, as Excel on the web requires, office-js #2594),
+ * then run by run what differs: the run's own rule and error (its cells still uniform: the base),
+ * then its own prompt. Never a rule over cells that already have different prompts.
  */
 function blockValidationOps(name: string, s: SheetPlan): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const b of validationBlocks(s.validations)) {
-    const base = validationSettings({ ...b.base, prompt: { title: "", text: "" } });
+    const base = validationSettings(b.base);
     const address = rangeName(b.rect);
     ops.push({
-      bytes: callBytes(address) + callBytes(base.rule) + callBytes(base.errorAlert),
+      bytes: callBytes(address) + callBytes(base.rule) + callBytes(base.errorAlert) + callBytes(base.prompt),
       queue: (q) => {
         const dv = q.sheet(name).getRange(address).dataValidation;
         dv.rule = base.rule;
         dv.errorAlert = base.errorAlert;
+        dv.prompt = base.prompt;
       },
     });
     for (const run of b.runs) {
@@ -750,15 +751,16 @@ function blockValidationOps(name: string, s: SheetPlan): WriteOp[] {
       ops.push({
         bytes:
           callBytes(at) +
-          callBytes(own.prompt) +
-          (run.ownRule ? callBytes(own.rule) + callBytes(own.errorAlert) : 0),
+          (run.ownRule ? callBytes(own.rule) + callBytes(own.errorAlert) : 0) +
+          (run.ownPrompt || run.ownRule ? callBytes(own.prompt) : 0),
         queue: (q) => {
           const dv = q.sheet(name).getRange(at).dataValidation;
           if (run.ownRule) {
             dv.rule = own.rule;
             dv.errorAlert = own.errorAlert;
           }
-          dv.prompt = own.prompt;
+          // After a rule of its own the prompt is written again, whether or not Excel kept it.
+          if (run.ownPrompt || run.ownRule) dv.prompt = own.prompt;
         },
       });
     }

@@ -226,22 +226,26 @@ export function groupValidations(validations: ValidationPlan[]): ValidationGroup
   }));
 }
 
-/** Cells with one validation, by the same rule and error as a column block's base or not. */
+/** A run of cells with one validation that differs from its column block's base. */
 export interface ValidationRun {
   rect: Rect;
   validation: Omit<ValidationPlan, "range">;
   /** Its rule and error differ from the block's, so they are set on the run before its prompt. */
   ownRule: boolean;
+  /** Its prompt differs from the block's. */
+  ownPrompt: boolean;
 }
 
 /**
- * One column's unbroken run of validated cells: the most common rule and error, set once over
- * the whole block while its cells are still uniform (Excel on the web refuses a rule over cells
- * with different prompts, office-js #2594), then the runs of equal validations inside it.
+ * One column's unbroken run of validated cells: a base validation set once over the whole block
+ * while its cells are still uniform (Excel on the web refuses a rule over cells with different
+ * prompts, office-js #2594), then the runs of equal cells that differ from it, each set over
+ * cells that are still uniform (the base) — their rule and error first, then their prompt.
  */
 export interface ValidationBlock {
   rect: Rect;
-  base: Pick<ValidationPlan, "rule" | "error">;
+  base: Omit<ValidationPlan, "range">;
+  /** Only the runs that differ from the base; cells equal to it need nothing more. */
   runs: ValidationRun[];
 }
 
@@ -269,41 +273,44 @@ export function validationBlocks(validations: ValidationPlan[]): ValidationBlock
   return blocks;
 }
 
-function block(col: number, rows: number[], at: Map<number, Omit<ValidationPlan, "range">>): ValidationBlock {
-  const ruleKey = (v: Omit<ValidationPlan, "range">) => JSON.stringify([v.rule, v.error]);
-  const counts = new Map<string, { n: number; v: Omit<ValidationPlan, "range"> }>();
+type Validation = Omit<ValidationPlan, "range">;
+const ruleKey = (v: Validation) => JSON.stringify([v.rule, v.error]);
+const promptKey = (v: Validation) => JSON.stringify(v.prompt);
+
+/**
+ * The block's runs of equal cells, and as its base the validation of one of them that leaves
+ * the fewest calls: a run like the base costs none, one with only its own prompt two (range,
+ * prompt), one with its own rule too four (range, rule, error, prompt).
+ */
+function block(col: number, rows: number[], at: Map<number, Validation>): ValidationBlock {
+  const all: { first: number; last: number; v: Validation; rule: string; prompt: string }[] = [];
   for (const row of rows) {
     const v = at.get(row)!;
-    const key = ruleKey(v);
-    const c = counts.get(key);
-    if (c) c.n++;
-    else counts.set(key, { n: 1, v });
+    const open = all[all.length - 1];
+    const rule = ruleKey(v);
+    const prompt = promptKey(v);
+    if (open && open.rule === rule && open.prompt === prompt) open.last = row;
+    else all.push({ first: row, last: row, v, rule, prompt });
   }
-  const common = [...counts.values()].reduce((a, b) => (b.n > a.n ? b : a)).v;
-  const baseKey = ruleKey(common);
-  const runs: ValidationRun[] = [];
-  let open: { first: number; last: number; v: Omit<ValidationPlan, "range">; key: string } | undefined;
-  const close = () => {
-    if (!open) return;
-    runs.push({
-      rect: { top: open.first, bottom: open.last, left: col, right: col },
-      validation: open.v,
-      ownRule: ruleKey(open.v) !== baseKey,
-    });
-  };
-  for (const row of rows) {
-    const v = at.get(row)!;
-    const key = JSON.stringify([v.rule, v.error, v.prompt]);
-    if (open && open.key === key) open.last = row;
-    else {
-      close();
-      open = { first: row, last: row, v, key };
-    }
+  const calls = (base: (typeof all)[number]) =>
+    all.reduce((n, r) => n + (r.rule !== base.rule ? 4 : r.prompt !== base.prompt ? 2 : 0), 0);
+  const candidates = new Map(all.map((r) => [`${r.rule}|${r.prompt}`, r]));
+  let base = all[0]!;
+  let fewest = calls(base);
+  for (const c of candidates.values()) {
+    const n = calls(c);
+    if (n < fewest) [base, fewest] = [c, n];
   }
-  close();
   return {
     rect: { top: rows[0]!, bottom: rows[rows.length - 1]!, left: col, right: col },
-    base: { rule: common.rule, error: common.error },
-    runs,
+    base: base.v,
+    runs: all
+      .filter((r) => r.rule !== base.rule || r.prompt !== base.prompt)
+      .map((r) => ({
+        rect: { top: r.first, bottom: r.last, left: col, right: col },
+        validation: r.v,
+        ownRule: r.rule !== base.rule,
+        ownPrompt: r.prompt !== base.prompt,
+      })),
   };
 }

@@ -58,15 +58,37 @@ test("a column's validations become one block with its most common rule, and run
   ]);
   expect(blocks.map((b) => b.rect)).toEqual([parseRange("H8:H27"), parseRange("H40:H41"), parseRange("I8")]);
   const first = blocks[0]!;
-  expect(first.base).toEqual({ rule: NUMBER, error: NUMBER_ERROR });
-  expect(first.runs).toHaveLength(20);
+  // The base leaving the fewest calls: a number goal's (a yes/no goal's would need 16 rules more).
+  const { range: _range, ...h8 } = inputs()[0]!;
+  expect(first.base).toEqual(h8);
+  // Every other cell has its own hint, so its own prompt; the yes/no cells their own rule too.
+  expect(first.runs).toHaveLength(19);
+  expect(first.runs.every((r) => r.ownPrompt)).toBe(true);
   expect(first.runs.filter((r) => r.ownRule).map((r) => r.rect)).toEqual(
     ["H12", "H17", "H22", "H27"].map(parseRange),
   );
-  // Cells with equal validations share one run.
-  expect(blocks[1]!.runs).toEqual([
-    { rect: parseRange("H40:H41"), validation: expect.objectContaining({ rule: NUMBER }), ownRule: false },
+  // Cells equal to the base need nothing more.
+  expect(blocks[1]!.runs).toEqual([]);
+});
+
+test("the base is the validation that leaves the fewest calls, not the most common cell", () => {
+  const at = (range: string, text: string) => ({
+    ...inputs()[0]!,
+    range,
+    prompt: { title: "Resultat", text },
+  });
+  // B fills the most cells (one run of 3), but A's three runs would each need a call otherwise.
+  const [block] = validationBlocks([
+    at("H1", "A"),
+    at("H2", "B"),
+    at("H3", "B"),
+    at("H4", "B"),
+    at("H5", "A"),
+    at("H6", "C"),
+    at("H7", "A"),
   ]);
+  expect(block!.base.prompt.text).toBe("A");
+  expect(block!.runs.map((r) => r.rect)).toEqual([parseRange("H2:H4"), parseRange("H6")]);
 });
 
 test("the fake host refuses, as Excel on the web does, a rule over cells whose prompts differ (#2594)", async () => {
