@@ -338,7 +338,7 @@ function sheetOps(
       });
     else skipped.add("Fanefarver (kræver ExcelApi 1.7)");
   }
-  ops.push(...columnWidthOps(name, s.columnWidths));
+  ops.push(...columnWidthOps(name, s.columnWidths, caps));
   ops.push(...cellOps(name, s.cells));
   for (const m of s.merges)
     ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
@@ -375,20 +375,33 @@ export function widthPoints(chars: number): number {
   return Math.round(((Math.trunc(chars * 7 + 5) * 72) / 96) * 100) / 100;
 }
 
-function columnWidthOps(name: string, widths: number[]): WriteOp[] {
-  const ops: WriteOp[] = [];
+/**
+ * Column widths by the smaller request: one assignment per run of equal widths, or (1.9) one
+ * setColumnProperties over all the columns, one entry per column.
+ */
+function columnWidthOps(name: string, widths: number[], caps: Capabilities): WriteOp[] {
+  const runs: WriteOp[] = [];
   let start = 0;
   for (let i = 1; i <= widths.length; i++) {
     if (i < widths.length && widths[i] === widths[start]) continue;
     const address = `${colLetter(start)}:${colLetter(i - 1)}`;
     const points = widthPoints(widths[start]!);
-    ops.push({
+    runs.push({
       bytes: callBytes(address, points),
       queue: (q) => void (q.sheet(name).getRange(address).format.columnWidth = points),
     });
     start = i;
   }
-  return ops;
+  if (!caps.api19 || runs.length < 2) return runs;
+  const address = `A:${colLetter(widths.length - 1)}`;
+  const columns: Excel.SettableColumnProperties[] = widths.map((w) => ({
+    format: { columnWidth: widthPoints(w) },
+  }));
+  const one: WriteOp = {
+    bytes: CALL_BYTES * 2 + address.length + utf8Length(JSON.stringify(columns)),
+    queue: (q) => q.sheet(name).getRange(address).setColumnProperties(columns),
+  };
+  return one.bytes < runs.reduce((n, op) => n + op.bytes, 0) ? [one] : runs;
 }
 
 /** The dense cells as row slices of one 2D formulas array each: values and formulas together. */

@@ -90,6 +90,22 @@ const FEATURES: Feature[] = [
     },
   },
   {
+    feature: "Kolonnebredder på én gang (setColumnProperties)",
+    version: "1.9",
+    // How a build sets a sheet's column widths on ExcelApi 1.9: one call for all the columns.
+    check: async (context, ws) => {
+      ws.getRange("H:J").setColumnProperties([
+        { format: { columnWidth: 30 } },
+        { format: { columnWidth: 60 } },
+        { format: { columnWidth: 90 } },
+      ]);
+      const middle = ws.getRange("I1").format.load("columnWidth");
+      await context.sync();
+      // Excel snaps widths to whole pixels, so a point or two either way is the same width.
+      expect(Math.abs(middle.columnWidth - 60) < 3, `kolonne I fik bredden ${middle.columnWidth}, ikke 60`);
+    },
+  },
+  {
     feature: "Betinget formatering (statusfarver)",
     version: "1.6",
     check: async (context, ws) => {

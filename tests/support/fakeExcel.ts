@@ -1420,6 +1420,28 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
             fake.selection = { sheet: sheet.name, address: boxAddress(box) };
           }),
       },
+      setColumnProperties: {
+        since: "1.9",
+        // Only what the add-in sets: each column's width (other properties are not modelled).
+        fn: (list: unknown) =>
+          ctx.enqueue("Range.setColumnProperties", () => {
+            const { sheet, box } = target();
+            fake.requireUnprotected(sheet, "setColumnProperties", "allowFormatColumns");
+            const cols = box.c1 - box.c0 + 1;
+            const l = list as { format?: Record<string, unknown>; columnHidden?: unknown }[];
+            if (!Array.isArray(l) || l.length !== cols)
+              fail("InvalidArgument", "setColumnProperties needs one entry per column");
+            l.forEach((p, i) => {
+              const { columnWidth, ...rest } = p.format ?? {};
+              if (Object.keys(rest).length > 0 || p.columnHidden !== undefined)
+                fail("InvalidArgument", "Fake Excel models only format.columnWidth in setColumnProperties");
+              if (columnWidth === undefined) return;
+              if (typeof columnWidth !== "number" || columnWidth < 0)
+                fail("InvalidArgument", "columnWidth must be a number of points");
+              sheet.columnWidths.set(box.c0 + i, columnWidth as number);
+            });
+          }),
+      },
       setCellProperties: {
         since: "1.9",
         fn: (matrix: unknown) =>
