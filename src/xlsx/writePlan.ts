@@ -245,7 +245,7 @@ function argb(rgb: string): string {
 }
 
 /**
- * One rule per rectangle of alike cells, grouped as the Office.js shell groups them (per-cell
+ * One rule per rectangle of alike cells (groupValidations, the Office.js shell's fallback; per-cell
  * rules make exceljs write overlapping ranges, which Excel "repairs" away: OFFICE-JS.md).
  */
 function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
