@@ -2,7 +2,8 @@
 // Every write is compiled into a list of queued operations with an estimated request size, and
 // the list is sent in as few context.sync() calls as the request budget allows (about 3 MB, under
 // Excel on the web's 5 MB cap): one, unless the plan is bigger. Values and formulas go as 2D
-// blocks, styles per rectangle, validations one rule per rectangle. No layout decisions.
+// blocks, styles per rectangle, validations per column block (a base once, then what differs) or
+// one rule per rectangle, whichever is smaller. No layout decisions.
 // An Office.js request is not a transaction, so everything a sheet holds figures in — a centre
 // sheet, RK_Data — is cleared and rewritten in ONE request (a "unit"), never split across two:
 // a failed request leaves earlier sheets complete and later ones untouched, and the caller can
@@ -11,9 +12,11 @@
 import type {
   CellStyle,
   ChartPlan,
+  ConditionalFormatPlan,
   PlanCell,
   PrintPlan,
   SheetPlan,
+  ValidationPlan,
   ValidationRule,
   WorkbookPlan,
 } from "../sheets/plan";
@@ -21,7 +24,14 @@ import { cellCount, columnLetters, parseRange, rangeName, type Rect } from "../s
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
-import { groupStyles, groupValidations, type StyleGroup } from "../sheets/styleGroups";
+import {
+  groupStyles,
+  groupValidations,
+  validationBlocks,
+  StyleTable,
+  type StyleGroups,
+  type StylePatch,
+} from "../sheets/styleGroups";
 
 /** What the read phase found about a sheet the plan will write. */
 export interface ExistingSheet {
@@ -46,6 +56,8 @@ export interface ApplyOptions {
   onBatch?: (done: number, total: number) => void;
   /** Leave print set-up out (Excel refused it in an earlier attempt). */
   skipPrint?: boolean;
+  /** Validations rectangle by rectangle, no column blocks (Excel refused one in an earlier attempt). */
+  validationsPerCell?: boolean;
 }
 
 /**
@@ -142,7 +154,7 @@ const RETIRED = /~gl\d+$/;
 /**
  * Compiles the plan into operations, in the order Excel must run them: sheets added or replaced
  * and names first, then one unit per sheet (cleared in place, contents, print set-up, protection
- * — print set-up before protection, #1860), then order, the active sheet, visibility and a
+ * — print set-up before protection, #1860 — and its position), then the active sheet, visibility and a
  * recalculation (after suspendApiCalculationUntilNextSync that is the add-in's job).
  */
 export function compilePlan(
@@ -156,6 +168,7 @@ export function compilePlan(
   const retired: { name: string; veryHidden: boolean }[] = [];
   const taken = new Set([...existing.keys()]);
   const clearing = new Set<string>();
+  const styles = new StyleTable();
 
   // Old copies left by an attempt that failed half-way go first.
   for (const old of existing.values()) {
@@ -229,13 +242,13 @@ export function compilePlan(
     });
   }
 
-  // 3. One unit per sheet: cleared in place, contents and looks, print set-up, protection.
+  // 3. One unit per sheet: cleared in place, contents and looks, print set-up, protection, order.
   for (const s of sheets) {
     const unit = s.name.toLowerCase();
     const mine: WriteOp[] = [];
     const old = existing.get(unit);
     if (old && clearing.has(unit)) mine.push(clearInPlace(s.name, old, caps));
-    mine.push(...sheetOps(s, caps, skipped));
+    mine.push(...sheetOps(s, caps, skipped, styles, options.validationsPerCell === true));
     if (s.print) {
       if (!caps.api19) skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
       else if (options.skipPrint) skipped.add("Udskriftsopsætning (Excel afviste den)");
@@ -247,14 +260,14 @@ export function compilePlan(
         queue: (q) => q.sheet(s.name).protection.protect(PROTECT_OPTIONS),
       });
     }
+    // Its place in the order, in the same request (every sheet exists by now, and placing them
+    // first to last leaves each earlier one where it was put).
+    const position = plan.sheets.indexOf(s);
+    mine.push({ bytes: callBytes(position), queue: (q) => void (q.sheet(s.name).position = position) });
     ops.push(...mine.map((op) => ({ ...op, unit })));
   }
 
-  // 4. Order, show and hide.
-  sheets.forEach((s) => {
-    const position = plan.sheets.indexOf(s);
-    ops.push({ bytes: callBytes(position), queue: (q) => void (q.sheet(s.name).position = position) });
-  });
+  // 4. Show and hide.
   const show = options.activate ?? sheets.find((s) => s.visibility === "visible")?.name;
   if (show) ops.push({ bytes: callBytes(), queue: (q) => q.sheet(show).activate() });
   for (const s of sheets) {
@@ -308,7 +321,13 @@ export function formulaCell(cell: PlanCell): string | number {
   return v === "" ? "" : `'${v}`;
 }
 
-function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): WriteOp[] {
+function sheetOps(
+  s: SheetPlan,
+  caps: Capabilities,
+  skipped: Set<string>,
+  styles: StyleTable,
+  perCell: boolean,
+): WriteOp[] {
   const ops: WriteOp[] = [];
   const name = s.name;
   if (s.tabColor) {
@@ -319,15 +338,15 @@ function sheetOps(s: SheetPlan, caps: Capabilities, skipped: Set<string>): Write
       });
     else skipped.add("Fanefarver (kræver ExcelApi 1.7)");
   }
-  ops.push(...columnWidthOps(name, s.columnWidths));
+  ops.push(...columnWidthOps(name, s.columnWidths, caps));
   ops.push(...cellOps(name, s.cells));
   for (const m of s.merges)
     ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
-  const groups = groupStyles(s.styles);
+  const groups = groupStyles(s.styles, styles);
   ops.push(...numberFormatOps(name, groups.numberFormats));
-  for (const g of groups.looks) ops.push(...styleOps(name, g, caps));
+  ops.push(...lookOps(name, groups, caps));
   if (s.validations.length) {
-    if (caps.dataValidation) ops.push(...validationOps(name, s));
+    if (caps.dataValidation) ops.push(...validationOps(name, s, perCell));
     else skipped.add("Datavalidering af inputfelter (kræver ExcelApi 1.8)");
   }
   if (s.conditionalFormats.length || s.dataBars.length) {
@@ -356,20 +375,33 @@ export function widthPoints(chars: number): number {
   return Math.round(((Math.trunc(chars * 7 + 5) * 72) / 96) * 100) / 100;
 }
 
-function columnWidthOps(name: string, widths: number[]): WriteOp[] {
-  const ops: WriteOp[] = [];
+/**
+ * Column widths by the smaller request: one assignment per run of equal widths, or (1.9) one
+ * setColumnProperties over all the columns, one entry per column.
+ */
+function columnWidthOps(name: string, widths: number[], caps: Capabilities): WriteOp[] {
+  const runs: WriteOp[] = [];
   let start = 0;
   for (let i = 1; i <= widths.length; i++) {
     if (i < widths.length && widths[i] === widths[start]) continue;
     const address = `${columnLetters(start + 1)}:${columnLetters(i)}`;
     const points = widthPoints(widths[start]!);
-    ops.push({
+    runs.push({
       bytes: callBytes(address, points),
       queue: (q) => void (q.sheet(name).getRange(address).format.columnWidth = points),
     });
     start = i;
   }
-  return ops;
+  if (!caps.api19 || runs.length < 2) return runs;
+  const address = `A:${columnLetters(widths.length)}`;
+  const columns: Excel.SettableColumnProperties[] = widths.map((w) => ({
+    format: { columnWidth: widthPoints(w) },
+  }));
+  const one: WriteOp = {
+    bytes: CALL_BYTES * 2 + address.length + utf8Length(JSON.stringify(columns)),
+    queue: (q) => q.sheet(name).getRange(address).setColumnProperties(columns),
+  };
+  return one.bytes < runs.reduce((n, op) => n + op.bytes, 0) ? [one] : runs;
 }
 
 /** The dense cells as row slices of one 2D formulas array each: values and formulas together. */
@@ -521,27 +553,95 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
 }
 
 /**
- * One look (a style without its number format) over its rectangles, by whichever is the smaller
- * request: property assignments per rectangle, or one setCellProperties per rectangle (1.9),
- * which carries the whole look in one call but repeats it for every cell. Rectangle by rectangle,
- * never as a multi-area address, whose separator depends on the locale (office-js #1167).
+ * The looks (styles without their number formats) as the smallest of three requests: rectangle
+ * by rectangle of equal looks; property by property (StyleGroups.patches), where a border or a
+ * fill over a whole table is one rectangle whatever else varies inside it; or (1.9) the same
+ * patches with the small, scattered ones gathered into one setCellProperties over the block that
+ * holds them, whose other cells get {} (nothing set, as Excel documents for setCellProperties).
  */
-function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
+function lookOps(name: string, groups: StyleGroups, caps: Capabilities): WriteOp[] {
+  const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
+  const candidates = [
+    styleOps(
+      name,
+      groups.looks.flatMap((g) => g.rects.map((rect) => ({ rect, style: g.style }))),
+      caps,
+    ),
+    styleOps(name, groups.patches, caps),
+  ];
+  if (caps.api19) candidates.push(gatheredOps(name, groups.patches, caps));
+  return candidates.reduce((best, ops) => (size(ops) < size(best) ? ops : best));
+}
+
+/** Patches that cost less as cells of one shared setCellProperties block, and the rest. */
+function gatheredOps(name: string, patches: StylePatch[], caps: Capabilities): WriteOp[] {
+  const gathered: StylePatch[] = [];
+  const rest: StylePatch[] = [];
+  for (const p of patches) {
+    const alone = callBytes(rangeName(p.rect)) + assignmentCount(p.style, p.rect) * CALL_BYTES;
+    const inBlock = cellCount(p.rect) * (utf8Length(JSON.stringify({ format: cellProperties(p.style) })) + 1);
+    (inBlock < alone ? gathered : rest).push(p);
+  }
+  if (gathered.length < 2) return styleOps(name, patches, caps);
+  const box: Rect = {
+    top: Math.min(...gathered.map((p) => p.rect.top)),
+    left: Math.min(...gathered.map((p) => p.rect.left)),
+    bottom: Math.max(...gathered.map((p) => p.rect.bottom)),
+    right: Math.max(...gathered.map((p) => p.rect.right)),
+  };
+  // Each cell's properties from the patches over it (they set different properties).
+  const styles: CellStyle[][] = Array.from({ length: box.bottom - box.top + 1 }, () =>
+    Array.from({ length: box.right - box.left + 1 }, () => ({})),
+  );
+  for (const { rect, style } of gathered) {
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++) Object.assign(styles[r - box.top]![c - box.left]!, style);
+  }
+  const byKey = new Map<string, Excel.SettableCellProperties>();
+  const matrix = styles.map((line) =>
+    line.map((style) => {
+      const key = JSON.stringify(style);
+      let props = byKey.get(key);
+      if (!props)
+        byKey.set(key, (props = Object.keys(style).length ? { format: cellProperties(style) } : {}));
+      return props;
+    }),
+  );
+  const address = rangeName(box);
+  const block: WriteOp = {
+    bytes: CALL_BYTES * 2 + address.length + utf8Length(JSON.stringify(matrix)),
+    queue: (q) => q.sheet(name).getRange(address).setCellProperties(matrix),
+  };
+  return [...styleOps(name, rest, caps), block];
+}
+
+/**
+ * Styles set rectangle by rectangle, each by whichever is the smaller request: property
+ * assignments, or one setCellProperties (1.9), which carries the whole style in one call but
+ * repeats it for every cell. Never as a multi-area address, whose separator depends on the
+ * locale (office-js #1167).
+ */
+function styleOps(name: string, patches: StylePatch[], caps: Capabilities): WriteOp[] {
   const ops: WriteOp[] = [];
-  const look = g.style;
-  const props = cellProperties(look);
-  const propBytes = utf8Length(JSON.stringify({ format: props })) + 1;
-  for (const rect of g.rects) {
+  const props = new Map<CellStyle, { format: Excel.CellPropertiesFormat; bytes: number }>();
+  for (const { rect, style } of patches) {
+    let p = props.get(style);
+    if (!p) {
+      const format = cellProperties(style);
+      p = { format, bytes: utf8Length(JSON.stringify({ format })) + 1 };
+      props.set(style, p);
+    }
+    const { format } = p;
     const address = rangeName(rect);
-    const perRange = callBytes(address) + assignmentCount(look, rect) * CALL_BYTES;
-    const perCell = CALL_BYTES + address.length + cellCount(rect) * propBytes;
+    const perRange = callBytes(address) + assignmentCount(style, rect) * CALL_BYTES;
+    const perCell = CALL_BYTES + address.length + cellCount(rect) * p.bytes;
     if (caps.api19 && perCell < perRange) {
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       ops.push({
         bytes: perCell,
         queue: (q) => {
-          const one: Excel.SettableCellProperties = { format: props };
+          const one: Excel.SettableCellProperties = { format };
           q.sheet(name)
             .getRange(address)
             .setCellProperties(
@@ -552,7 +652,7 @@ function styleOps(name: string, g: StyleGroup, caps: Capabilities): WriteOp[] {
     } else {
       ops.push({
         bytes: perRange,
-        queue: (q) => assignFormat(q.sheet(name).getRange(address).format, look, rect),
+        queue: (q) => assignFormat(q.sheet(name).getRange(address).format, style, rect),
       });
     }
   }
@@ -580,23 +680,47 @@ export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
   }
 }
 
-/** Equal rules over many cells become one rule per rectangle. */
-function validationOps(name: string, s: SheetPlan): WriteOp[] {
-  const ops: WriteOp[] = [];
-  for (const g of groupValidations(s.validations)) {
-    const rule = validationRule(g.validation.rule);
-    const texts = validationTexts(g.validation);
-    const prompt: Excel.DataValidationPrompt = {
-      showPrompt: true,
-      title: texts.promptTitle,
-      message: texts.prompt,
-    };
-    const errorAlert: Excel.DataValidationErrorAlert = {
+/**
+ * The validations as the smaller of two requests: one rule, prompt and error per rectangle of
+ * equal validations; or per column block (validationBlocks) its most common rule and error once,
+ * then per run of equal cells only its prompt, with its own rule and error first where they
+ * differ. Each input cell's prompt is its goal's own hint, so the rectangles are mostly single
+ * cells and the blocks save two of three settings on most of them. `perCell` (Excel refused a
+ * block write in an earlier attempt) keeps to the rectangles.
+ */
+function validationOps(name: string, s: SheetPlan, perCell: boolean): WriteOp[] {
+  const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
+  const rects = rectValidationOps(name, s);
+  if (perCell) return rects;
+  const blocks = blockValidationOps(name, s);
+  return size(blocks) < size(rects) ? blocks : rects;
+}
+
+interface ValidationSettings {
+  rule: Excel.DataValidationRule;
+  prompt: Excel.DataValidationPrompt;
+  errorAlert: Excel.DataValidationErrorAlert;
+}
+
+function validationSettings(v: Omit<ValidationPlan, "range">): ValidationSettings {
+  const texts = validationTexts(v);
+  return {
+    rule: validationRule(v.rule),
+    prompt: { showPrompt: true, title: texts.promptTitle, message: texts.prompt },
+    errorAlert: {
       showAlert: true,
       style: "Stop" as Excel.DataValidationAlertStyle,
       title: texts.errorTitle,
       message: texts.error,
-    };
+    },
+  };
+}
+
+/** Equal validations over many cells become one rule, prompt and error per rectangle. */
+function rectValidationOps(name: string, s: SheetPlan): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const g of groupValidations(s.validations)) {
+    const { rule, prompt, errorAlert } = validationSettings(g.validation);
     const settings = callBytes(rule) + callBytes(prompt) + callBytes(errorAlert);
     const apply = (dv: Excel.DataValidation) => {
       dv.rule = rule;
@@ -615,25 +739,83 @@ function validationOps(name: string, s: SheetPlan): WriteOp[] {
 }
 
 /**
+ * Column blocks: the block's base rule, error and prompt over the block, written right after the
+ * sheet was cleared (so its cells are uniform, as Excel on the web requires, office-js #2594),
+ * then run by run what differs: the run's own rule and error (its cells still uniform: the base),
+ * then its own prompt. Never a rule over cells that already have different prompts.
+ */
+function blockValidationOps(name: string, s: SheetPlan): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const b of validationBlocks(s.validations)) {
+    const base = validationSettings(b.base);
+    const address = rangeName(b.rect);
+    ops.push({
+      bytes: callBytes(address) + callBytes(base.rule) + callBytes(base.errorAlert) + callBytes(base.prompt),
+      queue: (q) => {
+        const dv = q.sheet(name).getRange(address).dataValidation;
+        dv.rule = base.rule;
+        dv.errorAlert = base.errorAlert;
+        dv.prompt = base.prompt;
+      },
+    });
+    for (const run of b.runs) {
+      const own = validationSettings(run.validation);
+      const at = rangeName(run.rect);
+      ops.push({
+        bytes:
+          callBytes(at) +
+          (run.ownRule ? callBytes(own.rule) + callBytes(own.errorAlert) : 0) +
+          (run.ownPrompt || run.ownRule ? callBytes(own.prompt) : 0),
+        queue: (q) => {
+          const dv = q.sheet(name).getRange(at).dataValidation;
+          if (run.ownRule) {
+            dv.rule = own.rule;
+            dv.errorAlert = own.errorAlert;
+          }
+          // After a rule of its own the prompt is written again, whether or not Excel kept it.
+          if (run.ownPrompt || run.ownRule) dv.prompt = own.prompt;
+        },
+      });
+    }
+  }
+  return ops;
+}
+
+/**
  * Status colours. The rule's formula is relative to the range's top-left cell (issue 5194),
  * which is how the plan writes it. The plan's rules for one range are mutually exclusive (a
  * status cell holds one label), so their priority order does not matter and is not set.
  */
 function conditionalFormatOps(s: SheetPlan): WriteOp[] {
   const ops: WriteOp[] = [];
+  // The rules of one range share its range object (one getRange for all of them).
+  const byRange = new Map<string, ConditionalFormatPlan[]>();
   for (const cf of s.conditionalFormats) {
-    const formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
+    let list = byRange.get(cf.range);
+    if (!list) byRange.set(cf.range, (list = []));
+    list.push(cf);
+  }
+  for (const [range, cfs] of byRange) {
+    const rules = cfs.map((cf) => ({
+      ...cf,
+      formula: cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`,
+    }));
     ops.push({
       bytes:
-        callBytes(cf.range, "Custom") + callBytes(formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
+        callBytes(range) +
+        rules.reduce(
+          (n, cf) =>
+            n + callBytes("Custom") + callBytes(cf.formula) + callBytes(cf.fill) + callBytes(cf.fontColor),
+          0,
+        ),
       queue: (q) => {
-        const format = q
-          .sheet(s.name)
-          .getRange(cf.range)
-          .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-        format.custom.rule.formula = formula;
-        format.custom.format.fill.color = `#${cf.fill}`;
-        format.custom.format.font.color = `#${cf.fontColor}`;
+        const formats = q.sheet(s.name).getRange(range).conditionalFormats;
+        for (const cf of rules) {
+          const format = formats.add("Custom" as Excel.ConditionalFormatType);
+          format.custom.rule.formula = cf.formula;
+          format.custom.format.fill.color = `#${cf.fill}`;
+          format.custom.format.font.color = `#${cf.fontColor}`;
+        }
       },
     });
   }
@@ -779,6 +961,12 @@ function halve(batch: WriteOp[]): [WriteOp[], WriteOp[]] | undefined {
   if (parts.length < 2) return undefined;
   const first = parts[0]!;
   return [first, batch.slice(first.length)];
+}
+
+/** Is this Office error about a data validation write (column blocks, office-js #2594)? */
+export function isValidationError(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === "string" && location.startsWith("DataValidation");
 }
 
 /** Is this Office error about print set-up (refused by some Excel versions)? */

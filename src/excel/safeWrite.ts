@@ -1,7 +1,8 @@
 // A build or update that can fail anywhere and still loses no figure. applyPlan writes each sheet
 // that holds figures in one request; when a request fails anyway this module (1) tries once more
 // with what is left, against the workbook as it is now (Excel's AccessDenied from protect and
-// unprotect has come and gone, #6784; print set-up is left out if that was what Excel refused),
+// unprotect has come and gone, #6784; print set-up is left out if that was what Excel refused,
+// validations go cell by cell if Excel refused a column block),
 // and if that fails too (2) compares every figure read before the build with what the sheet holds
 // now and writes back each one that changed, then (3) tells the user exactly what happened.
 import type { CellValue } from "../contracts/model";
@@ -12,6 +13,7 @@ import { sameFigure } from "../templates/previewImport";
 import {
   applyPlan,
   isPrintError,
+  isValidationError,
   PROTECT_OPTIONS,
   WriteFailed,
   type ApplyOptions,
@@ -74,6 +76,7 @@ export async function writeSafely(
         ...now,
         only: (s) => only(s) && !done.has(s.name.toLowerCase()),
         skipPrint: options.skipPrint === true || isPrintError(failure.cause),
+        validationsPerCell: options.validationsPerCell === true || isValidationError(failure.cause),
       });
       return { ...again, retried: true };
     } catch (error) {

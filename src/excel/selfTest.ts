@@ -72,6 +72,22 @@ const FEATURES: Feature[] = [
     },
   },
   {
+    feature: "Kolonnebredder på én gang (setColumnProperties)",
+    version: "1.9",
+    // How a build sets a sheet's column widths on ExcelApi 1.9: one call for all the columns.
+    check: async (context, ws) => {
+      ws.getRange("H:J").setColumnProperties([
+        { format: { columnWidth: 30 } },
+        { format: { columnWidth: 60 } },
+        { format: { columnWidth: 90 } },
+      ]);
+      const middle = ws.getRange("I1").format.load("columnWidth");
+      await context.sync();
+      // Excel snaps widths to whole pixels, so a point or two either way is the same width.
+      expect(Math.abs(middle.columnWidth - 60) < 3, `kolonne I fik bredden ${middle.columnWidth}, ikke 60`);
+    },
+  },
+  {
     feature: "Betinget formatering (statusfarver)",
     version: "1.6",
     check: async (context, ws) => {
@@ -105,6 +121,52 @@ const FEATURES: Feature[] = [
         message: "Ja eller Nej",
       };
       await context.sync();
+    },
+  },
+  {
+    feature: "Datavalidering i kolonneblokke (fælles regel, egen besked pr. celle)",
+    version: "1.8",
+    // How a build writes input cells: a base rule, error and prompt once over the column's block,
+    // then one cell's own rule, then the other cells' own prompts (never a rule over cells that
+    // already have different prompts: Excel on the web refuses that, office-js #2594).
+    check: async (context, ws) => {
+      const block = ws.getRange("G1:G3").dataValidation;
+      block.rule = {
+        decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
+      };
+      block.errorAlert = {
+        showAlert: true,
+        style: "Stop" as Excel.DataValidationAlertStyle,
+        title: "Selvtest",
+        message: "Et tal",
+      };
+      block.prompt = { showPrompt: true, title: "Selvtest", message: "Celle 1" };
+      const own = ws.getRange("G2").dataValidation;
+      own.rule = {
+        wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
+      };
+      own.errorAlert = {
+        showAlert: true,
+        style: "Stop" as Excel.DataValidationAlertStyle,
+        title: "Selvtest",
+        message: "Et helt tal",
+      };
+      for (const row of [2, 3])
+        ws.getRange(`G${row}`).dataValidation.prompt = {
+          showPrompt: true,
+          title: "Selvtest",
+          message: `Celle ${row}`,
+        };
+      const cells = [1, 2, 3].map((row) => ws.getRange(`G${row}`).dataValidation.load("rule,prompt"));
+      await context.sync();
+      cells.forEach((dv, i) => {
+        expect(dv.prompt?.message === `Celle ${i + 1}`, `G${i + 1} fik ikke sin egen besked`);
+        const kind = i === 1 ? "wholeNumber" : "decimal";
+        expect(
+          dv.rule?.[kind] !== undefined && dv.rule?.[kind] !== null,
+          `G${i + 1} fik ikke reglen ${kind}`,
+        );
+      });
     },
   },
   {

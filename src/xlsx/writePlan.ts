@@ -12,9 +12,9 @@ import type {
   ValidationPlan,
   WorkbookPlan,
 } from "../sheets/plan";
-import { parseRange, rangeName, type Rect } from "../sheets/a1";
+import { rangeName } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
-import { groupValidations } from "../sheets/styleGroups";
+import { groupValidations, layerStyles, StyleTable } from "../sheets/styleGroups";
 import { escapeXml } from "./xmlText";
 import { headerFooterCode } from "./headerFooter";
 
@@ -173,9 +173,9 @@ export function exceljsPrintArea(area: string): string {
   return area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
 }
 
-/** Values and formulas, each cell with its one merged, shared style object. */
+/** Values and formulas, each cell with its one layered, shared style object. */
 function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: StyleCache): void {
-  const styleIds = styleMap(plan, styles);
+  const styleIds = layerStyles(plan.styles, styles.table);
   const rows = Math.max(plan.cells.length, styleIds.length);
   for (let r = 0; r < rows; r++) {
     const cells = plan.cells[r] ?? [];
@@ -197,78 +197,19 @@ function writeCells(ws: ExcelJS.Worksheet, plan: SheetPlan, styles: StyleCache):
   }
 }
 
-/**
- * The style id of every styled cell. Ranges are applied in order and merged property by
- * property (a later range overrides only what it sets), as Office.js applies them.
- */
-function styleMap(plan: SheetPlan, styles: StyleCache): (number | undefined)[][] {
-  const ids: (number | undefined)[][] = [];
-  for (const { range, style } of plan.styles) {
-    const layer = styles.idOf(style);
-    const rect = styles.rect(range);
-    for (let r = rect.top; r <= rect.bottom; r++) {
-      const row = (ids[r - 1] ??= []);
-      for (let c = rect.left; c <= rect.right; c++) {
-        const below = row[c - 1];
-        row[c - 1] = below === undefined ? layer : styles.merged(below, layer);
-      }
-    }
-  }
-  return ids;
-}
-
-/** Interns CellStyles, merges them once per pair and shares one exceljs style object per id. */
+/** The plan's layered styles (sheets/styleGroups.ts) and one shared exceljs style object per id. */
 export class StyleCache {
-  private readonly byKey = new Map<string, number>();
-  private readonly list: CellStyle[] = [];
-  private readonly merges = new Map<number, number>();
+  readonly table = new StyleTable();
   private readonly excel: (Partial<ExcelJS.Style> | undefined)[] = [];
-  private readonly rects = new Map<string, Rect>();
-
-  /** Parsed A1 ranges; the same addresses recur on every centre sheet. */
-  rect(range: string): Rect {
-    let r = this.rects.get(range);
-    if (!r) {
-      r = parseRange(range);
-      this.rects.set(range, r);
-    }
-    return r;
-  }
-
-  idOf(style: CellStyle): number {
-    const key = styleKey(style);
-    let id = this.byKey.get(key);
-    if (id === undefined) {
-      id = this.list.length;
-      this.list.push(style);
-      this.byKey.set(key, id);
-    }
-    return id;
-  }
-
-  merged(below: number, above: number): number {
-    const key = below * 1_000_003 + above;
-    let id = this.merges.get(key);
-    if (id === undefined) {
-      id = this.idOf({ ...this.list[below], ...this.list[above] });
-      this.merges.set(key, id);
-    }
-    return id;
-  }
 
   excelStyle(id: number): Partial<ExcelJS.Style> {
     let s = this.excel[id];
     if (!s) {
-      s = toExcelStyle(this.list[id]!);
+      s = toExcelStyle(this.table.style(id));
       this.excel[id] = s;
     }
     return s;
   }
-}
-
-/** A key per distinct style; hot (once per style range), so no JSON.stringify with sorted keys. */
-function styleKey(s: CellStyle): string {
-  return `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.wrap ? 1 : 0}${s.border ? 1 : 0}${s.locked === false ? 0 : 1}|${s.size ?? ""}|${s.fontColor ?? ""}|${s.fill ?? ""}|${s.horizontal ?? ""}|${s.vertical ?? ""}|${s.numberFormat ?? ""}`;
 }
 
 function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
@@ -305,7 +246,7 @@ function argb(rgb: string): string {
 }
 
 /**
- * One rule per rectangle of alike cells, grouped as the Office.js shell groups them (per-cell
+ * One rule per rectangle of alike cells (groupValidations, the Office.js shell's fallback; per-cell
  * rules make exceljs write overlapping ranges, which Excel "repairs" away: OFFICE-JS.md).
  */
 function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {

@@ -2,7 +2,7 @@
 import { rectanglesOf } from "../../src/sheets/rectangles";
 import { rereadExisting, writeSafely } from "../../src/excel/safeWrite";
 import { parseRange } from "../../src/sheets/a1";
-import { batchOps, formulaCell, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
+import { applyPlan, batchOps, formulaCell, widthPoints, type WriteOp } from "../../src/excel/applyPlan";
 import { capabilities } from "../../src/excel/env";
 import { readGrids } from "../../src/excel/readGrids";
 import { groupStyles, groupValidations } from "../../src/sheets/styleGroups";
@@ -154,3 +154,28 @@ test("…also when the print set-up is spread over several requests", async () =
   for (const name of ["Et", "To", "Tre"]) expect(fake.value(name, "A1")).toBe(name);
   expect(fake.enableEvents).toBe(true);
 });
+
+for (const apiVersion of ["1.8", "1.9"]) {
+  test(`ExcelApi ${apiVersion}: every column gets its planned width${apiVersion === "1.9" ? ", all in one setColumnProperties" : ""}`, async () => {
+    const fake = new FakeExcel({ apiVersion, keepLog: true });
+    const widths = [10, 10, 20, 30, 30, 12, 60, 8];
+    const sheet = { ...emptySheet("Ark2", "summary"), cells: [[{ value: "x" }]], columnWidths: widths };
+    await fake.run((context) =>
+      applyPlan(
+        context,
+        { sheets: [sheet], names: [] },
+        {
+          caps: capabilities(fake.env()),
+          existing: new Map(),
+          existingNames: new Set(),
+        },
+      ),
+    );
+    const ws = fake.sheet("Ark2");
+    expect(widths.map((_, c) => ws.columnWidths.get(c))).toEqual(widths.map(widthPoints));
+    const calls = fake.stats.requests
+      .flatMap((r) => r.log ?? [])
+      .filter((op) => op.member === "setColumnProperties");
+    expect(calls).toHaveLength(apiVersion === "1.9" ? 1 : 0);
+  });
+}

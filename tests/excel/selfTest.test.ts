@@ -75,6 +75,16 @@ test("a feature made to fail: its row ✗ with Excel's error, the rest still ✓
   expect(text).toMatch(/Platform: OfficeOnline/);
 });
 
+test("the column-block validation pattern is tried on its own row, and a refusal shows there", async () => {
+  const { fake, host } = await builtWorkbook("1.11");
+  const row = "Datavalidering i kolonneblokke (fælles regel, egen besked pr. celle)";
+  expect((await host.selfTest()).rows.find((r) => r.feature === row)?.ok).toBe(true);
+  fake.broken.set("DataValidation.rule", "InvalidArgument");
+  const failed = (await host.selfTest()).rows.filter((r) => !r.ok);
+  expect(failed.map((r) => r.feature)).toEqual(["Datavalidering med liste og besked", row]);
+  expect(failed[1]!.error).toMatch(/^InvalidArgument: DataValidation\.rule/);
+});
+
 test("an older Excel: the sets it lacks are named on their rows", async () => {
   const { host } = await builtWorkbook("1.7");
   const report = await host.selfTest();

@@ -189,7 +189,8 @@ export class FakeExcel {
   readonly nullValues = new Set<string>();
   readonly calculatedHandlers = new Set<Handler>();
   readonly activatedHandlers = new Set<Handler>();
-  /** Methods made to fail, by location ("ConditionalFormatCollection.add") → Office error code. */
+  /** Methods and property writes made to fail, by location ("ConditionalFormatCollection.add",
+   * "DataValidation.rule") → Office error code. */
   readonly broken = new Map<string, string>();
   /** The same, for the next call only (Excel's AccessDenied from protect, #6784). */
   readonly brokenOnce = new Map<string, string>();
@@ -886,6 +887,15 @@ const HANDLER: ProxyHandler<Obj> = {
     t.ctx.record("set", t.path, p, [value]);
     t.ctx.enqueue(`${t.s.kind}.${p}`, () => {
       t.checkUse(`${t.s.kind}.${p}`, d.since);
+      // Property writes can be made to fail by location too ("DataValidation.rule").
+      const once = t.ctx.fake.brokenOnce.get(`${t.s.kind}.${p}`);
+      if (once) {
+        t.ctx.fake.brokenOnce.delete(`${t.s.kind}.${p}`);
+        throw new FakeOfficeError(once, `${t.s.kind}.${p} failed once on purpose`, `${t.s.kind}.${p}`);
+      }
+      const broken = t.ctx.fake.broken.get(`${t.s.kind}.${p}`);
+      if (broken)
+        throw new FakeOfficeError(broken, `${t.s.kind}.${p} is broken on purpose`, `${t.s.kind}.${p}`);
       d.put!(value);
     });
     return true;
@@ -1421,6 +1431,28 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
             fake.selection = { sheet: sheet.name, address: boxAddress(box) };
           }),
       },
+      setColumnProperties: {
+        since: "1.9",
+        // Only what the add-in sets: each column's width (other properties are not modelled).
+        fn: (list: unknown) =>
+          ctx.enqueue("Range.setColumnProperties", () => {
+            const { sheet, box } = target();
+            fake.requireUnprotected(sheet, "setColumnProperties", "allowFormatColumns");
+            const cols = box.c1 - box.c0 + 1;
+            const l = list as { format?: Record<string, unknown>; columnHidden?: unknown }[];
+            if (!Array.isArray(l) || l.length !== cols)
+              fail("InvalidArgument", "setColumnProperties needs one entry per column");
+            l.forEach((p, i) => {
+              const { columnWidth, ...rest } = p.format ?? {};
+              if (Object.keys(rest).length > 0 || p.columnHidden !== undefined)
+                fail("InvalidArgument", "Fake Excel models only format.columnWidth in setColumnProperties");
+              if (columnWidth === undefined) return;
+              if (typeof columnWidth !== "number" || columnWidth < 0)
+                fail("InvalidArgument", "columnWidth must be a number of points");
+              sheet.columnWidths.set(box.c0 + i, columnWidth as number);
+            });
+          }),
+      },
       setCellProperties: {
         since: "1.9",
         fn: (matrix: unknown) =>
@@ -1663,6 +1695,15 @@ function bordersObj(ctx: FakeContext, path: string, targets: () => RangeTarget[]
   }));
 }
 
+function promptsDiffer({ sheet, boxes }: { sheet: FakeSheet; boxes: Box[] }): boolean {
+  const seen = new Set<string>();
+  for (const box of boxes)
+    for (let r = box.r0; r <= box.r1; r++)
+      for (let c = box.c0; c <= box.c1; c++)
+        seen.add(JSON.stringify(sheet.validations.get(`${r},${c}`)?.prompt ?? null));
+  return seen.size > 1;
+}
+
 function dataValidationObj(
   ctx: FakeContext,
   path: string,
@@ -1681,12 +1722,26 @@ function dataValidationObj(
       }
     }
   };
+  // Read back as Excel does: the range's value where all its cells agree, null where they differ.
+  const read = (field: "rule" | "prompt" | "errorAlert") => () => {
+    const { sheet, boxes } = target();
+    const seen = new Set<string>();
+    let value: unknown = null;
+    for (const box of boxes)
+      for (let r = box.r0; r <= box.r1; r++)
+        for (let c = box.c0; c <= box.c1; c++) {
+          value = sheet.validations.get(`${r},${c}`)?.[field] ?? null;
+          seen.add(JSON.stringify(value));
+        }
+    return seen.size === 1 ? value : null;
+  };
   return new Obj(ctx, path, () => ({
     kind: "DataValidation",
     since: "1.8",
     data: {
       rule: {
         set: true,
+        get: read("rule"),
         put: (v) => {
           const rule = v as Record<string, unknown>;
           const kinds = Object.keys(rule ?? {}).filter((k) => rule[k] !== undefined);
@@ -1702,11 +1757,15 @@ function dataValidationObj(
             { operator?: unknown; formula1?: unknown } | undefined;
           if (basic && (basic.operator === undefined || basic.formula1 === undefined))
             fail("InvalidArgument", "operator and formula1 are required");
+          // Excel on the web refuses a rule over cells whose prompts differ (office-js #2594).
+          if (fake.options.platform === "OfficeOnline" && promptsDiffer(target()))
+            fail("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
           update((old) => ({ ...old, rule }));
         },
       },
       prompt: {
         set: true,
+        get: read("prompt"),
         put: (v) => {
           const p = v as { title?: string; message?: string };
           if ((p.title?.length ?? 0) > 32 || (p.message?.length ?? 0) > 255)
@@ -1716,6 +1775,7 @@ function dataValidationObj(
       },
       errorAlert: {
         set: true,
+        get: read("errorAlert"),
         put: (v) => {
           const p = v as { title?: string; message?: string };
           if ((p.title?.length ?? 0) > 32 || (p.message?.length ?? 0) > 225)
