@@ -114,12 +114,7 @@ const FEATURES: Feature[] = [
       const dv = ws.getRange("D1").dataValidation;
       dv.rule = { list: { inCellDropDown: true, source: `='${name}'!$E$1:$E$2` } };
       dv.prompt = { showPrompt: true, title: "Selvtest", message: "Skriv Ja eller Nej" };
-      dv.errorAlert = {
-        showAlert: true,
-        style: "Stop" as Excel.DataValidationAlertStyle,
-        title: "Selvtest",
-        message: "Ja eller Nej",
-      };
+      dv.errorAlert = selfTestAlert("Ja eller Nej");
       await context.sync();
     },
   },
@@ -131,26 +126,12 @@ const FEATURES: Feature[] = [
     // already have different prompts: Excel on the web refuses that, office-js #2594).
     check: async (context, ws) => {
       const block = ws.getRange("G1:G3").dataValidation;
-      block.rule = {
-        decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
-      };
-      block.errorAlert = {
-        showAlert: true,
-        style: "Stop" as Excel.DataValidationAlertStyle,
-        title: "Selvtest",
-        message: "Et tal",
-      };
+      block.rule = atLeastZero("decimal");
+      block.errorAlert = selfTestAlert("Et tal");
       block.prompt = { showPrompt: true, title: "Selvtest", message: "Celle 1" };
       const own = ws.getRange("G2").dataValidation;
-      own.rule = {
-        wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator },
-      };
-      own.errorAlert = {
-        showAlert: true,
-        style: "Stop" as Excel.DataValidationAlertStyle,
-        title: "Selvtest",
-        message: "Et helt tal",
-      };
+      own.rule = atLeastZero("wholeNumber");
+      own.errorAlert = selfTestAlert("Et helt tal");
       for (const row of [2, 3])
         ws.getRange(`G${row}`).dataValidation.prompt = {
           showPrompt: true,
@@ -392,4 +373,14 @@ export async function runSelfTest(
     sets,
     at: now.toISOString(),
   };
+}
+
+/** The error alert of the self-test's validations. */
+function selfTestAlert(message: string): Excel.DataValidationErrorAlert {
+  return { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: "Selvtest", message };
+}
+
+/** A number rule: decimal or whole, 0 or more. */
+function atLeastZero(kind: "decimal" | "wholeNumber"): Excel.DataValidationRule {
+  return { [kind]: { formula1: 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } };
 }
