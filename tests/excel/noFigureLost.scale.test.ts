@@ -1,9 +1,42 @@
-// The exhaustive update matrix of noFigureLost.test.ts: an update with figures in the workbook,
-// its nth request refused for every n and in each of the ways real Excel refuses one, once and
-// twice (the second attempt's first write too). It takes about a minute on two cores, so it runs
-// in `npm run test:all` (what CI runs); the fast loop tries a representative set of boundaries
-// for every failure mode with the same checks (updateMatrix.ts).
-import { FAILURES, updateFailingOnce, updateFailingTwice, updateRequests } from "./updateMatrix";
+// The exhaustive matrices of noFigureLost.test.ts: a first build, an update with figures in the
+// workbook and an import, each with its nth request refused for every n and in each of the ways
+// real Excel refuses one (the update once and twice: the second attempt's first write too). It
+// takes about a minute on two cores, so it runs in `npm run test:all` (what CI runs); the fast
+// loop tries representative boundaries for every failure mode with the same checks (updateMatrix.ts).
+import {
+  buildFailing,
+  buildRequests,
+  FAILURES,
+  importFailing,
+  importRequests,
+  updateFailingOnce,
+  updateFailingTwice,
+  updateRequests,
+} from "./updateMatrix";
+
+describe("a first build whichever request fails, request by request", () => {
+  let count = 0;
+  beforeAll(async () => {
+    count = await buildRequests();
+  });
+  for (const f of FAILURES) {
+    test(`${f.name}: a clear message or a complete build, and a build that works afterwards`, async () => {
+      for (let n = 1; n <= count; n++) await buildFailing(f, n);
+    });
+  }
+});
+
+describe("an import loses no figure whichever request fails, request by request", () => {
+  let count = 0;
+  beforeAll(async () => {
+    count = await importRequests();
+  });
+  for (const f of FAILURES) {
+    test(`${f.name}: all of it or none of it`, async () => {
+      for (let n = 1; n <= count; n++) await importFailing(f, n);
+    });
+  }
+});
 
 describe("an update loses no figure whichever request fails, request by request", () => {
   let count = 0;

@@ -3,6 +3,7 @@
 // the ways real Excel refuses one. noFigureLost.test.ts (the fast loop) tries a representative set
 // of request boundaries for every failure mode; noFigureLost.scale.test.ts (npm run test:all)
 // tries every boundary. Both use these checks, so neither asserts less than the other.
+import ExcelJS from "exceljs";
 import { builtinContracts } from "../../src/contracts/builtin";
 import { createOfficeHost } from "../../src/excel/officeHost";
 import { COL, FIRST_GOAL_ROW } from "../../src/sheets/layout";
@@ -113,4 +114,85 @@ export async function updateFailingTwice(f: Failure, n: number): Promise<void> {
   }
   await host.build(ids, { update: true });
   expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
+}
+
+/** How many requests a first build of the built-in contracts takes at BUDGET when nothing fails. */
+export async function buildRequests(): Promise<number> {
+  const fake = new FakeExcel();
+  await createOfficeHost({ env: fake.env(), now: NOW, budgetBytes: BUDGET }).build(ids, { update: false });
+  return fake.stats.syncs;
+}
+
+/** A first build whose nth request fails: a clear message (and nothing left) or a complete build. */
+export async function buildFailing(f: Failure, n: number): Promise<void> {
+  const fake = new FakeExcel();
+  const host = createOfficeHost({ env: fake.env(), now: NOW, budgetBytes: BUDGET });
+  fake.failRequest(n, f.code, f.when);
+  const first = await host.build(ids, { update: false }).then(
+    () => "",
+    (e: Error) => e.message,
+  );
+  expect(fake.enableEvents).toBe(true);
+  fake.clearFailures();
+  if (first) {
+    expect({ n, first }).toEqual({ n, first: expect.stringMatching(f.says) });
+    // What the failed build added is gone again (cell-edit mode: it never got that far)…
+    expect({ n, sheets: fake.sheets.map((s) => s.name) }).toEqual({ n, sheets: ["Ark1"] });
+    // … so building again just works.
+    await host.build(ids, { update: false });
+  }
+  for (const code of centres) expect(fake.sheet(code).protected).toBe(true);
+}
+
+/** A workbook of the employment-centre contract, and CKB's returned template with three figures. */
+async function withReturnedFile() {
+  const fake = new FakeExcel();
+  const host = createOfficeHost({ env: fake.env(), now: NOW });
+  const contract = contracts.find((c) => c.id === "beskaeftigelsescentre-2007")!;
+  await host.build([contract.id], { update: false });
+  const exported = await host.exportTemplates({ prefill: false });
+  const file = exported.files.find((x) => x.centre === "CKB")!;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("CKB")!;
+  ws.getCell(`${COL.grundlag}${FIRST_GOAL_ROW}`).value = 10;
+  ws.getCell(`${COL.resultat}${FIRST_GOAL_ROW}`).value = 9;
+  ws.getCell(`${COL.resultat}${FIRST_GOAL_ROW + 3}`).value = 4;
+  const returned = { name: "CKB-retur.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  const review = await host.previewImport([returned]);
+  return { fake, host, review };
+}
+
+function cells(fake: FakeExcel): string {
+  return JSON.stringify(fake.sheets.map((s) => [s.name, fake.hf.getSheetSerialized(s.hfId)]));
+}
+
+let cleanImport: { count: number; after: string } | undefined;
+
+/** How many requests the import takes when nothing fails (and the workbook it leaves). */
+export async function importRequests(): Promise<number> {
+  const clean = await withReturnedFile();
+  clean.fake.resetStats();
+  await clean.host.applyImport(clean.review, { conflicts: "keep" });
+  cleanImport = { count: clean.fake.stats.syncs, after: cells(clean.fake) };
+  return cleanImport.count;
+}
+
+/** An import whose nth request fails: all of it (as without failure) or none of it. */
+export async function importFailing(f: Failure, n: number): Promise<void> {
+  if (!cleanImport) await importRequests();
+  const { fake, host, review } = await withReturnedFile();
+  const before = cells(fake);
+  fake.failRequest(n, f.code, f.when);
+  const outcome = await host.applyImport(review, { conflicts: "keep" }).then(
+    () => "applied",
+    (e: Error) => e.message,
+  );
+  if (outcome === "applied") {
+    expect({ n, applied: cells(fake) === cleanImport!.after }).toEqual({ n, applied: true });
+  } else {
+    expect({ n, outcome }).toEqual({ n, outcome: expect.stringMatching(f.says) });
+    expect({ n, unchanged: cells(fake) === before }).toEqual({ n, unchanged: true });
+  }
+  expect(fake.enableEvents).toBe(true);
 }
