@@ -70,3 +70,33 @@ export function rangeName(rect: Rect): string {
 export function cellCount(r: Rect): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
+
+/**
+ * A corner of a range as a file may write it: "B7", "$B$7", a whole column "B" (its last row) or a
+ * whole row "7" (its last column); undefined for anything else. Read by hand, without a regular
+ * expression: the bounded reader calls it once per cell of every sheet it measures.
+ */
+export function rangeCorner(ref: string): { row: number; col: number } | undefined {
+  let i = 0;
+  if (ref.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < ref.length && i - lettersFrom < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  const letters = i - lettersFrom;
+  if (letters > 3) return undefined;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - digitsFrom;
+  if (i !== ref.length || digits > 7 || (letters === 0 && digits === 0)) return undefined;
+  return { col: letters ? col : 16_384, row: digits ? row : 1_048_576 };
+}

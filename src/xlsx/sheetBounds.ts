@@ -6,6 +6,7 @@
 // The scan is linear in the XML (no regular expression here can backtrack), and it also notes
 // what exceljs would misread in a cell: a date cell (t="d") and a number that is not one
 // ("0x10", "5abc", "NaN"), which it would read as 16, 5 and NaN.
+import { rangeCorner } from "../sheets/a1";
 
 export interface SheetLimits {
   rows: number;
@@ -83,8 +84,8 @@ function areaOf(sqref: string): Area {
   for (const part of sqref.trim().split(/\s+/)) {
     if (part === "") continue;
     const [a = "", b = a] = part.split(":");
-    const p = corner(a);
-    const q = corner(b);
+    const p = rangeCorner(a);
+    const q = rangeCorner(b);
     if (!p || !q) return { rows: Infinity, cols: Infinity, cells: Infinity };
     const h = Math.abs(q.row - p.row) + 1;
     const w = Math.abs(q.col - p.col) + 1;
@@ -93,32 +94,6 @@ function areaOf(sqref: string): Area {
     cols = Math.max(cols, p.col, q.col);
   }
   return { rows, cols, cells };
-}
-
-/** "B7", "$B$7", a whole column "B" or a whole row "7"; read by hand, as it runs once per cell. */
-function corner(ref: string): { row: number; col: number } | undefined {
-  let i = 0;
-  if (ref.charCodeAt(i) === 36 /* $ */) i++;
-  let col = 0;
-  const lettersFrom = i;
-  for (; i < ref.length && i - lettersFrom < 4; i++) {
-    const c = ref.charCodeAt(i) | 0x20; // lower case
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  const letters = i - lettersFrom;
-  if (letters > 3) return undefined;
-  if (ref.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digitsFrom = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-  }
-  const digits = i - digitsFrom;
-  if (i !== ref.length || digits > 7 || (letters === 0 && digits === 0)) return undefined;
-  return { col: letters ? col : 16_384, row: digits ? row : 1_048_576 };
 }
 
 /** Where each attribute's value starts in a tag: ` name = "`, compiled once. */
@@ -177,7 +152,7 @@ export function scanSheet(xml: string, limits: SheetLimits = SHEET_LIMITS): Shee
         const at = attr(attrs, "r");
         if (at === undefined) everyCellAddressed = false;
         else {
-          const place = corner(at);
+          const place = rangeCorner(at);
           if (!place || place.row > limits.rows || place.col > limits.cols)
             return over({ what: "cell", ref: at });
         }
