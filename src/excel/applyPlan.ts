@@ -20,7 +20,7 @@ import type {
   ValidationRule,
   WorkbookPlan,
 } from "../sheets/plan";
-import { cellCount, columnLetters, parseRange, rangeName, type Rect } from "../sheets/a1";
+import { boundingBox, cellCount, columnLetters, parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
 import type { Capabilities } from "./env";
@@ -139,6 +139,11 @@ export function utf8Length(s: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/** The estimated request bytes of some operations together. */
+function totalBytes(ops: readonly WriteOp[]): number {
+  return ops.reduce((n, op) => n + op.bytes, 0);
 }
 
 /** Estimated request bytes of one queued call with these arguments. */
@@ -401,7 +406,7 @@ function columnWidthOps(name: string, widths: number[], caps: Capabilities): Wri
     bytes: CALL_BYTES * 2 + address.length + utf8Length(JSON.stringify(columns)),
     queue: (q) => q.sheet(name).getRange(address).setColumnProperties(columns),
   };
-  return one.bytes < runs.reduce((n, op) => n + op.bytes, 0) ? [one] : runs;
+  return one.bytes < totalBytes(runs) ? [one] : runs;
 }
 
 /** The dense cells as row slices of one 2D formulas array each: values and formulas together. */
@@ -530,13 +535,7 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
       };
     }),
   );
-  const all = groups.flatMap((g) => g.rects);
-  const box: Rect = {
-    top: Math.min(...all.map((r) => r.top)),
-    left: Math.min(...all.map((r) => r.left)),
-    bottom: Math.max(...all.map((r) => r.bottom)),
-    right: Math.max(...all.map((r) => r.right)),
-  };
+  const box = boundingBox(groups.flatMap((g) => g.rects));
   const matrix = Array.from({ length: box.bottom - box.top + 1 }, () =>
     Array<string>(box.right - box.left + 1).fill("General"),
   );
@@ -548,7 +547,7 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
   }
   const address = rangeName(box);
   const blockBytes = 2 * CALL_BYTES + address.length + utf8Length(JSON.stringify(matrix));
-  if (blockBytes >= perRect.reduce((n, op) => n + op.bytes, 0)) return perRect;
+  if (blockBytes >= totalBytes(perRect)) return perRect;
   return [{ bytes: blockBytes, queue: (q) => void (q.sheet(name).getRange(address).numberFormat = matrix) }];
 }
 
@@ -560,7 +559,6 @@ function numberFormatOps(name: string, groups: { numberFormat: string; rects: Re
  * holds them, whose other cells get {} (nothing set, as Excel documents for setCellProperties).
  */
 function lookOps(name: string, groups: StyleGroups, caps: Capabilities): WriteOp[] {
-  const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
   const candidates = [
     styleOps(
       name,
@@ -570,7 +568,7 @@ function lookOps(name: string, groups: StyleGroups, caps: Capabilities): WriteOp
     styleOps(name, groups.patches, caps),
   ];
   if (caps.api19) candidates.push(gatheredOps(name, groups.patches, caps));
-  return candidates.reduce((best, ops) => (size(ops) < size(best) ? ops : best));
+  return candidates.reduce((best, ops) => (totalBytes(ops) < totalBytes(best) ? ops : best));
 }
 
 /** Patches that cost less as cells of one shared setCellProperties block, and the rest. */
@@ -583,12 +581,7 @@ function gatheredOps(name: string, patches: StylePatch[], caps: Capabilities): W
     (inBlock < alone ? gathered : rest).push(p);
   }
   if (gathered.length < 2) return styleOps(name, patches, caps);
-  const box: Rect = {
-    top: Math.min(...gathered.map((p) => p.rect.top)),
-    left: Math.min(...gathered.map((p) => p.rect.left)),
-    bottom: Math.max(...gathered.map((p) => p.rect.bottom)),
-    right: Math.max(...gathered.map((p) => p.rect.right)),
-  };
+  const box = boundingBox(gathered.map((p) => p.rect));
   // Each cell's properties from the patches over it (they set different properties).
   const styles: CellStyle[][] = Array.from({ length: box.bottom - box.top + 1 }, () =>
     Array.from({ length: box.right - box.left + 1 }, () => ({})),
@@ -689,11 +682,10 @@ export function validationRule(rule: ValidationRule): Excel.DataValidationRule {
  * block write in an earlier attempt) keeps to the rectangles.
  */
 function validationOps(name: string, s: SheetPlan, perCell: boolean): WriteOp[] {
-  const size = (ops: WriteOp[]) => ops.reduce((n, op) => n + op.bytes, 0);
   const rects = rectValidationOps(name, s);
   if (perCell) return rects;
   const blocks = blockValidationOps(name, s);
-  return size(blocks) < size(rects) ? blocks : rects;
+  return totalBytes(blocks) < totalBytes(rects) ? blocks : rects;
 }
 
 interface ValidationSettings {
@@ -941,7 +933,7 @@ export function batchOps(ops: WriteOp[], budget: number, reserve = 0): WriteOp[]
   let current: WriteOp[] = [];
   let bytes = reserve;
   for (const group of groups) {
-    const size = group.reduce((n, op) => n + op.bytes, 0);
+    const size = totalBytes(group);
     if (current.length > 0 && bytes + size > budget) {
       batches.push(current);
       current = [];
@@ -956,7 +948,7 @@ export function batchOps(ops: WriteOp[], budget: number, reserve = 0): WriteOp[]
 
 /** Splits a batch Excel refused for its size in two, between units; undefined when it is one unit. */
 function halve(batch: WriteOp[]): [WriteOp[], WriteOp[]] | undefined {
-  const total = batch.reduce((n, op) => n + op.bytes, 0);
+  const total = totalBytes(batch);
   const parts = batchOps(batch, Math.ceil(total / 2));
   if (parts.length < 2) return undefined;
   const first = parts[0]!;
@@ -1036,7 +1028,7 @@ export async function applyPlan(
     first = false;
     for (const op of batch) if (op.unit !== undefined) done.add(op.unit);
     report.batches.push({
-      bytes: prelude + batch.reduce((n, op) => n + op.bytes, 0),
+      bytes: prelude + totalBytes(batch),
       operations: batch.length,
     });
     options.onBatch?.(report.batches.length, total());

@@ -71,6 +71,16 @@ export function cellCount(r: Rect): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
 
+/** The smallest rectangle holding all of them (at least one). */
+export function boundingBox(rects: readonly Rect[]): Rect {
+  return {
+    top: Math.min(...rects.map((r) => r.top)),
+    left: Math.min(...rects.map((r) => r.left)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+    right: Math.max(...rects.map((r) => r.right)),
+  };
+}
+
 /**
  * A corner of a range as a file may write it: "B7", "$B$7", a whole column "B" (its last row) or a
  * whole row "7" (its last column); undefined for anything else. Read by hand, without a regular
