@@ -58,6 +58,8 @@ export interface ApplyOptions {
   skipPrint?: boolean;
   /** Validations rectangle by rectangle, no column blocks (Excel refused one in an earlier attempt). */
   validationsPerCell?: boolean;
+  /** Every sheet written in full, none copied from a sheet that looks the same (second attempt). */
+  noCopies?: boolean;
 }
 
 /**
@@ -248,12 +250,16 @@ export function compilePlan(
   }
 
   // 3. One unit per sheet: cleared in place, contents and looks, print set-up, protection, order.
+  // A sheet that looks exactly like one written before it in this plan takes its looks from
+  // that sheet in one copy (ExcelApi 1.9), then its own contents.
+  const lookAlikes = caps.api19 && !options.noCopies ? new LookAlikes() : undefined;
   for (const s of sheets) {
     const unit = s.name.toLowerCase();
     const mine: WriteOp[] = [];
     const old = existing.get(unit);
     if (old && clearing.has(unit)) mine.push(clearInPlace(s.name, old, caps));
-    mine.push(...sheetOps(s, caps, skipped, styles, options.validationsPerCell === true));
+    const looks = lookAlikes?.sourceFor(s);
+    mine.push(...sheetOps(s, caps, skipped, styles, options.validationsPerCell === true, looks));
     if (s.print) {
       if (!caps.api19) skipped.add("Udskriftsopsætning (kræver ExcelApi 1.9)");
       else if (options.skipPrint) skipped.add("Udskriftsopsætning (Excel afviste den)");
@@ -326,12 +332,68 @@ export function formulaCell(cell: PlanCell): string | number {
   return v === "" ? "" : `'${v}`;
 }
 
+/**
+ * Remembers, by everything a range copy carries (the cell block's size, styles, validations,
+ * conditional formats), the first sheet of the plan with each look. A later sheet with the same
+ * look gets it by Range.copyFrom(…, "All") from that sheet, to the same address — formats,
+ * locks, validations with their prompts, status colours — in one call instead of hundreds: for
+ * 200 centre sheets of 60 goals that is 10 MB of request less. The copy also brings the source's
+ * contents, which the sheet's own dense cell block then overwrites, every cell of it. Sheets with
+ * merged cells are always written in full (a cell block written over merged cells is refused).
+ */
+export class LookAlikes {
+  private readonly firstWith = new Map<string, { sheet: string; rect: Rect }>();
+
+  sourceFor(s: SheetPlan): CopiedLooks | undefined {
+    if (s.merges.length > 0) return undefined;
+    const width = Math.max(0, ...s.cells.map((r) => r.length));
+    if (s.styles.length + s.validations.length + s.conditionalFormats.length + s.dataBars.length === 0)
+      return undefined;
+    const key = JSON.stringify([
+      s.cells.length,
+      width,
+      s.styles,
+      s.validations,
+      s.conditionalFormats,
+      s.dataBars,
+    ]);
+    const first = this.firstWith.get(key);
+    if (first) return { from: first.sheet, rect: first.rect };
+    const ranges = [...s.styles, ...s.validations, ...s.conditionalFormats, ...s.dataBars].map((x) =>
+      parseRange(x.range),
+    );
+    if (s.cells.length > 0 && width > 0)
+      ranges.push({ top: 1, left: 1, bottom: s.cells.length, right: width });
+    this.firstWith.set(key, { sheet: s.name, rect: boundingBox(ranges) });
+    return undefined;
+  }
+}
+
+/** Where a sheet copies its looks from: the same rectangle of an earlier sheet. */
+export interface CopiedLooks {
+  from: string;
+  rect: Rect;
+}
+
+function copyLooksOp(name: string, looks: CopiedLooks): WriteOp {
+  const address = rangeName(looks.rect);
+  return {
+    bytes: callBytes(address) + callBytes(looks.from, address, "All"),
+    queue: (q) =>
+      q
+        .sheet(name)
+        .getRange(address)
+        .copyFrom(q.sheet(looks.from).getRange(address), "All" as Excel.RangeCopyType),
+  };
+}
+
 function sheetOps(
   s: SheetPlan,
   caps: Capabilities,
   skipped: Set<string>,
   styles: StyleTable,
   perCell: boolean,
+  looks: CopiedLooks | undefined,
 ): WriteOp[] {
   const ops: WriteOp[] = [];
   const name = s.name;
@@ -344,7 +406,30 @@ function sheetOps(
     else skipped.add("Fanefarver (kræver ExcelApi 1.7)");
   }
   ops.push(...columnWidthOps(name, s.columnWidths, caps));
+  // A copy of another sheet's looks goes first: it brings that sheet's contents too, which the
+  // cells then replace.
+  if (looks) ops.push(copyLooksOp(name, looks));
   ops.push(...cellOps(name, s.cells));
+  if (!looks) ops.push(...ownLooksOps(s, caps, skipped, styles, perCell));
+  ops.push(...autofitOps(name, s.rowHeights));
+  for (const c of s.charts) ops.push(chartOp(name, c));
+  if (s.freeze && (s.freeze.rows > 0 || s.freeze.columns > 0)) {
+    if (caps.api17) ops.push(freezeOp(name, s.freeze.rows, s.freeze.columns));
+    else skipped.add("Frosne overskrifter (kræver ExcelApi 1.7)");
+  }
+  return ops;
+}
+
+/** Merges, number formats, looks, validations and status colours, written for this sheet alone. */
+function ownLooksOps(
+  s: SheetPlan,
+  caps: Capabilities,
+  skipped: Set<string>,
+  styles: StyleTable,
+  perCell: boolean,
+): WriteOp[] {
+  const ops: WriteOp[] = [];
+  const name = s.name;
   for (const m of s.merges)
     ops.push({ bytes: callBytes(m, false), queue: (q) => q.sheet(name).getRange(m).merge(false) });
   const groups = groupStyles(s.styles, styles);
@@ -357,12 +442,6 @@ function sheetOps(
   if (s.conditionalFormats.length || s.dataBars.length) {
     if (caps.conditionalFormats) ops.push(...conditionalFormatOps(s));
     else skipped.add("Farver efter status (kræver ExcelApi 1.6)");
-  }
-  ops.push(...autofitOps(name, s.rowHeights));
-  for (const c of s.charts) ops.push(chartOp(name, c));
-  if (s.freeze && (s.freeze.rows > 0 || s.freeze.columns > 0)) {
-    if (caps.api17) ops.push(freezeOp(name, s.freeze.rows, s.freeze.columns));
-    else skipped.add("Frosne overskrifter (kræver ExcelApi 1.7)");
   }
   return ops;
 }

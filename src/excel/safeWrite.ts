@@ -2,7 +2,7 @@
 // that holds figures in one request; when a request fails anyway this module (1) tries once more
 // with what is left, against the workbook as it is now (Excel's AccessDenied from protect and
 // unprotect has come and gone, #6784; print set-up is left out if that was what Excel refused,
-// validations go cell by cell if Excel refused a column block),
+// validations go cell by cell if Excel refused a column block, and no sheet copies another's looks),
 // and if that fails too (2) compares every figure read before the build with what the sheet holds
 // now and writes back each one that changed, then (3) tells the user exactly what happened.
 import type { CellValue } from "../contracts/model";
@@ -77,6 +77,9 @@ export async function writeSafely(
         only: (s) => only(s) && !done.has(s.name.toLowerCase()),
         skipPrint: options.skipPrint === true || isPrintError(failure.cause),
         validationsPerCell: options.validationsPerCell === true || isValidationError(failure.cause),
+        // Whatever Excel refused, the second attempt copies no sheet's looks from another: a
+        // refused copy may not say so in its error, and the sheets left are few.
+        noCopies: true,
       });
       return { ...again, retried: true };
     } catch (error) {

@@ -151,6 +151,46 @@ const FEATURES: Feature[] = [
     },
   },
   {
+    feature: "Ens ark: udseendet kopieret fra et andet ark (range.copyFrom)",
+    version: "1.9",
+    // How a build writes centre sheets that look alike: the first in full, then each of the
+    // others copies its looks from it — from a protected sheet, to the same address — and gets
+    // its own cells. The copy must bring formats, locks, the prompt and the status colour.
+    check: async (context, ws, name) => {
+      // A second scratch sheet; the last step removes it with the first.
+      const source = context.workbook.worksheets.add(`${name}_kilde`);
+      source.getRange("B2:C3").formulas = [
+        [0.5, "=B2*2"],
+        ["'tekst", ""],
+      ];
+      source.getRange("B2:C2").numberFormat = [["0.0%", "0.0%"]];
+      const input = source.getRange("B3:C3").format;
+      input.protection.locked = false;
+      input.fill.color = "#FFF2CC";
+      const dv = source.getRange("B3").dataValidation;
+      dv.rule = atLeastZero("decimal");
+      dv.errorAlert = selfTestAlert("Et tal");
+      dv.prompt = { showPrompt: true, title: "Selvtest", message: "Kopieret besked" };
+      const cf = source.getRange("C2").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = "=$C2>0";
+      cf.custom.format.fill.color = "#F8CBAD";
+      source.protection.protect(PROTECT_OPTIONS);
+      ws.getRange("B2:C3").copyFrom(source.getRange("B2:C3"), "All" as Excel.RangeCopyType);
+      ws.getRange("B2").formulas = [[0.25]];
+      const copied = ws.getRange("B2:C3").load("formulas,numberFormat,values");
+      const prompt = ws.getRange("B3").dataValidation.load("prompt");
+      const lock = ws.getRange("C3").format.protection.load("locked");
+      const colours = ws.getRange("C2").conditionalFormats.getCount();
+      await context.sync();
+      expect(copied.formulas[0]![1] === "=B2*2", "formlen blev ikke kopieret, som den stod");
+      expect(copied.values[0]![1] === 0.5, "den kopierede formel regner ikke på arkets egne celler");
+      expect(copied.numberFormat[0]![0] === "0.0%", "talformatet blev ikke kopieret");
+      expect(prompt.prompt?.message === "Kopieret besked", "datavalideringens besked blev ikke kopieret");
+      expect(lock.locked === false, "inputfeltet blev låst");
+      expect(colours.value === 1, "statusfarven (betinget formatering) blev ikke kopieret");
+    },
+  },
+  {
     feature: "Navngivet område (names.add)",
     version: "1.4",
     check: async (context, _ws, name) => {
@@ -345,15 +385,19 @@ export async function runSelfTest(
   if (scratchExists) {
     try {
       await run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(name);
-        const p = ws.protection.load("protected");
-        ws.load("visibility");
+        // The scratch sheet and any a check added beside it ("<name>_…").
+        const all = context.workbook.worksheets.load("items/name,items/visibility");
         await context.sync();
-        if (p.protected) ws.protection.unprotect();
-        // A very hidden sheet cannot be deleted until it is merely hidden (#365).
-        if (String(ws.visibility) === "VeryHidden") ws.visibility = "Hidden" as Excel.SheetVisibility;
+        const mine = all.items.filter((ws) => ws.name === name || ws.name.startsWith(`${name}_`));
+        const protection = mine.map((ws) => ws.protection.load("protected"));
+        await context.sync();
+        mine.forEach((ws, i) => {
+          if (protection[i]!.protected) ws.protection.unprotect();
+          // A very hidden sheet cannot be deleted until it is merely hidden (#365).
+          if (String(ws.visibility) === "VeryHidden") ws.visibility = "Hidden" as Excel.SheetVisibility;
+        });
         if (env.isSetSupported("ExcelApi", "1.8")) context.runtime.enableEvents = true;
-        ws.delete();
+        for (const ws of mine) ws.delete();
         await context.sync();
       });
       rows.push({ feature: "Fjern prøvearket igen (worksheet.delete)", set: "ExcelApi 1.1", ok: true });
@@ -362,7 +406,7 @@ export async function runSelfTest(
         feature: "Fjern prøvearket igen (worksheet.delete)",
         set: "ExcelApi 1.1",
         ok: false,
-        error: `${describeError(error)} – slet arket ${name} selv.`,
+        error: `${describeError(error)} – slet selv de ark, hvis navn begynder med ${name}.`,
       });
     }
   }

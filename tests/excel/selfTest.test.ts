@@ -66,6 +66,7 @@ test("a feature made to fail: its row ✗ with Excel's error, the rest still ✓
   expect(failed.map((r) => r.feature)).toEqual([
     "Betinget formatering (statusfarver)",
     "Datalinjer (Oversigt)",
+    COPY_ROW,
   ]);
   expect(failed[0]!.error).toMatch(/^GeneralException: ConditionalFormatCollection\.add/);
   expect(userView(fake)).toBe(before);
@@ -81,8 +82,24 @@ test("the column-block validation pattern is tried on its own row, and a refusal
   expect((await host.selfTest()).rows.find((r) => r.feature === row)?.ok).toBe(true);
   fake.broken.set("DataValidation.rule", "InvalidArgument");
   const failed = (await host.selfTest()).rows.filter((r) => !r.ok);
-  expect(failed.map((r) => r.feature)).toEqual(["Datavalidering med liste og besked", row]);
+  expect(failed.map((r) => r.feature)).toEqual(["Datavalidering med liste og besked", row, COPY_ROW]);
   expect(failed[1]!.error).toMatch(/^InvalidArgument: DataValidation\.rule/);
+});
+
+const COPY_ROW = "Ens ark: udseendet kopieret fra et andet ark (range.copyFrom)";
+
+test("copying one sheet's looks to another is tried on its own row, from a protected sheet, and both scratch sheets go", async () => {
+  const { fake, host } = await builtWorkbook("1.11");
+  const before = userView(fake);
+  expect((await host.selfTest()).rows.find((r) => r.feature === COPY_ROW)?.ok).toBe(true);
+  fake.broken.set("Range.copyFrom", "GeneralException");
+  const report = await host.selfTest();
+  const failed = report.rows.filter((r) => !r.ok);
+  expect(failed.map((r) => r.feature)).toEqual([COPY_ROW]);
+  expect(failed[0]!.error).toMatch(/^GeneralException: Range\.copyFrom/);
+  // The source sheet was protected when the check failed; it is gone all the same.
+  expect(fake.sheets.some((s) => s.name.startsWith("RK_Selvtest"))).toBe(false);
+  expect(userView(fake)).toBe(before);
 });
 
 test("an older Excel: the sets it lacks are named on their rows", async () => {

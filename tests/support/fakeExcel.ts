@@ -572,6 +572,58 @@ export class FakeExcel {
     this.noteChange(s, used, "ThisLocalAddin");
   }
 
+  /**
+   * Range.copyFrom(source, "All") as Excel pastes "All": contents (formulas as written — at the
+   * same address a relative reference means the same cell of the destination sheet), number
+   * formats and looks, locks, validations with their prompts, merges and the conditional formats
+   * over the source. Column widths and row heights stay, as in Excel. Modelled only as the add-in
+   * uses it: to the same address of another sheet, with the source's conditional formats wholly
+   * inside the copied range; anything else fails loudly rather than being guessed.
+   */
+  copyAll(from: RangeTarget, to: RangeTarget): void {
+    const { box } = to;
+    if (from.sheet === to.sheet || boxAddress(from.box) !== boxAddress(box))
+      fail("InvalidArgument", "Fake Excel models copyFrom only to the same address on another sheet");
+    this.requireUnprotected(to.sheet, "copyFrom");
+    if (boxCells(box) > 1_000_000) fail("InvalidArgument", "Fake Excel: copyFrom of a huge range");
+    // HyperFormula reads nothing while its evaluation is suspended.
+    this.flushEvaluation();
+    const content: RawCellContent[][] = [];
+    for (let r = box.r0; r <= box.r1; r++) {
+      const line: RawCellContent[] = [];
+      for (let c = box.c0; c <= box.c1; c++) {
+        line.push(this.engine.getCellSerialized({ sheet: from.sheet.hfId, row: r, col: c }) ?? null);
+        const key = `${r},${c}`;
+        const format = from.sheet.formats.get(key);
+        if (format) to.sheet.formats.set(key, { ...format });
+        else to.sheet.formats.delete(key);
+        const validation = from.sheet.validations.get(key);
+        if (validation) to.sheet.validations.set(key, structuredClone(validation));
+        else to.sheet.validations.delete(key);
+      }
+      content.push(line);
+    }
+    this.suspend();
+    this.engine.setCellContents({ sheet: to.sheet.hfId, row: box.r0, col: box.c0 }, content);
+    this.noteChange(to.sheet, box, "ThisLocalAddin");
+    to.sheet.merges = [
+      ...to.sheet.merges.filter((m) => !intersects(m, box)),
+      ...from.sheet.merges.filter((m) => intersects(m, box)).map((m) => ({ ...m })),
+    ];
+    if (to.sheet.conditionalFormats.some((cf) => cf.boxes.some((b) => intersects(b, box))))
+      fail("InvalidArgument", "Fake Excel models copyFrom only onto cells without conditional formats");
+    for (const cf of from.sheet.conditionalFormats) {
+      const inside = cf.boxes.filter((b) => intersects(b, box));
+      if (inside.length === 0) continue;
+      if (
+        inside.length !== cf.boxes.length ||
+        inside.some((b) => !contains(box, b.r0, b.c0) || !contains(box, b.r1, b.c1))
+      )
+        fail("InvalidArgument", "Fake Excel models copyFrom only of whole conditional formats");
+      to.sheet.conditionalFormats.push({ ...structuredClone(cf), id: this.newCfId() });
+    }
+  }
+
   cellValue(s: FakeSheet, r: number, c: number): unknown {
     this.flushEvaluation();
     const v = this.hf.getCellValue({ sheet: s.hfId, row: r, col: c });
@@ -1312,6 +1364,9 @@ interface RangeTarget {
   box: Box;
 }
 
+/** The cells behind each Range object, for methods that take a range (copyFrom). */
+const RANGE_TARGET = new WeakMap<Obj, () => RangeTarget>();
+
 function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isNull?: () => boolean): Obj {
   const fake = ctx.fake;
   const grid = (cell: (s: FakeSheet, r: number, c: number) => unknown) => () => {
@@ -1325,7 +1380,7 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
     }
     return out;
   };
-  return new Obj(ctx, path, (self) => ({
+  const range = new Obj(ctx, path, (self) => ({
     kind: "Range",
     isNull,
     data: {
@@ -1431,6 +1486,17 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
             fake.selection = { sheet: sheet.name, address: boxAddress(box) };
           }),
       },
+      copyFrom: {
+        since: "1.9",
+        fn: (source: unknown, copyType?: string, skipBlanks?: boolean, transpose?: boolean) =>
+          ctx.enqueue("Range.copyFrom", () => {
+            if ((copyType ?? "All") !== "All" || skipBlanks || transpose)
+              fail("InvalidArgument", 'Fake Excel models only copyFrom(range, "All")');
+            const from = RANGE_TARGET.get(objOf(source)!);
+            if (!from) fail("InvalidArgument", "Fake Excel: pass copyFrom a Range object");
+            fake.copyAll(from!(), target());
+          }),
+      },
       setColumnProperties: {
         since: "1.9",
         // Only what the add-in sets: each column's width (other properties are not modelled).
@@ -1495,6 +1561,8 @@ function rangeObj(ctx: FakeContext, path: string, target: () => RangeTarget, isN
       },
     },
   }));
+  RANGE_TARGET.set(range, target);
+  return range;
 }
 
 function quoteSheet(name: string): string {
@@ -1811,6 +1879,19 @@ function cfCollectionObj(
     kind: "ConditionalFormatCollection",
     since: "1.6",
     methods: {
+      getCount: {
+        // A ClientResult: its value is there after the sync.
+        fn: () => {
+          const result: { value?: number } = {};
+          ctx.enqueue("ConditionalFormatCollection.getCount", () => {
+            const { sheet, boxes } = target();
+            result.value = sheet.conditionalFormats.filter((cf) =>
+              cf.boxes.some((b) => boxes.some((x) => intersects(b, x))),
+            ).length;
+          });
+          return result;
+        },
+      },
       add: {
         fn: (type: string) => {
           let rec: ConditionalFormatRecord | undefined;
