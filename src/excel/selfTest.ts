@@ -187,6 +187,7 @@ const FEATURES: Feature[] = [
       expect(copied.numberFormat[0]![0] === "0.0%", "talformatet blev ikke kopieret");
       expect(prompt.prompt?.message === "Kopieret besked", "datavalideringens besked blev ikke kopieret");
       expect(lock.locked === false, "inputfeltet blev låst");
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult, filled by the sync
       expect(colours.value === 1, "statusfarven (betinget formatering) blev ikke kopieret");
     },
   },
