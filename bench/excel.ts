@@ -50,7 +50,7 @@ export async function benchExcel(): Promise<object> {
     rebuild: { builtin: builtin.rebuild, large: large.rebuild },
     refresh: { builtin: builtin.refresh, large: large.refresh },
     summary: { builtin: builtin.summary, large: large.summary },
-    note: "Measured on tests/support/fakeExcel.ts (operations = queued proxy calls). A build writes in one request per ~3 MB (Excel on the web caps requests at 5 MB), each centre sheet cleared and rewritten in one request, so the large build needs more write syncs than the built-in one; reads and the summary take the same number of syncs at both sizes. The large build's bytes are mostly cells (status formulas, goal texts, hints) and data validations: each column's input block gets its common rule, error and prompt once, then each cell whose prompt (its goal's hint, changing from row to row) or rule differs gets its own; multi-area addresses are not used (their separator depends on the locale).",
+    note: "Measured on tests/support/fakeExcel.ts (operations = queued proxy calls). A build writes in one request per ~3 MB (Excel on the web caps requests at 5 MB), each centre sheet cleared and rewritten in one request, so the large build needs more write syncs than the built-in one; reads and the summary take the same number of syncs at both sizes. In the large build every centre sheet after the first looks exactly like it, so each copies its looks (formats, locks, validations with prompts, status colours) with one Range.copyFrom and sends only its own cells (mostly status formulas, goal texts and hints); the built-in centre sheets all differ, so each is written in full. Multi-area addresses are not used (their separator depends on the locale).",
   };
 }
 

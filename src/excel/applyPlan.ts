@@ -3,7 +3,8 @@
 // the list is sent in as few context.sync() calls as the request budget allows (about 3 MB, under
 // Excel on the web's 5 MB cap): one, unless the plan is bigger. Values and formulas go as 2D
 // blocks, styles per rectangle, validations per column block (a base once, then what differs) or
-// one rule per rectangle, whichever is smaller. No layout decisions.
+// one rule per rectangle, whichever is smaller; a sheet that looks exactly like one written
+// before it copies those looks from it in one call (LookAlikes). No layout decisions.
 // An Office.js request is not a transaction, so everything a sheet holds figures in — a centre
 // sheet, RK_Data — is cleared and rewritten in ONE request (a "unit"), never split across two:
 // a failed request leaves earlier sheets complete and later ones untouched, and the caller can

@@ -78,7 +78,8 @@ export async function writeSafely(
         skipPrint: options.skipPrint === true || isPrintError(failure.cause),
         validationsPerCell: options.validationsPerCell === true || isValidationError(failure.cause),
         // Whatever Excel refused, the second attempt copies no sheet's looks from another: a
-        // refused copy may not say so in its error, and the sheets left are few.
+        // refused copy may not say so in its error, and writing in full is the path every
+        // Excel before 1.9 takes anyway.
         noCopies: true,
       });
       return { ...again, retried: true };
