@@ -12,6 +12,7 @@ import { planWorkbook } from "../../src/sheets/planWorkbook";
 import { columnNumber } from "../../src/sheets/a1";
 import { syntheticContract } from "../support/fakeContract";
 import { FakeExcel } from "../support/fakeExcel";
+import { FAILURES, updateFailingOnce, updateRequests, type Workload } from "./updateMatrix";
 
 const AT = "2026-11-29T10:00:00.000Z";
 /** Four centres, every target kind twice: the three later centre sheets look like the first. */
@@ -127,6 +128,14 @@ test("Excel refuses a copy: the second attempt writes the sheets left in full, a
   expect(report.retried).toBe(true);
   expect(fake.brokenOnce.size).toBe(0);
   expect(workbookState(fake)).toEqual(workbookState(full));
+});
+
+test("an update with figures, refused half-way at its first and last write: no figure lost (every request and way: noFigureLost.scale)", async () => {
+  const alike: Workload = { contracts: [syntheticContract(6, 16)], budget: 60_000 };
+  const { count, firstWrite } = await updateRequests(alike);
+  expect(count).toBeGreaterThan(firstWrite);
+  const halfWay = FAILURES.find((f) => f.when === "midway")!;
+  for (const n of [firstWrite, count]) await updateFailingOnce(halfWay, n, alike);
 });
 
 test("an Excel without ExcelApi 1.9 writes every sheet in full", async () => {

@@ -12,7 +12,9 @@ import {
   updateFailingOnce,
   updateFailingTwice,
   updateRequests,
+  type Workload,
 } from "./updateMatrix";
+import { syntheticContract } from "../support/fakeContract";
 
 describe("a first build whichever request fails, request by request", () => {
   let count = 0;
@@ -55,6 +57,26 @@ describe("an update loses no figure whichever request fails, request by request"
 
     test(`${f.name}: failing twice (the second attempt fails too), request by request`, async () => {
       for (let n = 2; n <= count; n++) await updateFailingTwice(f, n);
+    });
+  }
+});
+
+describe("an update of centre sheets that copy their looks loses no figure whichever request fails", () => {
+  // Every centre sheet after the first copies its looks from it (Range.copyFrom); a failed
+  // request may leave a copy without its own cells, and the second attempt copies nothing.
+  const alike: Workload = { contracts: [syntheticContract(6, 16)], budget: 60_000 };
+  let count = 0;
+  beforeAll(async () => {
+    count = (await updateRequests(alike)).count;
+  });
+
+  test("the update takes several requests", () => {
+    expect(count).toBeGreaterThan(3);
+  });
+
+  for (const f of FAILURES) {
+    test(`${f.name}: failing once, request by request`, async () => {
+      for (let n = 1; n <= count; n++) await updateFailingOnce(f, n, alike);
     });
   }
 });

@@ -5,6 +5,7 @@
 // tries every boundary. Both use these checks, so neither asserts less than the other.
 import ExcelJS from "exceljs";
 import { builtinContracts } from "../../src/contracts/builtin";
+import type { Contract } from "../../src/contracts/model";
 import { createOfficeHost } from "../../src/excel/officeHost";
 import { COL, FIRST_GOAL_ROW } from "../../src/sheets/layout";
 import { FakeExcel, type InjectedFailure } from "../support/fakeExcel";
@@ -16,6 +17,15 @@ export const ids = contracts.map((c) => c.id);
 export const centres = contracts.flatMap((c) => c.centres.map((x) => x.code));
 /** Small enough that a build takes several write requests, so every boundary is tried. */
 export const BUDGET = 250_000;
+
+/** The contracts an update is tried on, and a budget small enough for several write requests. */
+export interface Workload {
+  contracts: Contract[];
+  budget: number;
+}
+export const BUILTIN: Workload = { contracts, budget: BUDGET };
+const idsOf = (w: Workload) => w.contracts.map((c) => c.id);
+const centresOf = (w: Workload) => w.contracts.flatMap((c) => c.centres.map((x) => x.code));
 
 export interface Failure {
   name: string;
@@ -37,9 +47,9 @@ export const FAILURES: Failure[] = [
 ];
 
 /** Every figure and comment by sheet and goal id, as a user would find them. */
-export function figures(fake: FakeExcel): Record<string, [unknown, unknown, unknown]> {
+export function figures(fake: FakeExcel, w = BUILTIN): Record<string, [unknown, unknown, unknown]> {
   const out: Record<string, [unknown, unknown, unknown]> = {};
-  for (const code of centres) {
+  for (const code of centresOf(w)) {
     const s = fake.findSheet(code);
     if (!s) continue;
     for (let row = FIRST_GOAL_ROW; row < FIRST_GOAL_ROW + 80; row++) {
@@ -55,42 +65,47 @@ export function figures(fake: FakeExcel): Record<string, [unknown, unknown, unkn
   return out;
 }
 
-export async function builtWithFigures() {
+export async function builtWithFigures(w = BUILTIN) {
   const fake = new FakeExcel();
-  const host = createOfficeHost({ env: fake.env(), now: NOW, budgetBytes: BUDGET });
-  await host.build(ids, { update: false });
-  typeFigures(fake, contracts);
+  const host = createOfficeHost({
+    env: fake.env(),
+    contracts: () => w.contracts,
+    now: NOW,
+    budgetBytes: w.budget,
+  });
+  await host.build(idsOf(w), { update: false });
+  typeFigures(fake, w.contracts);
   return { fake, host };
 }
 
 /** The requests an update makes when nothing fails: how many, and the first that writes cells. */
-export async function updateRequests(): Promise<{ count: number; firstWrite: number }> {
-  const { fake, host } = await builtWithFigures();
+export async function updateRequests(w = BUILTIN): Promise<{ count: number; firstWrite: number }> {
+  const { fake, host } = await builtWithFigures(w);
   fake.resetStats();
-  await host.build(ids, { update: true });
+  await host.build(idsOf(w), { update: true });
   const requests = fake.stats.requests;
   const firstWrite = requests.findIndex((r) => r.writesWithEvents + r.writesWithoutEvents > 0) + 1;
   return { count: requests.length, firstWrite };
 }
 
 /** The nth request of an update fails once: no figure lost, and the next update completes. */
-export async function updateFailingOnce(f: Failure, n: number): Promise<void> {
-  const { fake, host } = await builtWithFigures();
-  const before = figures(fake);
+export async function updateFailingOnce(f: Failure, n: number, w = BUILTIN): Promise<void> {
+  const { fake, host } = await builtWithFigures(w);
+  const before = figures(fake, w);
   fake.failRequest(n, f.code, f.when);
   let message = "";
-  const result = await host.build(ids, { update: true }).catch((e: Error) => {
+  const result = await host.build(idsOf(w), { update: true }).catch((e: Error) => {
     message = e.message;
     return undefined;
   });
   // Either it went through (a second attempt or a split) or it says why; never silently.
   if (!result) expect({ n, message }).toEqual({ n, message: expect.stringMatching(f.says) });
-  expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
+  expect({ n, figures: figures(fake, w) }).toEqual({ n, figures: before });
   expect(fake.enableEvents).toBe(true);
   // And the next update, with Excel well again, leaves a complete, protected workbook.
-  await host.build(ids, { update: true });
-  expect({ n, figures: figures(fake) }).toEqual({ n, figures: before });
-  for (const code of centres) expect(fake.sheet(code).protected).toBe(true);
+  await host.build(idsOf(w), { update: true });
+  expect({ n, figures: figures(fake, w) }).toEqual({ n, figures: before });
+  for (const code of centresOf(w)) expect(fake.sheet(code).protected).toBe(true);
 }
 
 /** The nth request fails, and so does the second attempt's first write: still no figure lost. */
