@@ -24,6 +24,7 @@ import type {
 import { boundingBox, cellCount, columnLetters, parseRange, rangeName, type Rect } from "../sheets/a1";
 import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excelLimits";
 import { WRITE_BUDGET } from "./requestBudget";
+import { LookAlikes, type CopiedLooks } from "./lookAlikes";
 import type { Capabilities } from "./env";
 import {
   groupStyles,
@@ -112,7 +113,13 @@ export interface WriteOp {
 /** Worksheet proxies for one batch, so each sheet is looked up once per request. */
 export class Queue {
   private readonly sheets = new Map<string, Excel.Worksheet>();
+  /** What must hold of a sheet once the request is back (what a copy brought). */
+  readonly checks: { sheet: string; holds: () => boolean }[] = [];
   constructor(readonly context: Excel.RequestContext) {}
+
+  check(sheet: string, holds: () => boolean): void {
+    this.checks.push({ sheet, holds });
+  }
 
   sheet(name: string): Excel.Worksheet {
     const key = name.toLowerCase();
@@ -168,7 +175,7 @@ const RETIRED = /~gl\d+$/;
 export function compilePlan(
   plan: WorkbookPlan,
   options: ApplyOptions,
-): { ops: WriteOp[]; skipped: string[] } {
+): { ops: WriteOp[]; skipped: string[]; show: string | undefined } {
   const { caps, existing } = options;
   const sheets = plan.sheets.filter(options.only ?? (() => true));
   const skipped = new Set<string>();
@@ -288,7 +295,7 @@ export function compilePlan(
     const wanted = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
     ops.push({ bytes: callBytes(wanted), queue: (q) => void (q.sheet(s.name).visibility = wanted) });
   }
-  return { ops, skipped: [...skipped] };
+  return { ops, skipped: [...skipped], show };
 }
 
 function freeName(name: string, taken: Set<string>): string {
@@ -334,57 +341,40 @@ export function formulaCell(cell: PlanCell): string | number {
 }
 
 /**
- * Remembers, by everything a range copy carries (the cell block's size, styles, validations,
- * conditional formats), the first sheet of the plan with each look. A later sheet with the same
- * look gets it by Range.copyFrom(…, "All") from that sheet, to the same address — formats,
- * locks, validations with their prompts, status colours — in one call instead of hundreds: for
- * 200 centre sheets of 60 goals that is 10 MB of request less. The copy also brings the source's
- * contents, which the sheet's own dense cell block then overwrites, every cell of it. Sheets with
- * merged cells are always written in full (a cell block written over merged cells is refused).
+ * The copy of another sheet's looks, and reads of what it must have brought (one input cell's
+ * prompt and lock, the status colours over one range), checked once the request is back.
  */
-export class LookAlikes {
-  private readonly firstWith = new Map<string, { sheet: string; rect: Rect }>();
-
-  sourceFor(s: SheetPlan): CopiedLooks | undefined {
-    if (s.merges.length > 0) return undefined;
-    const width = Math.max(0, ...s.cells.map((r) => r.length));
-    if (s.styles.length + s.validations.length + s.conditionalFormats.length + s.dataBars.length === 0)
-      return undefined;
-    const key = JSON.stringify([
-      s.cells.length,
-      width,
-      s.styles,
-      s.validations,
-      s.conditionalFormats,
-      s.dataBars,
-    ]);
-    const first = this.firstWith.get(key);
-    if (first) return { from: first.sheet, rect: first.rect };
-    const ranges = [...s.styles, ...s.validations, ...s.conditionalFormats, ...s.dataBars].map((x) =>
-      parseRange(x.range),
-    );
-    if (s.cells.length > 0 && width > 0)
-      ranges.push({ top: 1, left: 1, bottom: s.cells.length, right: width });
-    this.firstWith.set(key, { sheet: s.name, rect: boundingBox(ranges) });
-    return undefined;
-  }
-}
-
-/** Where a sheet copies its looks from: the same rectangle of an earlier sheet. */
-export interface CopiedLooks {
-  from: string;
-  rect: Rect;
-}
-
 function copyLooksOp(name: string, looks: CopiedLooks): WriteOp {
   const address = rangeName(looks.rect);
+  const { prompt, unlocked, highlights } = looks.evidence;
   return {
-    bytes: callBytes(address) + callBytes(looks.from, address, "All"),
-    queue: (q) =>
-      q
-        .sheet(name)
-        .getRange(address)
-        .copyFrom(q.sheet(looks.from).getRange(address), "All" as Excel.RangeCopyType),
+    bytes:
+      callBytes(address) +
+      callBytes(looks.from, address, "All") +
+      (prompt ? 2 * callBytes(prompt.cell) : 0) +
+      (unlocked ? 3 * callBytes(unlocked) : 0) +
+      (highlights ? 2 * callBytes(highlights.range) : 0),
+    queue: (q) => {
+      const ws = q.sheet(name);
+      ws.getRange(address).copyFrom(q.sheet(looks.from).getRange(address), "All" as Excel.RangeCopyType);
+      const seen: (() => boolean)[] = [];
+      if (prompt) {
+        const dv = ws.getRange(prompt.cell).dataValidation.load("prompt");
+        seen.push(() => dv.prompt?.message === prompt.message);
+      }
+      if (unlocked) {
+        const lock = ws.getRange(unlocked).format.protection.load("locked");
+        seen.push(() => lock.locked === false);
+      }
+      if (highlights) {
+        const count = ws.getRange(highlights.range).conditionalFormats.getCount();
+        // A ClientResult, read by applyPlan after the sync. At least as many: one missing is
+        // what matters (Excel counts every conditional format that touches the range).
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+        seen.push(() => count.value >= highlights.count);
+      }
+      q.check(name, () => seen.every((holds) => holds()));
+    },
   };
 }
 
@@ -1067,7 +1057,7 @@ export async function applyPlan(
 ): Promise<ApplyReport> {
   const { caps } = options;
   const budget = options.budgetBytes ?? WRITE_BUDGET;
-  const { ops, skipped } = compilePlan(plan, options);
+  const { ops, skipped, show } = compilePlan(plan, options);
   const prelude =
     (caps.suspendCalculation ? CALL_BYTES : 0) +
     (caps.api19 ? CALL_BYTES : 0) +
@@ -1077,6 +1067,8 @@ export async function applyPlan(
   const total = () => report.batches.length + pending.length;
   const report: ApplyReport = { batches: [], skipped };
   const done = new Set<string>();
+  /** Sheets whose copied looks did not all arrive (lower-case). */
+  const lacking = new Set<string>();
   let first = true;
   while (pending.length > 0) {
     const batch = pending.shift()!;
@@ -1107,11 +1099,44 @@ export async function applyPlan(
     }
     first = false;
     for (const op of batch) if (op.unit !== undefined) done.add(op.unit);
+    for (const c of q.checks) if (!c.holds()) lacking.add(c.sheet.toLowerCase());
     report.batches.push({
       bytes: prelude + totalBytes(batch),
       operations: batch.length,
     });
     options.onBatch?.(report.batches.length, total());
   }
-  return report;
+  if (lacking.size === 0) return report;
+  // A copy that silently left out what it should have brought: those sheets again, in full.
+  const sent = report.batches.length;
+  const again = await applyPlan(context, plan, {
+    ...rewriteInFull(plan, options, lacking),
+    activate: show,
+    onBatch: (n, of) => options.onBatch?.(sent + n, sent + of),
+  }).catch((error: unknown) => {
+    if (!(error instanceof WriteFailed)) throw error;
+    const finished = new Set([...done].filter((d) => !lacking.has(d)));
+    for (const d of error.done) finished.add(d);
+    throw new WriteFailed(error.cause, finished, error.refusedWhole);
+  });
+  return { batches: [...report.batches, ...again.batches], skipped };
+}
+
+/** Options that write these sheets (lower-case names) of the plan again, just written, in full. */
+function rewriteInFull(plan: WorkbookPlan, options: ApplyOptions, sheets: ReadonlySet<string>): ApplyOptions {
+  const existing = new Map<string, ExistingSheet>();
+  for (const s of plan.sheets) {
+    const key = s.name.toLowerCase();
+    if (!sheets.has(key)) continue;
+    const visibility =
+      s.visibility === "visible" ? "Visible" : s.visibility === "hidden" ? "Hidden" : "VeryHidden";
+    existing.set(key, { name: s.name, protected: s.protect, visibility });
+  }
+  return {
+    ...options,
+    only: (s) => sheets.has(s.name.toLowerCase()),
+    noCopies: true,
+    existing,
+    existingNames: new Set([...options.existingNames, ...plan.names.map((n) => n.name.toLowerCase())]),
+  };
 }

@@ -71,6 +71,11 @@ export function cellCount(r: Rect): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
 
+/** Do the two rectangles share a cell? */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 /** The smallest rectangle holding all of them (at least one). */
 export function boundingBox(rects: readonly Rect[]): Rect {
   return {

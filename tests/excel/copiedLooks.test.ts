@@ -3,7 +3,8 @@
 // Range.copyFrom and then gets its own cells. The workbook must come out exactly as when every
 // sheet is written in full — on a new workbook, over sheets rewritten in place, and when Excel
 // refuses a copy — only in fewer bytes.
-import { applyPlan, LookAlikes, type ApplyOptions } from "../../src/excel/applyPlan";
+import { applyPlan, type ApplyOptions } from "../../src/excel/applyPlan";
+import { LookAlikes } from "../../src/excel/lookAlikes";
 import { capabilities } from "../../src/excel/env";
 import { rereadExisting, writeSafely } from "../../src/excel/safeWrite";
 import { COL, FIRST_GOAL_ROW } from "../../src/sheets/layout";
@@ -47,6 +48,24 @@ async function write(fake: FakeExcel, p: WorkbookPlan, options: Partial<ApplyOpt
     );
     return applyPlan(context, p, { caps: capabilities(fake.env()), ...now, ...options });
   });
+}
+
+/** A first build as the add-in makes it: a failed request is tried once more (safeWrite). */
+async function writeSafelyOn(fake: FakeExcel, p: WorkbookPlan) {
+  return fake.run((context) =>
+    writeSafely(
+      context,
+      p,
+      { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set() },
+      [],
+      () =>
+        rereadExisting(
+          context,
+          p.sheets.map((s) => s.name),
+        ),
+      "web",
+    ),
+  );
 }
 
 /** How many Range.copyFrom calls the fake saw. */
@@ -111,20 +130,7 @@ test("Excel refuses a copy: the second attempt writes the sheets left in full, a
   const fake = new FakeExcel({ keepLog: true });
   fake.brokenOnce.set("Range.copyFrom", "GeneralException");
   const p = plan();
-  const report = await fake.run((context) =>
-    writeSafely(
-      context,
-      p,
-      { caps: capabilities(fake.env()), existing: new Map(), existingNames: new Set() },
-      [],
-      () =>
-        rereadExisting(
-          context,
-          p.sheets.map((s) => s.name),
-        ),
-      "web",
-    ),
-  );
+  const report = await writeSafelyOn(fake, p);
   expect(report.retried).toBe(true);
   expect(fake.brokenOnce.size).toBe(0);
   expect(workbookState(fake)).toEqual(workbookState(full));
@@ -136,6 +142,31 @@ test("an update with figures, refused half-way at its first and last write: no f
   expect(count).toBeGreaterThan(firstWrite);
   const halfWay = FAILURES.find((f) => f.when === "midway")!;
   for (const n of [firstWrite, count]) await updateFailingOnce(halfWay, n, alike);
+});
+
+for (const left of ["validations", "highlights", "locks"] as const) {
+  test(`an Excel whose copy silently leaves out the ${left}: the sheets are written again in full, and the workbook is the same`, async () => {
+    const full = new FakeExcel();
+    await write(full, plan(), { noCopies: true });
+    const fake = new FakeExcel({ keepLog: true, copyLeavesOut: left });
+    const report = await write(fake, plan());
+    expect(copies(fake)).toBe(centreSheets(plan()).length - 1);
+    // One request that copied, then one that wrote the copies again in full.
+    expect(report.batches).toHaveLength(2);
+    expect(workbookState(fake)).toEqual(workbookState(full));
+  });
+}
+
+test("the request that writes those sheets again is refused half-way: the second attempt finishes them, and the workbook is the same", async () => {
+  const full = new FakeExcel();
+  await write(full, plan(), { noCopies: true });
+  const fake = new FakeExcel({ copyLeavesOut: "validations" });
+  // Request 1 copies (and its checks find the prompts missing), request 2 rewrites: refused.
+  fake.failRequest(2, "GeneralException", "midway");
+  const p = plan();
+  const report = await writeSafelyOn(fake, p);
+  expect(report.retried).toBe(true);
+  expect(workbookState(fake)).toEqual(workbookState(full));
 });
 
 test("an Excel without ExcelApi 1.9 writes every sheet in full", async () => {
@@ -174,6 +205,8 @@ describe("which sheets count as looking alike", () => {
     expect(alike.sourceFor(sheet("B"))).toEqual({
       from: "A",
       rect: { top: 1, left: 1, bottom: 2, right: 2 },
+      // What is read back afterwards: the input cell's prompt (no lock or colour is planned here).
+      evidence: { prompt: { cell: "B2", message: "Antal" } },
     });
     expect(alike.sourceFor(sheet("C"))?.from).toBe("A");
   });

@@ -140,6 +140,8 @@ export interface FakeExcelOptions {
   keepLog?: boolean;
   /** Office.context.platform as the add-in sees it (default "PC"). */
   platform?: "PC" | "Mac" | "OfficeOnline" | "iOS";
+  /** Range.copyFrom silently leaves this out, as an Excel that copies less than it should. */
+  copyLeavesOut?: "validations" | "highlights" | "locks";
 }
 
 /** A request made to fail on purpose (failRequest). */
@@ -586,6 +588,7 @@ export class FakeExcel {
       fail("InvalidArgument", "Fake Excel models copyFrom only to the same address on another sheet");
     this.requireUnprotected(to.sheet, "copyFrom");
     if (boxCells(box) > 1_000_000) fail("InvalidArgument", "Fake Excel: copyFrom of a huge range");
+    const leavesOut = this.options.copyLeavesOut;
     // HyperFormula reads nothing while its evaluation is suspended.
     this.flushEvaluation();
     const content: RawCellContent[][] = [];
@@ -597,7 +600,8 @@ export class FakeExcel {
         const format = from.sheet.formats.get(key);
         if (format) to.sheet.formats.set(key, { ...format });
         else to.sheet.formats.delete(key);
-        const validation = from.sheet.validations.get(key);
+        if (leavesOut === "locks") delete to.sheet.formats.get(key)?.["protection.locked"];
+        const validation = leavesOut === "validations" ? undefined : from.sheet.validations.get(key);
         if (validation) to.sheet.validations.set(key, structuredClone(validation));
         else to.sheet.validations.delete(key);
       }
@@ -612,7 +616,7 @@ export class FakeExcel {
     ];
     if (to.sheet.conditionalFormats.some((cf) => cf.boxes.some((b) => intersects(b, box))))
       fail("InvalidArgument", "Fake Excel models copyFrom only onto cells without conditional formats");
-    for (const cf of from.sheet.conditionalFormats) {
+    for (const cf of leavesOut === "highlights" ? [] : from.sheet.conditionalFormats) {
       const inside = cf.boxes.filter((b) => intersects(b, box));
       if (inside.length === 0) continue;
       if (
