@@ -205,25 +205,39 @@ export interface ValidationGroup {
   rects: Rect[];
 }
 
-/** The plan gives a rule per cell; equal rules (with their texts) become one rule over many cells. */
+/**
+ * The plan gives a rule per cell; equal rules (with their texts) become one rule over many cells.
+ * Hot for a large workbook (two rules per goal row on every centre sheet), so the key is a plain
+ * string and a cell given twice is left to rectanglesOf, which covers it once.
+ */
 export function groupValidations(validations: ValidationPlan[]): ValidationGroup[] {
-  const groups = new Map<
-    string,
-    { validation: Omit<ValidationPlan, "range">; cells: Map<string, { row: number; col: number }> }
-  >();
+  const groups = new Map<string, { validation: Omit<ValidationPlan, "range">; cells: Cell[] }>();
+  const rects = new Map<string, Rect>();
   for (const v of validations) {
-    const { range, ...rest } = v;
-    const key = JSON.stringify([rest.rule, rest.prompt, rest.error]);
+    const key = validationKey(v);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { validation: rest, cells: new Map() }));
-    const r = parseRange(range);
+    if (!g) {
+      const { range: _range, ...validation } = v;
+      groups.set(key, (g = { validation, cells: [] }));
+    }
+    let r = rects.get(v.range);
+    if (!r) rects.set(v.range, (r = parseRange(v.range)));
     for (let row = r.top; row <= r.bottom; row++)
-      for (let col = r.left; col <= r.right; col++) g.cells.set(`${row},${col}`, { row, col });
+      for (let col = r.left; col <= r.right; col++) g.cells.push({ row, col });
   }
   return [...groups.values()].map((g) => ({
     validation: g.validation,
-    rects: rectanglesOf(g.cells.values()),
+    rects: rectanglesOf(g.cells),
   }));
+}
+
+/** Equal for validations with the same rule, prompt and error; each text led by its length, so none can run into the next. */
+function validationKey(v: ValidationPlan): string {
+  const rule = v.rule;
+  const what = rule.kind === "list" ? rule.source : rule.kind === "custom" ? rule.formula : String(rule.min);
+  return [rule.kind, what, v.prompt.title, v.prompt.text, v.error.title, v.error.text]
+    .map((t) => `${t.length}:${t}`)
+    .join("|");
 }
 
 /** A run of cells with one validation that differs from its column block's base. */
