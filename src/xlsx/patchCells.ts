@@ -13,6 +13,7 @@
 import JSZip from "jszip";
 import { cellName, parseCell } from "../sheets/a1";
 import { escapeXml, unescapeXml } from "./xmlText";
+import { ZIP_OPTIONS } from "./zipOptions";
 
 export interface CellPatch {
   /** The sheet's name as Excel shows it. */
@@ -46,7 +47,7 @@ export async function patchCells(buffer: Buffer, patches: CellPatch[]): Promise<
     if (mine || stripped !== xml) zip.file(path, stripped);
   }
   zip.file(workbookPath, withFullCalcOnLoad(workbookXml));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "nodebuffer", ...ZIP_OPTIONS });
 }
 
 async function text(zip: JSZip, path: string): Promise<string> {
@@ -75,9 +76,16 @@ export async function worksheetPaths(zip: JSZip, workbookXml: string): Promise<M
   return paths;
 }
 
+/** Each attribute name's pattern, compiled once: a fill looks up two attributes per patched cell. */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*"([^"]*)"`).exec(attrs);
-  return m?.[1];
+  let pattern = ATTR_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*"([^"]*)"`);
+    ATTR_PATTERNS.set(name, pattern);
+  }
+  return pattern.exec(attrs)?.[1];
 }
 
 /**
