@@ -13,7 +13,7 @@
 import JSZip from "jszip";
 import { cellName, parseCell } from "../sheets/a1";
 import { escapeXml, unescapeXml } from "./xmlText";
-import { ZIP_OPTIONS } from "./zipOptions";
+import { STORED_ZIP, ZIP_OPTIONS } from "./zipOptions";
 
 export interface CellPatch {
   /** The sheet's name as Excel shows it. */
@@ -25,7 +25,16 @@ export interface CellPatch {
 
 export class PatchError extends Error {}
 
-export async function patchCells(buffer: Buffer, patches: CellPatch[]): Promise<Buffer> {
+/**
+ * The file with the cells set. The parts it changes are deflated like every file written here, or
+ * (STORED_ZIP, for the command line) left stored for deflateStored.ts; the others are copied as
+ * they are.
+ */
+export async function patchCells(
+  buffer: Buffer,
+  patches: CellPatch[],
+  changed: typeof ZIP_OPTIONS | typeof STORED_ZIP = ZIP_OPTIONS,
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   const workbookPath = "xl/workbook.xml";
   const workbookXml = await text(zip, workbookPath);
@@ -44,9 +53,9 @@ export async function patchCells(buffer: Buffer, patches: CellPatch[]): Promise<
     const mine = bySheet.get(sheet);
     if (mine) xml = setCells(xml, mine);
     const stripped = stripCachedResults(xml);
-    if (mine || stripped !== xml) zip.file(path, stripped);
+    if (mine || stripped !== xml) zip.file(path, stripped, changed);
   }
-  zip.file(workbookPath, withFullCalcOnLoad(workbookXml));
+  zip.file(workbookPath, withFullCalcOnLoad(workbookXml), changed);
   return zip.generateAsync({ type: "nodebuffer", ...ZIP_OPTIONS });
 }
 

@@ -17,7 +17,7 @@ import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excel
 import { groupValidations, layerStyles, StyleTable } from "../sheets/styleGroups";
 import { escapeXml } from "./xmlText";
 import { headerFooterCode } from "./headerFooter";
-import { ZIP_OPTIONS } from "./zipOptions";
+import { STORED_ZIP, ZIP_OPTIONS } from "./zipOptions";
 
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
 
@@ -45,14 +45,21 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await toBytes(wb));
 }
 
-/** The file's bytes without Node's Buffer: the task pane writes templates in the browser. */
-export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out = await wb.xlsx.writeBuffer({ zip: ZIP_OPTIONS } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+/**
+ * The file's bytes without Node's Buffer: the task pane writes templates in the browser. The
+ * command line asks for the entries stored (STORED_ZIP) and deflates them itself (deflateStored.ts).
+ */
+export async function toBytes(
+  wb: ExcelJS.Workbook,
+  zipOptions: typeof ZIP_OPTIONS | typeof STORED_ZIP = ZIP_OPTIONS,
+): Promise<Uint8Array> {
+  const out = await wb.xlsx.writeBuffer({ zip: zipOptions } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   // exceljs gives a Buffer in Node and its own Buffer polyfill (a Uint8Array) in the browser.
   const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   return quoteSheetNamesInPrintTitles(
     bytes,
     wb.worksheets.map((ws) => ws.name),
+    zipOptions,
   );
 }
 
@@ -61,7 +68,11 @@ export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
  * (lib/xlsx/xform/book/workbook-xform.js), and Excel repairs such a file. Only a workbook with
  * such a sheet name is opened again and its workbook.xml corrected.
  */
-async function quoteSheetNamesInPrintTitles(bytes: Uint8Array, sheetNames: string[]): Promise<Uint8Array> {
+async function quoteSheetNamesInPrintTitles(
+  bytes: Uint8Array,
+  sheetNames: string[],
+  zipOptions: typeof ZIP_OPTIONS | typeof STORED_ZIP,
+): Promise<Uint8Array> {
   const odd = sheetNames.filter((n) => n.includes("'"));
   if (odd.length === 0) return bytes;
   const { default: JSZip } = await import("jszip");
@@ -76,7 +87,7 @@ async function quoteSheetNamesInPrintTitles(bytes: Uint8Array, sheetNames: strin
     xml = xml.split(wrong).join(right);
   }
   zip.file("xl/workbook.xml", xml);
-  return zip.generateAsync({ type: "uint8array", ...ZIP_OPTIONS });
+  return zip.generateAsync({ type: "uint8array", ...zipOptions });
 }
 
 /** writePlan for the browser: the same file, as a Uint8Array. */

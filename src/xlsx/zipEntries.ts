@@ -11,18 +11,20 @@ export interface ZipEntry {
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 
+/** Where the end-of-central-directory record starts, or -1 when there is none. */
+export function endOfCentralDirectory(buffer: Buffer): number {
+  if (buffer.length < 22) return -1;
+  // It sits in the last 22 + 65535 (comment) bytes.
+  const stop = Math.max(0, buffer.length - 22 - 0xffff);
+  for (let i = buffer.length - 22; i >= stop; i--) {
+    if (buffer.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  return -1;
+}
+
 /** The entries, or undefined when the buffer is not a readable zip file. */
 export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
-  if (buffer.length < 22) return undefined;
-  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
-  const stop = Math.max(0, buffer.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= stop; i--) {
-    if (buffer.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buffer);
   if (eocd < 0) return undefined;
   const count = buffer.readUInt16LE(eocd + 10);
   const size = buffer.readUInt32LE(eocd + 12);

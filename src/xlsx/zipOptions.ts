@@ -8,3 +8,6 @@
  * quarter larger (2.1 → 2.8 MB; the built-in contracts' file stays under 100 KB).
  */
 export const ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
+
+/** Every entry stored as it is, for deflateStored.ts to deflate with Node's own zlib (the command line). */
+export const STORED_ZIP = { compression: "STORE" } as const;
