@@ -6,6 +6,12 @@ export interface ZipEntry {
   compressedSize: number;
   /** As the central directory declares it; ZIP64 entries report Infinity. */
   uncompressedSize: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localHeaderOffset: number;
+  /** Bytes of extra fields in its central record (one may carry another name: Info-ZIP's Unicode path). */
+  extraFieldLength: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -35,6 +41,7 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== CENTRAL_SIGNATURE) return undefined;
+    const method = buffer.readUInt16LE(p + 10);
     const compressedSize = buffer.readUInt32LE(p + 20);
     const uncompressed = buffer.readUInt32LE(p + 24);
     const nameLength = buffer.readUInt16LE(p + 28);
@@ -45,6 +52,9 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
       name,
       compressedSize,
       uncompressedSize: uncompressed === 0xffffffff ? Infinity : uncompressed,
+      method,
+      localHeaderOffset: buffer.readUInt32LE(p + 42),
+      extraFieldLength: extraLength,
     });
     p += 46 + nameLength + extraLength + commentLength;
   }
