@@ -51,7 +51,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     const readHash = sha256(workbook.buffer);
     const text = decodeUtf8(await readInput(figuresFile!, INPUT_LIMITS.csv), path.basename(figuresFile!));
     const figures = figuresToPatches(text, path.basename(figuresFile!), workbook.state);
-    const patched = await deflateStored(
+    const patched = deflateStored(
       await patchCells(workbook.buffer, figures.patches, {
         changed: STORED_ZIP,
         readPart: workbook.readPart,

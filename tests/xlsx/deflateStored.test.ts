@@ -31,7 +31,7 @@ function methods(zip: Buffer): Map<string, number> {
 
 test("every stored file comes back deflated with the same content; folders stay stored", async () => {
   const stored = await storedZip();
-  const deflated = await deflateStored(stored);
+  const deflated = deflateStored(stored);
   expect(deflated.length).toBeLessThan(stored.length / 10);
 
   const m = methods(deflated);
@@ -54,9 +54,9 @@ test("a zip whose sizes follow the data (a data descriptor) is refused, not pass
   const zip = new JSZip();
   zip.file("a.xml", "<a/>");
   const streamed = await zip.generateAsync({ type: "nodebuffer", compression: "STORE", streamFiles: true });
-  await expect(deflateStored(streamed)).rejects.toThrow(/data descriptor/);
+  expect(() => deflateStored(streamed)).toThrow(/data descriptor/);
 });
 
-test("bytes that are no zip are refused", async () => {
-  await expect(deflateStored(Buffer.from("not a zip at all, just text"))).rejects.toThrow(/not a zip/);
+test("bytes that are no zip are refused", () => {
+  expect(() => deflateStored(Buffer.from("not a zip at all, just text"))).toThrow(/not a zip/);
 });
