@@ -208,11 +208,11 @@ export interface ValidationGroup {
 /**
  * The plan gives a rule per cell; equal rules (with their texts) become one rule over many cells.
  * Hot for a large workbook (two rules per goal row on every centre sheet), so the key is a plain
- * string and a cell given twice is left to rectanglesOf, which covers it once.
+ * string and a cell given twice is left to rectanglesOf, which covers it once. The table's parsed
+ * ranges may be shared by a whole workbook (the writer's), as its sheets repeat the addresses.
  */
-export function groupValidations(validations: ValidationPlan[]): ValidationGroup[] {
+export function groupValidations(validations: ValidationPlan[], table = new StyleTable()): ValidationGroup[] {
   const groups = new Map<string, { validation: Omit<ValidationPlan, "range">; cells: Cell[] }>();
-  const rects = new Map<string, Rect>();
   for (const v of validations) {
     const key = validationKey(v);
     let g = groups.get(key);
@@ -220,8 +220,7 @@ export function groupValidations(validations: ValidationPlan[]): ValidationGroup
       const { range: _range, ...validation } = v;
       groups.set(key, (g = { validation, cells: [] }));
     }
-    let r = rects.get(v.range);
-    if (!r) rects.set(v.range, (r = parseRange(v.range)));
+    const r = table.rect(v.range);
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++) g.cells.push({ row, col });
   }
@@ -235,9 +234,8 @@ export function groupValidations(validations: ValidationPlan[]): ValidationGroup
 function validationKey(v: ValidationPlan): string {
   const rule = v.rule;
   const what = rule.kind === "list" ? rule.source : rule.kind === "custom" ? rule.formula : String(rule.min);
-  return [rule.kind, what, v.prompt.title, v.prompt.text, v.error.title, v.error.text]
-    .map((t) => `${t.length}:${t}`)
-    .join("|");
+  const { prompt, error } = v;
+  return `${rule.kind}|${what.length}:${what}|${prompt.title.length}:${prompt.title}|${prompt.text.length}:${prompt.text}|${error.title.length}:${error.title}|${error.text.length}:${error.text}`;
 }
 
 /** A run of cells with one validation that differs from its column block's base. */

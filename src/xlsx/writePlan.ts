@@ -145,7 +145,7 @@ export function renderSheet(
   });
   for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
   for (const range of plan.merges) ws.mergeCells(range);
-  addValidations(ws, plan.validations);
+  addValidations(ws, plan.validations, styles.table);
   addConditionalFormats(ws, plan.conditionalFormats, plan.dataBars);
   if (plan.protect) protect(ws);
   if (plan.print) {
@@ -254,10 +254,10 @@ function argb(rgb: string): string {
  * One rule per rectangle of alike cells (groupValidations, the Office.js shell's fallback; per-cell
  * rules make exceljs write overlapping ranges, which Excel "repairs" away: OFFICE-JS.md).
  */
-function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
+function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[], table: StyleTable): void {
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const { validation, rects } of groupValidations(plans)) {
+  for (const { validation, rects } of groupValidations(plans, table)) {
     const rule = toValidation(validation);
     for (const rect of rects) dv.add(rangeName(rect), rule);
   }
