@@ -97,6 +97,50 @@ require.extensions[".ts"] = function loadTypeScript(module, filename) {
 
 if (debug) process.setSourceMapsEnabled(true);
 
+/**
+ * exceljs's entry point (lib/exceljs.nodejs.js in exceljs 4.4) loads its streaming reader and
+ * writer too (unzipper, archiver and their dependencies: about 380 of the 660 modules it loads,
+ * 100–200 ms of every command that reads or writes a workbook), which kontrakt never uses. The
+ * command gets the same exports, each module loaded when first asked for (so `kontrakt goals`
+ * and --help load none); the task pane's bundle and in-process tests load exceljs as usual.
+ */
+function exceljsWithoutStreams() {
+  let entry;
+  try {
+    entry = require.resolve("exceljs", { paths: [root] });
+  } catch {
+    return; // Not installed: the import fails later with Node's own message.
+  }
+  const lib = path.join(path.dirname(entry), "lib");
+  const exports = {
+    get Workbook() {
+      return require(path.join(lib, "doc", "workbook"));
+    },
+    get ModelContainer() {
+      return require(path.join(lib, "doc", "modelcontainer"));
+    },
+    stream: {
+      xlsx: {
+        get WorkbookWriter() {
+          return require(path.join(lib, "stream", "xlsx", "workbook-writer"));
+        },
+        get WorkbookReader() {
+          return require(path.join(lib, "stream", "xlsx", "workbook-reader"));
+        },
+      },
+    },
+  };
+  Object.assign(exports, require(path.join(lib, "doc", "enums")));
+  const Module = require("module");
+  const standIn = new Module(entry, module);
+  standIn.filename = entry;
+  standIn.paths = Module._nodeModulePaths(path.dirname(entry));
+  standIn.exports = exports;
+  standIn.loaded = true;
+  require.cache[entry] = standIn;
+}
+exceljsWithoutStreams();
+
 require(path.join(root, "src", "cli", "main.ts"))
   .main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { rowsFor } from "../contracts/resolve";
 import type { SheetPlan } from "../sheets/plan";
 import { placeCentres, planWorkbook } from "../sheets/planWorkbook";
-import { writePlan } from "../xlsx/writePlan";
+import { writePlanFile } from "../xlsx/writePlanFile";
 import { parse, refuseFileNames, type Command, type Io } from "./args";
 import { CliError, EXIT_OK } from "./errors";
 import { loadContractSources, requireXlsxOut, writeOutput, type ContractSource } from "./files";
@@ -72,7 +72,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         last.state,
       )
     : undefined;
-  const buffer = await writePlan(plan);
+  const buffer = await writePlanFile(plan);
   await writeOutput(out, buffer);
   const sheets = plan.sheets.filter((s) => s.role === "centre").map((s) => s.name);
   io.out(`Skrev ${path.basename(out)}: ${sheets.length} centerark (${sheets.join(", ")}).\n`);

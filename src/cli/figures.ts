@@ -52,6 +52,8 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
   const patches: CellPatch[] = [];
   const seen = new Map<string, number>();
   const centres = new Set<string>();
+  const findCentre = centreFinder(state);
+  const findRow = rowFinder();
   for (const record of records) {
     const at = (f: Field): CsvField | undefined => {
       const i = columns.get(f);
@@ -81,7 +83,7 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
       fail("center", "centeret mangler.", centreField);
       continue;
     }
-    const centre = findCentre(state, centreText);
+    const centre = findCentre(centreText);
     if (!centre) {
       fail(
         "center",
@@ -94,7 +96,7 @@ export function figuresToPatches(text: string, fileName: string, state: Workbook
       fail("mål", "mål-id mangler.", goalField);
       continue;
     }
-    const row = centre.rows.find((r) => r.row.id.toLowerCase() === goalText.toLowerCase());
+    const row = findRow(centre, goalText);
     if (!row) {
       fail("mål", unknownGoal(goalText, centre), goalField);
       continue;
@@ -183,15 +185,45 @@ function headerColumns(fields: CsvField[], line: number, fileName: string): Map<
   return columns;
 }
 
-function findCentre(state: WorkbookState, text: string): CentreState | undefined {
+/**
+ * Finds a line's centre by code, else sheet name, else centre name (the first of each that
+ * matches). The keys are made once per file, not once per line and centre.
+ */
+function centreFinder(state: WorkbookState): (text: string) => CentreState | undefined {
   // NFC on both sides: "Skelbækgade" typed on a Mac may arrive decomposed (a + combining ring).
   const key = (s: string) => s.normalize("NFC").toLowerCase();
-  const t = key(text);
-  return (
-    state.centres.find((c) => key(c.centre.code) === t) ??
-    state.centres.find((c) => key(c.sheet) === t) ??
-    state.centres.find((c) => key(c.centre.name) === t)
-  );
+  const by = (name: (c: CentreState) => string) => {
+    const map = new Map<string, CentreState>();
+    for (const c of state.centres) {
+      const k = key(name(c));
+      if (!map.has(k)) map.set(k, c);
+    }
+    return map;
+  };
+  const byCode = by((c) => c.centre.code);
+  const bySheet = by((c) => c.sheet);
+  const byName = by((c) => c.centre.name);
+  return (text) => {
+    const t = key(text);
+    return byCode.get(t) ?? bySheet.get(t) ?? byName.get(t);
+  };
+}
+
+/** Finds a centre's row by goal id, case-blind (the first row with the id), each centre's ids lower-cased once. */
+function rowFinder(): (centre: CentreState, goal: string) => RowState | undefined {
+  const byCentre = new Map<CentreState, Map<string, RowState>>();
+  return (centre, goal) => {
+    let rows = byCentre.get(centre);
+    if (!rows) {
+      rows = new Map();
+      for (const r of centre.rows) {
+        const k = r.row.id.toLowerCase();
+        if (!rows.has(k)) rows.set(k, r);
+      }
+      byCentre.set(centre, rows);
+    }
+    return rows.get(goal.toLowerCase());
+  };
 }
 
 function unknownGoal(goal: string, centre: CentreState): string {

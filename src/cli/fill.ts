@@ -1,6 +1,8 @@
 // kontrakt fill: enters many figures at once from a CSV file, by goal id.
 import * as path from "node:path";
+import { deflateStored } from "../xlsx/deflateStored";
 import { patchCells } from "../xlsx/patchCells";
+import { STORED_ZIP } from "../xlsx/zipOptions";
 import { expectPositionals, parse, type Command, type Io } from "./args";
 import { decodeUtf8 } from "./csv";
 import { EXIT_OK } from "./errors";
@@ -49,7 +51,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     const readHash = sha256(workbook.buffer);
     const text = decodeUtf8(await readInput(figuresFile!, INPUT_LIMITS.csv), path.basename(figuresFile!));
     const figures = figuresToPatches(text, path.basename(figuresFile!), workbook.state);
-    const patched = await patchCells(workbook.buffer, figures.patches);
+    const patched = deflateStored(
+      await patchCells(workbook.buffer, figures.patches, {
+        changed: STORED_ZIP,
+        readPart: workbook.readPart,
+      }),
+    );
     if (await isSameFile(out, workbookFile!)) await assertUnchanged(out, readHash);
     await writeOutput(out, patched);
     return figures;

@@ -2,6 +2,8 @@
 import * as path from "node:path";
 import type { SheetGrid } from "../sheets/grid";
 import { readWorkbook, type WorkbookState } from "../sheets/readWorkbook";
+import type { PartReader } from "../xlsx/boundedLoad";
+import { nativePartReader } from "../xlsx/nativeParts";
 import { readGrids } from "../xlsx/readGrids";
 import { readInput } from "./files";
 
@@ -10,10 +12,13 @@ export interface OpenedWorkbook {
   buffer: Buffer;
   grids: SheetGrid[];
   state: WorkbookState;
+  /** The buffer's parts, read with Node's zlib, for a command that patches them (fill). */
+  readPart: PartReader;
 }
 
 export async function openContractWorkbook(file: string): Promise<OpenedWorkbook> {
   const buffer = await readInput(file);
-  const grids = await readGrids(buffer, { fileName: path.basename(file) });
-  return { file, buffer, grids, state: readWorkbook(grids) };
+  const readPart = nativePartReader(buffer);
+  const grids = await readGrids(buffer, { fileName: path.basename(file), readPart });
+  return { file, buffer, grids, state: readWorkbook(grids), readPart };
 }

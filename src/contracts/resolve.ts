@@ -7,8 +7,23 @@ export function applicableCentres(goal: Goal): CentreCode[] {
   return goal.centres.filter((c) => !excluded.includes(c));
 }
 
+/**
+ * Each goal's applicable centres as a set: every centre's sheet asks of every goal. Kept with the
+ * arrays it was made from, so a goal given new centres (readers build goals step by step) is
+ * asked afresh.
+ */
+const applicable = new WeakMap<
+  Goal,
+  { centres: CentreCode[]; excluded?: CentreCode[]; set: Set<CentreCode> }
+>();
+
 export function appliesTo(goal: Goal, centre: CentreCode): boolean {
-  return applicableCentres(goal).includes(centre);
+  let known = applicable.get(goal);
+  if (!known || known.centres !== goal.centres || known.excluded !== goal.excluded) {
+    known = { centres: goal.centres, excluded: goal.excluded, set: new Set(applicableCentres(goal)) };
+    applicable.set(goal, known);
+  }
+  return known.set.has(centre);
 }
 
 /** Resolved rows per contract object and centre: planning asks for the same rows many times. */

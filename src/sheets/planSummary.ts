@@ -203,18 +203,31 @@ function contractBlock(
     b.style(`B${matrixFirst}:B${matrixLast}`, { wrap: true });
     b.style(`C${matrixFirst}:${lastCol}${matrixLast}`, { horizontal: "center" });
   }
+  const letters = sheets.map((_, c) => centreCol(c));
+  const quoted = sheets.map((s) => sheetRef(s.sheet, COL.status));
   goalRows.forEach((row, i) => {
     const at = matrixFirst + i;
     b.value("A", at, row.id).value("B", at, row.partLabel ? `${row.text} [del: ${row.partLabel}]` : row.text);
+    // Neighbouring centres the goal does not apply to share one style range: a joint goal of a
+    // few centres would otherwise give a range per cell of a 200-centre row.
+    let notApplicableFrom = -1;
+    const endNotApplicable = (c: number) => {
+      if (notApplicableFrom < 0) return;
+      const range = `${letters[notApplicableFrom]}${at}${c - 1 > notApplicableFrom ? `:${letters[c - 1]}${at}` : ""}`;
+      b.style(range, { fill: NOT_APPLICABLE_FILL, fontColor: MUTED_FONT });
+      notApplicableFrom = -1;
+    };
     sheets.forEach((s, c) => {
       const sheetRow = s.rows.get(row.id);
       if (sheetRow === undefined) {
-        b.value(centreCol(c), at, STATUS_LABEL.not_applicable);
-        b.style(`${centreCol(c)}${at}`, { fill: NOT_APPLICABLE_FILL, fontColor: MUTED_FONT });
+        b.value(letters[c]!, at, STATUS_LABEL.not_applicable);
+        if (notApplicableFrom < 0) notApplicableFrom = c;
       } else {
-        b.formula(centreCol(c), at, sheetRef(s.sheet, `${COL.status}${sheetRow}`));
+        endNotApplicable(c);
+        b.formula(letters[c]!, at, `${quoted[c]}${sheetRow}`);
       }
     });
+    endNotApplicable(sheets.length);
   });
   if (goalRows.length > 0) {
     for (const s of COUNTED) {

@@ -14,35 +14,39 @@ export function rectanglesOf(cells: Iterable<{ row: number; col: number }>): Rec
     if (!cols) byRow.set(row, (cols = []));
     cols.push(col);
   }
-  const open = new Map<string, Rect>();
+  // Rectangles reaching the previous row, by their column span; hot (every validation group of
+  // every sheet), so the span is a number, not a string, and the two maps are reused.
+  let open = new Map<number, Rect>();
+  let continuing = new Map<number, Rect>();
   const done: Rect[] = [];
   const rows = [...byRow.keys()].sort((a, b) => a - b);
   let previousRow = -1;
   for (const row of rows) {
     const cols = byRow.get(row)!.sort((a, b) => a - b);
-    const runs: [number, number][] = [];
-    for (const c of cols) {
-      const last = runs[runs.length - 1];
-      if (last && c === last[1] + 1) last[1] = c;
-      else if (!last || c > last[1]) runs.push([c, c]);
-    }
-    const continuing = new Map<string, Rect>();
-    for (const [left, right] of runs) {
-      const key = `${left}:${right}`;
-      const rect = row === previousRow + 1 ? open.get(key) : undefined;
+    const adjacent = row === previousRow + 1;
+    for (let i = 0; i < cols.length;) {
+      // A run of consecutive columns (a column given twice counts once).
+      const left = cols[i]!;
+      let right = left;
+      for (i++; i < cols.length && cols[i]! <= right + 1; i++) right = Math.max(right, cols[i]!);
+      const span = left * SPAN_BASE + right;
+      const rect = adjacent ? open.get(span) : undefined;
       if (rect) {
         rect.bottom = row;
-        continuing.set(key, rect);
-        open.delete(key);
+        open.delete(span);
+        continuing.set(span, rect);
       } else {
-        continuing.set(key, { top: row, left, bottom: row, right });
+        continuing.set(span, { top: row, left, bottom: row, right });
       }
     }
-    done.push(...open.values());
+    for (const rect of open.values()) done.push(rect);
     open.clear();
-    for (const [k, v] of continuing) open.set(k, v);
+    [open, continuing] = [continuing, open];
     previousRow = row;
   }
-  done.push(...open.values());
+  for (const rect of open.values()) done.push(rect);
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
+
+/** Larger than any column number (Excel has 16,384 columns), so left × SPAN_BASE + right names a span. */
+const SPAN_BASE = 1 << 20;

@@ -42,6 +42,10 @@ const ADVANCE: [number, string][] = [
   [180, "@W—"],
 ];
 const WIDTH = new Map<string, number>(ADVANCE.flatMap(([w, chars]) => [...chars].map((c) => [c, w / 100])));
+/** The same widths by UTF-16 code for the characters above (all in the BMP); 0 where unknown. */
+const WIDTH_BY_CODE = new Float64Array(0x2100);
+for (const [c, w] of WIDTH) WIDTH_BY_CODE[c.charCodeAt(0)] = w;
+const UNKNOWN_WIDTH = 1.1;
 
 /**
  * A column's width is counted in digits of Calibri 11. Text is measured in the same digits, with
@@ -53,12 +57,47 @@ const PADDING_UNITS = 0.6;
 /** Width of a text in Excel column units (characters of the default font). */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const c of text) w += WIDTH.get(c) ?? 1.1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character of unknown width, as `for (const c of text)` counted it.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      w += UNKNOWN_WIDTH;
+      continue;
+    }
+    w += (code < WIDTH_BY_CODE.length && WIDTH_BY_CODE[code]) || UNKNOWN_WIDTH;
+  }
   return w * DIGIT_IN_COLUMN_UNITS;
 }
 
+/**
+ * Lines per column width and text. The same texts (goal texts, requirements, hints) recur on
+ * every centre sheet, so a 200-centre workbook measures each only once; the cache is emptied
+ * when it grows large, so a long-running pane does not keep every text it ever measured.
+ */
+const linesCache = new Map<number, Map<string, number>>();
+let cachedTexts = 0;
+const MAX_CACHED_TEXTS = 20_000;
+
 /** Lines a text takes in a column of the given width, wrapped word by word as Excel does. */
 export function wrappedLines(text: string, width: number): number {
+  let byText = linesCache.get(width);
+  if (!byText) linesCache.set(width, (byText = new Map()));
+  let lines = byText.get(text);
+  if (lines === undefined) {
+    if (cachedTexts >= MAX_CACHED_TEXTS) {
+      for (const m of linesCache.values()) m.clear();
+      cachedTexts = 0;
+    }
+    lines = countWrappedLines(text, width);
+    byText.set(text, lines);
+    cachedTexts++;
+  }
+  return lines;
+}
+
+function countWrappedLines(text: string, width: number): number {
   const room = Math.max(1, width - PADDING_UNITS);
   const space = textWidth(" ");
   let lines = 0;

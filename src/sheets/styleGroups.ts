@@ -205,25 +205,37 @@ export interface ValidationGroup {
   rects: Rect[];
 }
 
-/** The plan gives a rule per cell; equal rules (with their texts) become one rule over many cells. */
-export function groupValidations(validations: ValidationPlan[]): ValidationGroup[] {
-  const groups = new Map<
-    string,
-    { validation: Omit<ValidationPlan, "range">; cells: Map<string, { row: number; col: number }> }
-  >();
+/**
+ * The plan gives a rule per cell; equal rules (with their texts) become one rule over many cells.
+ * Hot for a large workbook (two rules per goal row on every centre sheet), so the key is a plain
+ * string and a cell given twice is left to rectanglesOf, which covers it once. The table's parsed
+ * ranges may be shared by a whole workbook (the writer's), as its sheets repeat the addresses.
+ */
+export function groupValidations(validations: ValidationPlan[], table = new StyleTable()): ValidationGroup[] {
+  const groups = new Map<string, { validation: Omit<ValidationPlan, "range">; cells: Cell[] }>();
   for (const v of validations) {
-    const { range, ...rest } = v;
-    const key = JSON.stringify([rest.rule, rest.prompt, rest.error]);
+    const key = validationKey(v);
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { validation: rest, cells: new Map() }));
-    const r = parseRange(range);
+    if (!g) {
+      const { range: _range, ...validation } = v;
+      groups.set(key, (g = { validation, cells: [] }));
+    }
+    const r = table.rect(v.range);
     for (let row = r.top; row <= r.bottom; row++)
-      for (let col = r.left; col <= r.right; col++) g.cells.set(`${row},${col}`, { row, col });
+      for (let col = r.left; col <= r.right; col++) g.cells.push({ row, col });
   }
   return [...groups.values()].map((g) => ({
     validation: g.validation,
-    rects: rectanglesOf(g.cells.values()),
+    rects: rectanglesOf(g.cells),
   }));
+}
+
+/** Equal for validations with the same rule, prompt and error; each text led by its length, so none can run into the next. */
+function validationKey(v: ValidationPlan): string {
+  const rule = v.rule;
+  const what = rule.kind === "list" ? rule.source : rule.kind === "custom" ? rule.formula : String(rule.min);
+  const { prompt, error } = v;
+  return `${rule.kind}|${what.length}:${what}|${prompt.title.length}:${prompt.title}|${prompt.text.length}:${prompt.text}|${error.title.length}:${error.title}|${error.text.length}:${error.text}`;
 }
 
 /** A run of cells with one validation that differs from its column block's base. */

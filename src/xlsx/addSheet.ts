@@ -4,6 +4,7 @@
 // Appending at the end keeps sheet indices (localSheetId, activeTab) of the others valid.
 import JSZip from "jszip";
 import { escapeXml, unescapeXml } from "./xmlText";
+import { ZIP_OPTIONS } from "./zipOptions";
 
 export interface NewSheetOptions {
   /** Column widths in characters, from column A. */
@@ -70,7 +71,7 @@ export async function addEmptySheet(
   zip.file("xl/_rels/workbook.xml.rels", rels);
   zip.file("[Content_Types].xml", types);
   zip.file("xl/workbook.xml", workbook);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "nodebuffer", ...ZIP_OPTIONS });
 }
 
 function insertBefore(xml: string, marker: string, insert: string): string {

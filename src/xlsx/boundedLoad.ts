@@ -38,8 +38,18 @@ const EMPTY_SHEET =
  */
 export type LoadPurpose = "grid" | "cells" | "workbook";
 
-export async function loadBounded(bytes: Uint8Array, purpose: LoadPurpose): Promise<BoundedWorkbook> {
-  const prepared = await prepare(bytes, purpose);
+/**
+ * A part's text by its path in the zip, or undefined to leave it to JSZip: the command line reads
+ * with Node's zlib (nativeParts.ts), the task pane has only JSZip.
+ */
+export type PartReader = (path: string) => Promise<string | undefined>;
+
+export async function loadBounded(
+  bytes: Uint8Array,
+  purpose: LoadPurpose,
+  readPart?: PartReader,
+): Promise<BoundedWorkbook> {
+  const prepared = await prepare(bytes, purpose, readPart);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(prepared.input as unknown as ArrayBuffer);
@@ -58,6 +68,7 @@ export async function loadBounded(bytes: Uint8Array, purpose: LoadPurpose): Prom
 async function prepare(
   bytes: Uint8Array,
   purpose: LoadPurpose,
+  readPart: PartReader | undefined,
 ): Promise<{ input: Uint8Array; stubbed: Map<string, Overflow>; notes: Map<string, Map<string, CellNote>> }> {
   let zip: JSZip;
   let paths: Map<string, string>;
@@ -77,7 +88,7 @@ async function prepare(
   const notes = new Map<string, Map<string, CellNote>>();
   let changed = false;
   for (const [name, path] of paths) {
-    const xml = await zip.file(path)!.async("string");
+    const xml = (await readPart?.(path)) ?? (await zip.file(path)!.async("string"));
     const scan = scanSheet(xml);
     notes.set(name, scan.notes);
     if (!scan.overflow) {

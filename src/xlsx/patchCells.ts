@@ -13,6 +13,8 @@
 import JSZip from "jszip";
 import { cellName, parseCell } from "../sheets/a1";
 import { escapeXml, unescapeXml } from "./xmlText";
+import type { PartReader } from "./boundedLoad";
+import { STORED_ZIP, ZIP_OPTIONS } from "./zipOptions";
 
 export interface CellPatch {
   /** The sheet's name as Excel shows it. */
@@ -24,7 +26,23 @@ export interface CellPatch {
 
 export class PatchError extends Error {}
 
-export async function patchCells(buffer: Buffer, patches: CellPatch[]): Promise<Buffer> {
+export interface PatchOptions {
+  /**
+   * How the parts it changes are compressed: deflated like every file written here, or
+   * (STORED_ZIP, for the command line) left stored for deflateStored.ts. The others are copied
+   * as they are.
+   */
+  changed?: typeof ZIP_OPTIONS | typeof STORED_ZIP;
+  /** Reads the sheets' XML faster than JSZip where it can (the command line: nativeParts.ts). */
+  readPart?: PartReader;
+}
+
+/** The file with the cells set. */
+export async function patchCells(
+  buffer: Buffer,
+  patches: CellPatch[],
+  { changed = ZIP_OPTIONS, readPart }: PatchOptions = {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   const workbookPath = "xl/workbook.xml";
   const workbookXml = await text(zip, workbookPath);
@@ -39,14 +57,14 @@ export async function patchCells(buffer: Buffer, patches: CellPatch[]): Promise<
   }
 
   for (const [sheet, path] of sheetPaths) {
-    let xml = await text(zip, path);
+    let xml = (await readPart?.(path)) ?? (await text(zip, path));
     const mine = bySheet.get(sheet);
     if (mine) xml = setCells(xml, mine);
     const stripped = stripCachedResults(xml);
-    if (mine || stripped !== xml) zip.file(path, stripped);
+    if (mine || stripped !== xml) zip.file(path, stripped, changed);
   }
-  zip.file(workbookPath, withFullCalcOnLoad(workbookXml));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  zip.file(workbookPath, withFullCalcOnLoad(workbookXml), changed);
+  return zip.generateAsync({ type: "nodebuffer", ...ZIP_OPTIONS });
 }
 
 async function text(zip: JSZip, path: string): Promise<string> {
@@ -75,9 +93,16 @@ export async function worksheetPaths(zip: JSZip, workbookXml: string): Promise<M
   return paths;
 }
 
+/** Each attribute name's pattern, compiled once: a fill looks up two attributes per patched cell. */
+const ATTR_PATTERNS = new Map<string, RegExp>();
+
 function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*"([^"]*)"`).exec(attrs);
-  return m?.[1];
+  let pattern = ATTR_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*"([^"]*)"`);
+    ATTR_PATTERNS.set(name, pattern);
+  }
+  return pattern.exec(attrs)?.[1];
 }
 
 /**

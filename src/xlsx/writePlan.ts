@@ -17,6 +17,7 @@ import { BORDER_COLOR, SHEET_PROTECTION, validationTexts } from "../sheets/excel
 import { groupValidations, layerStyles, StyleTable } from "../sheets/styleGroups";
 import { escapeXml } from "./xmlText";
 import { headerFooterCode } from "./headerFooter";
+import { STORED_ZIP, ZIP_OPTIONS } from "./zipOptions";
 
 const DEFAULT_FONT = { name: "Calibri", size: 11, family: 2 } as const;
 
@@ -40,25 +41,25 @@ export function markFullCalcOnLoad(wb: ExcelJS.Workbook): void {
   };
 }
 
-/**
- * Deflate is most of the time exceljs spends writing (measured: bench/cli.ts). Level 1 instead of
- * JSZip's default 6 makes writing about a quarter faster for files about a quarter larger
- * (2.0 → 2.5 MB for 200 centres; the built-in contracts' file stays under 100 KB).
- */
-const ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
-
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await toBytes(wb));
 }
 
-/** The file's bytes without Node's Buffer: the task pane writes templates in the browser. */
-export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const out = await wb.xlsx.writeBuffer({ zip: ZIP_OPTIONS } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+/**
+ * The file's bytes without Node's Buffer: the task pane writes templates in the browser. The
+ * command line asks for the entries stored (STORED_ZIP) and deflates them itself (deflateStored.ts).
+ */
+export async function toBytes(
+  wb: ExcelJS.Workbook,
+  zipOptions: typeof ZIP_OPTIONS | typeof STORED_ZIP = ZIP_OPTIONS,
+): Promise<Uint8Array> {
+  const out = await wb.xlsx.writeBuffer({ zip: zipOptions } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
   // exceljs gives a Buffer in Node and its own Buffer polyfill (a Uint8Array) in the browser.
   const bytes = out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   return quoteSheetNamesInPrintTitles(
     bytes,
     wb.worksheets.map((ws) => ws.name),
+    zipOptions,
   );
 }
 
@@ -67,7 +68,11 @@ export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
  * (lib/xlsx/xform/book/workbook-xform.js), and Excel repairs such a file. Only a workbook with
  * such a sheet name is opened again and its workbook.xml corrected.
  */
-async function quoteSheetNamesInPrintTitles(bytes: Uint8Array, sheetNames: string[]): Promise<Uint8Array> {
+async function quoteSheetNamesInPrintTitles(
+  bytes: Uint8Array,
+  sheetNames: string[],
+  zipOptions: typeof ZIP_OPTIONS | typeof STORED_ZIP,
+): Promise<Uint8Array> {
   const odd = sheetNames.filter((n) => n.includes("'"));
   if (odd.length === 0) return bytes;
   const { default: JSZip } = await import("jszip");
@@ -82,7 +87,7 @@ async function quoteSheetNamesInPrintTitles(bytes: Uint8Array, sheetNames: strin
     xml = xml.split(wrong).join(right);
   }
   zip.file("xl/workbook.xml", xml);
-  return zip.generateAsync({ type: "uint8array", ...ZIP_OPTIONS });
+  return zip.generateAsync({ type: "uint8array", ...zipOptions });
 }
 
 /** writePlan for the browser: the same file, as a Uint8Array. */
@@ -140,7 +145,7 @@ export function renderSheet(
   });
   for (const [row, height] of Object.entries(plan.rowHeights)) ws.getRow(Number(row)).height = height;
   for (const range of plan.merges) ws.mergeCells(range);
-  addValidations(ws, plan.validations);
+  addValidations(ws, plan.validations, styles.table);
   addConditionalFormats(ws, plan.conditionalFormats, plan.dataBars);
   if (plan.protect) protect(ws);
   if (plan.print) {
@@ -249,10 +254,10 @@ function argb(rgb: string): string {
  * One rule per rectangle of alike cells (groupValidations, the Office.js shell's fallback; per-cell
  * rules make exceljs write overlapping ranges, which Excel "repairs" away: OFFICE-JS.md).
  */
-function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[]): void {
+function addValidations(ws: ExcelJS.Worksheet, plans: ValidationPlan[], table: StyleTable): void {
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
     .dataValidations;
-  for (const { validation, rects } of groupValidations(plans)) {
+  for (const { validation, rects } of groupValidations(plans, table)) {
     const rule = toValidation(validation);
     for (const rect of rects) dv.add(rangeName(rect), rule);
   }

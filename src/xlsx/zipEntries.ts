@@ -6,23 +6,31 @@ export interface ZipEntry {
   compressedSize: number;
   /** As the central directory declares it; ZIP64 entries report Infinity. */
   uncompressedSize: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** Where the entry's local header starts. */
+  localHeaderOffset: number;
+  /** Bytes of extra fields in its central record (one may carry another name: Info-ZIP's Unicode path). */
+  extraFieldLength: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 
+/** Where the end-of-central-directory record starts, or -1 when there is none. */
+export function endOfCentralDirectory(buffer: Buffer): number {
+  if (buffer.length < 22) return -1;
+  // It sits in the last 22 + 65535 (comment) bytes.
+  const stop = Math.max(0, buffer.length - 22 - 0xffff);
+  for (let i = buffer.length - 22; i >= stop; i--) {
+    if (buffer.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  return -1;
+}
+
 /** The entries, or undefined when the buffer is not a readable zip file. */
 export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
-  if (buffer.length < 22) return undefined;
-  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
-  const stop = Math.max(0, buffer.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= stop; i--) {
-    if (buffer.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(buffer);
   if (eocd < 0) return undefined;
   const count = buffer.readUInt16LE(eocd + 10);
   const size = buffer.readUInt32LE(eocd + 12);
@@ -33,6 +41,7 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== CENTRAL_SIGNATURE) return undefined;
+    const method = buffer.readUInt16LE(p + 10);
     const compressedSize = buffer.readUInt32LE(p + 20);
     const uncompressed = buffer.readUInt32LE(p + 24);
     const nameLength = buffer.readUInt16LE(p + 28);
@@ -43,6 +52,9 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
       name,
       compressedSize,
       uncompressedSize: uncompressed === 0xffffffff ? Infinity : uncompressed,
+      method,
+      localHeaderOffset: buffer.readUInt32LE(p + 42),
+      extraFieldLength: extraLength,
     });
     p += 46 + nameLength + extraLength + commentLength;
   }

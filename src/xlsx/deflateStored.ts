@@ -1,0 +1,97 @@
+// Node only (the command line; the task pane never imports this): deflates a zip whose entries
+// JSZip wrote stored, with Node's own zlib.
+//
+// Why: JSZip deflates in JavaScript (pako) after copying every byte into a fresh array, which is
+// about a tenth of the time `kontrakt build` takes for 200 centres; Node's zlib does the same
+// work in a third of the CPU time (synchronously: on the thread pool it took more CPU time, for
+// no gain in wall time on two cores). Only each entry's method and compressed size change, and
+// the offsets after it; every other byte of JSZip's headers is kept, so the file is the one
+// JSZip writes with ZIP_OPTIONS, at the same level, up to the deflate stream.
+import { deflateRawSync } from "node:zlib";
+import { endOfCentralDirectory } from "./zipEntries";
+import { ZIP_OPTIONS } from "./zipOptions";
+
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+/** General purpose flag bit 3: sizes in a data descriptor after the data, not in the header. */
+const DATA_DESCRIPTOR = 0x0008;
+
+interface Entry {
+  /** Its central directory record. */
+  central: Buffer;
+  /** Its local header (with name and extra field) and its data as stored. */
+  header: Buffer;
+  data: Buffer;
+  /** A stored file (not a folder), to be deflated. */
+  deflate: boolean;
+}
+
+/** The zip with every stored file deflated; a zip it cannot read is refused, not passed through. */
+export function deflateStored(zip: Buffer): Buffer {
+  const eocd = endOfCentralDirectory(zip);
+  if (eocd < 0) throw new Error("deflateStored: not a zip file");
+  const entries = readEntries(zip, eocd);
+  const deflated = new Map<Entry, Buffer>();
+  for (const e of entries)
+    if (e.deflate) deflated.set(e, deflateRawSync(e.data, { level: ZIP_OPTIONS.compressionOptions.level }));
+
+  const parts: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = deflated.get(e) ?? e.data;
+    const header = Buffer.from(e.header);
+    const central = Buffer.from(e.central);
+    if (deflated.has(e)) {
+      header.writeUInt16LE(DEFLATED, 8);
+      header.writeUInt32LE(data.length, 18);
+      central.writeUInt16LE(DEFLATED, 10);
+      central.writeUInt32LE(data.length, 20);
+    }
+    central.writeUInt32LE(offset, 42);
+    parts.push(header, data);
+    centrals.push(central);
+    offset += header.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.from(zip.subarray(eocd));
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+function readEntries(zip: Buffer, eocd: number): Entry[] {
+  const count = zip.readUInt16LE(eocd + 10);
+  if (count === 0xffff || zip.readUInt32LE(eocd + 16) === 0xffffffff)
+    throw new Error("deflateStored: ZIP64 is not supported");
+  const entries: Entry[] = [];
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || zip.readUInt32LE(p) !== CENTRAL_SIGNATURE)
+      throw new Error("deflateStored: broken central directory");
+    const nameLength = zip.readUInt16LE(p + 28);
+    const centralLength = 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    const name = zip.toString("utf8", p + 46, p + 46 + nameLength);
+    const local = zip.readUInt32LE(p + 42);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_SIGNATURE)
+      throw new Error(`deflateStored: broken local header of ${name}`);
+    const flags = zip.readUInt16LE(local + 6);
+    // Its bytes after the data would be lost; JSZip writes none unless asked to stream.
+    if (flags & DATA_DESCRIPTOR) throw new Error(`deflateStored: ${name} has a data descriptor`);
+    const method = zip.readUInt16LE(local + 8);
+    const size = zip.readUInt32LE(p + 20);
+    const headerLength = 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const dataStart = local + headerLength;
+    if (dataStart + size > zip.length) throw new Error(`deflateStored: ${name} runs past the end`);
+    entries.push({
+      central: zip.subarray(p, p + centralLength),
+      header: zip.subarray(local, dataStart),
+      data: zip.subarray(dataStart, dataStart + size),
+      deflate: method === STORED && !name.endsWith("/"),
+    });
+    p += centralLength;
+  }
+  return entries;
+}
