@@ -8,13 +8,9 @@
 // the offsets after it; every other byte of JSZip's headers is kept, so the file is the one
 // JSZip writes with ZIP_OPTIONS, at the same level, up to the deflate stream.
 import { deflateRawSync } from "node:zlib";
-import { endOfCentralDirectory } from "./zipEntries";
+import { CENTRAL_SIGNATURE, DEFLATED, endOfCentralDirectory, LOCAL_SIGNATURE, STORED } from "./zipEntries";
 import { ZIP_OPTIONS } from "./zipOptions";
 
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
 /** General purpose flag bit 3: sizes in a data descriptor after the data, not in the header. */
 const DATA_DESCRIPTOR = 0x0008;
 

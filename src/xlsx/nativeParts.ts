@@ -4,11 +4,8 @@
 // patchCells.ts) ask this first and fall back to JSZip for anything it does not read.
 import { inflateRawSync } from "node:zlib";
 import type { PartReader } from "./boundedLoad";
-import { zipEntries } from "./zipEntries";
+import { DEFLATED, LOCAL_SIGNATURE, STORED, zipEntries } from "./zipEntries";
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
 /** General purpose flag bit 0. */
 const ENCRYPTED = 0x0001;
 

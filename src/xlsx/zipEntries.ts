@@ -14,8 +14,13 @@ export interface ZipEntry {
   extraFieldLength: number;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
+// The zip format's record signatures and compression methods (APPNOTE.TXT), for every reader
+// and writer of zip bytes in xlsx/.
+export const EOCD_SIGNATURE = 0x06054b50;
+export const CENTRAL_SIGNATURE = 0x02014b50;
+export const LOCAL_SIGNATURE = 0x04034b50;
+export const STORED = 0;
+export const DEFLATED = 8;
 
 /** Where the end-of-central-directory record starts, or -1 when there is none. */
 export function endOfCentralDirectory(buffer: Buffer): number {
