@@ -8,7 +8,15 @@
 // the offsets after it; every other byte of JSZip's headers is kept, so the file is the one
 // JSZip writes with ZIP_OPTIONS, at the same level, up to the deflate stream.
 import { deflateRawSync } from "node:zlib";
-import { CENTRAL_SIGNATURE, DEFLATED, endOfCentralDirectory, LOCAL_SIGNATURE, STORED } from "./zipEntries";
+import {
+  DEFLATED,
+  endOfCentralDirectory,
+  localDataStart,
+  localFlags,
+  STORED,
+  zipEntries,
+  type ZipEntry,
+} from "./zipEntries";
 import { ZIP_OPTIONS } from "./zipOptions";
 
 /** General purpose flag bit 3: sizes in a data descriptor after the data, not in the header. */
@@ -27,8 +35,9 @@ interface Entry {
 /** The zip with every stored file deflated; a zip it cannot read is refused, not passed through. */
 export function deflateStored(zip: Buffer): Buffer {
   const eocd = endOfCentralDirectory(zip);
-  if (eocd < 0) throw new Error("deflateStored: not a zip file");
-  const entries = readEntries(zip, eocd);
+  const list = eocd < 0 ? undefined : zipEntries(zip);
+  if (!list) throw new Error("deflateStored: not a zip file (or ZIP64, or its central directory broken)");
+  const entries = list.map((e) => entryOf(zip, e));
   const deflated = new Map<Entry, Buffer>();
   for (const e of entries)
     if (e.deflate) deflated.set(e, deflateRawSync(e.data, { level: ZIP_OPTIONS.compressionOptions.level }));
@@ -58,36 +67,15 @@ export function deflateStored(zip: Buffer): Buffer {
   return Buffer.concat([...parts, directory, end]);
 }
 
-function readEntries(zip: Buffer, eocd: number): Entry[] {
-  const count = zip.readUInt16LE(eocd + 10);
-  if (count === 0xffff || zip.readUInt32LE(eocd + 16) === 0xffffffff)
-    throw new Error("deflateStored: ZIP64 is not supported");
-  const entries: Entry[] = [];
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || zip.readUInt32LE(p) !== CENTRAL_SIGNATURE)
-      throw new Error("deflateStored: broken central directory");
-    const nameLength = zip.readUInt16LE(p + 28);
-    const centralLength = 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-    const name = zip.toString("utf8", p + 46, p + 46 + nameLength);
-    const local = zip.readUInt32LE(p + 42);
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_SIGNATURE)
-      throw new Error(`deflateStored: broken local header of ${name}`);
-    const flags = zip.readUInt16LE(local + 6);
-    // Its bytes after the data would be lost; JSZip writes none unless asked to stream.
-    if (flags & DATA_DESCRIPTOR) throw new Error(`deflateStored: ${name} has a data descriptor`);
-    const method = zip.readUInt16LE(local + 8);
-    const size = zip.readUInt32LE(p + 20);
-    const headerLength = 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const dataStart = local + headerLength;
-    if (dataStart + size > zip.length) throw new Error(`deflateStored: ${name} runs past the end`);
-    entries.push({
-      central: zip.subarray(p, p + centralLength),
-      header: zip.subarray(local, dataStart),
-      data: zip.subarray(dataStart, dataStart + size),
-      deflate: method === STORED && !name.endsWith("/"),
-    });
-    p += centralLength;
-  }
-  return entries;
+function entryOf(zip: Buffer, e: ZipEntry): Entry {
+  const start = localDataStart(zip, e);
+  if (start === undefined) throw new Error(`deflateStored: broken local header of ${e.name}`);
+  // Its bytes after the data would be lost; JSZip writes none unless asked to stream.
+  if (localFlags(zip, e) & DATA_DESCRIPTOR) throw new Error(`deflateStored: ${e.name} has a data descriptor`);
+  return {
+    central: zip.subarray(e.centralOffset, e.centralOffset + e.centralLength),
+    header: zip.subarray(e.localHeaderOffset, start),
+    data: zip.subarray(start, start + e.compressedSize),
+    deflate: e.method === STORED && !e.name.endsWith("/"),
+  };
 }

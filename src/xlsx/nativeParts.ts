@@ -4,7 +4,7 @@
 // patchCells.ts) ask this first and fall back to JSZip for anything it does not read.
 import { inflateRawSync } from "node:zlib";
 import type { PartReader } from "./boundedLoad";
-import { DEFLATED, LOCAL_SIGNATURE, STORED, zipEntries } from "./zipEntries";
+import { DEFLATED, localDataStart, localFlags, STORED, zipEntries } from "./zipEntries";
 
 /** General purpose flag bit 0. */
 const ENCRYPTED = 0x0001;
@@ -24,12 +24,9 @@ export function nativePartReader(zip: Buffer): PartReader {
     const e = entries.get(path);
     if (!e || (e.method !== STORED && e.method !== DEFLATED) || !Number.isFinite(e.uncompressedSize))
       return undefined;
-    const at = e.localHeaderOffset;
-    if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) return undefined;
+    const start = localDataStart(zip, e);
     // Encrypted: JSZip says so.
-    if (zip.readUInt16LE(at + 6) & ENCRYPTED) return undefined;
-    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-    if (start + e.compressedSize > zip.length) return undefined;
+    if (start === undefined || localFlags(zip, e) & ENCRYPTED) return undefined;
     const data = zip.subarray(start, start + e.compressedSize);
     const bytes =
       e.method === STORED ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });

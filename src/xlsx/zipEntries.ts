@@ -12,13 +12,16 @@ export interface ZipEntry {
   localHeaderOffset: number;
   /** Bytes of extra fields in its central record (one may carry another name: Info-ZIP's Unicode path). */
   extraFieldLength: number;
+  /** Where its central record starts, and how long it is (name, extra field and comment included). */
+  centralOffset: number;
+  centralLength: number;
 }
 
 // The zip format's record signatures and compression methods (APPNOTE.TXT), for every reader
 // and writer of zip bytes in xlsx/.
-export const EOCD_SIGNATURE = 0x06054b50;
-export const CENTRAL_SIGNATURE = 0x02014b50;
-export const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
 export const STORED = 0;
 export const DEFLATED = 8;
 
@@ -53,6 +56,7 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
     const extraLength = buffer.readUInt16LE(p + 30);
     const commentLength = buffer.readUInt16LE(p + 32);
     const name = buffer.toString("utf8", p + 46, p + 46 + nameLength);
+    const centralLength = 46 + nameLength + extraLength + commentLength;
     entries.push({
       name,
       compressedSize,
@@ -60,10 +64,29 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | undefined {
       method,
       localHeaderOffset: buffer.readUInt32LE(p + 42),
       extraFieldLength: extraLength,
+      centralOffset: p,
+      centralLength,
     });
-    p += 46 + nameLength + extraLength + commentLength;
+    p += centralLength;
   }
   return entries;
+}
+
+/**
+ * Where an entry's data starts, after its local header (whose name and extra field may differ in
+ * length from the central record's); undefined when no local header is where the central record
+ * says, or the data would run past the end of the buffer.
+ */
+export function localDataStart(buffer: Buffer, e: ZipEntry): number | undefined {
+  const at = e.localHeaderOffset;
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) return undefined;
+  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+  return start + e.compressedSize > buffer.length ? undefined : start;
+}
+
+/** The general purpose flags of an entry's local header (localDataStart found that header). */
+export function localFlags(buffer: Buffer, e: ZipEntry): number {
+  return buffer.readUInt16LE(e.localHeaderOffset + 6);
 }
 
 /** An OLE2 compound file: an old .xls, or an .xlsx encrypted with a password. */
