@@ -230,12 +230,32 @@ export function groupValidations(validations: ValidationPlan[], table = new Styl
   }));
 }
 
-/** Equal for validations with the same rule, prompt and error; each text led by its length, so none can run into the next. */
+/** Equal for validations with the same rule, prompt and error. */
 function validationKey(v: ValidationPlan): string {
-  const rule = v.rule;
-  const what = rule.kind === "list" ? rule.source : rule.kind === "custom" ? rule.formula : String(rule.min);
-  const { prompt, error } = v;
-  return `${rule.kind}|${what.length}:${what}|${prompt.title.length}:${prompt.title}|${prompt.text.length}:${prompt.text}|${error.title.length}:${error.title}|${error.text.length}:${error.text}`;
+  return `${ruleKey(v)}|${promptKey(v)}`;
+}
+
+type Validation = Omit<ValidationPlan, "range">;
+
+/**
+ * Keys of a validation's rule (with its error) and of its prompt: plain strings, as they are made
+ * for every validated cell of a large workbook. Each text is led by its length, so none can run
+ * into the next.
+ */
+const ruleKey = (v: Validation) => joined(v.rule.kind, ruleText(v.rule), v.error.title, v.error.text);
+const promptKey = (v: Validation) => joined(v.prompt.title, v.prompt.text);
+const joined = (...texts: string[]) => texts.map((t) => `${t.length}:${t}`).join("|");
+
+function ruleText(rule: ValidationPlan["rule"]): string {
+  switch (rule.kind) {
+    case "list":
+      return rule.source;
+    case "custom":
+      return rule.formula;
+    case "decimal":
+    case "wholeNumber":
+      return String(rule.min);
+  }
 }
 
 /** A run of cells with one validation that differs from its column block's base. */
@@ -284,10 +304,6 @@ export function validationBlocks(validations: ValidationPlan[]): ValidationBlock
   }
   return blocks;
 }
-
-type Validation = Omit<ValidationPlan, "range">;
-const ruleKey = (v: Validation) => JSON.stringify([v.rule, v.error]);
-const promptKey = (v: Validation) => JSON.stringify(v.prompt);
 
 /**
  * The block's runs of equal cells, and as its base the validation of one of them that leaves
