@@ -292,11 +292,14 @@ export function compilePlan(
   for (const s of sheets) {
     // New and replaced sheets start visible, and clearInPlace shows a sheet again.
     if (s.visibility === "visible") continue;
-    const wanted = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden";
+    const wanted = OFFICE_VISIBILITY[s.visibility];
     ops.push({ bytes: callBytes(wanted), queue: (q) => void (q.sheet(s.name).visibility = wanted) });
   }
   return { ops, skipped: [...skipped], show };
 }
+
+/** A plan's sheet visibility in Office.js's words. */
+const OFFICE_VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
 function freeName(name: string, taken: Set<string>): string {
   for (let i = 1; ; i++) {
@@ -1128,9 +1131,7 @@ function rewriteInFull(plan: WorkbookPlan, options: ApplyOptions, sheets: Readon
   for (const s of plan.sheets) {
     const key = s.name.toLowerCase();
     if (!sheets.has(key)) continue;
-    const visibility =
-      s.visibility === "visible" ? "Visible" : s.visibility === "hidden" ? "Hidden" : "VeryHidden";
-    existing.set(key, { name: s.name, protected: s.protect, visibility });
+    existing.set(key, { name: s.name, protected: s.protect, visibility: OFFICE_VISIBILITY[s.visibility] });
   }
   return {
     ...options,

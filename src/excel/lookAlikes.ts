@@ -2,7 +2,7 @@
 // their looks with one Range.copyFrom instead of writing them, and what it checks afterwards
 // that the copy brought (real Excel has not run this: a copy that silently left something out
 // is caught and the sheet written again in full).
-import { boundingBox, overlaps, parseRange, type Rect } from "../sheets/a1";
+import { boundingBox, cellName, overlaps, parseRange, type Rect } from "../sheets/a1";
 import { validationTexts } from "../sheets/excelLimits";
 import type { SheetPlan } from "../sheets/plan";
 
@@ -60,18 +60,25 @@ export class LookAlikes {
 
 function evidenceOf(s: SheetPlan): CopyEvidence {
   const evidence: CopyEvidence = {};
-  const corner = (range: string) => range.split(":")[0]!;
+  const corner = (range: string) => {
+    const r = parseRange(range);
+    return {
+      rect: { top: r.top, left: r.left, bottom: r.top, right: r.left },
+      name: cellName(r.top, r.left),
+    };
+  };
   const v = s.validations[0];
-  if (v) evidence.prompt = { cell: corner(v.range), message: validationTexts(v).prompt };
+  if (v) evidence.prompt = { cell: corner(v.range).name, message: validationTexts(v).prompt };
   // An input cell no later style locks again (later styles win).
-  const inputs = s.styles.flatMap((st, i) => (st.style.locked === false ? [i] : []));
-  const unlocked = inputs.find((i) => {
-    const cell = parseRange(corner(s.styles[i]!.range));
-    return !s.styles
-      .slice(i + 1)
-      .some((st) => st.style.locked !== undefined && overlaps(parseRange(st.range), cell));
-  });
-  if (unlocked !== undefined) evidence.unlocked = corner(s.styles[unlocked]!.range);
+  for (const [i, st] of s.styles.entries()) {
+    if (st.style.locked !== false) continue;
+    const cell = corner(st.range);
+    const later = s.styles.slice(i + 1);
+    if (later.every((l) => l.style.locked === undefined || !overlaps(parseRange(l.range), cell.rect))) {
+      evidence.unlocked = cell.name;
+      break;
+    }
+  }
   // Range.conditionalFormats holds every conditional format that touches the range.
   const highlights = [...s.conditionalFormats, ...s.dataBars];
   if (highlights[0]) {
