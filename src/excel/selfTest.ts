@@ -387,13 +387,13 @@ export async function runSelfTest(
     try {
       await run(async (context) => {
         // The scratch sheet and any a check added beside it ("<name>_…").
-        const all = context.workbook.worksheets.load("items/name,items/visibility");
+        const all = context.workbook.worksheets.load(
+          "items/name,items/visibility,items/protection/protected",
+        );
         await context.sync();
         const mine = all.items.filter((ws) => ws.name === name || ws.name.startsWith(`${name}_`));
-        const protection = mine.map((ws) => ws.protection.load("protected"));
-        await context.sync();
-        mine.forEach((ws, i) => {
-          if (protection[i]!.protected) ws.protection.unprotect();
+        mine.forEach((ws) => {
+          if (ws.protection.protected) ws.protection.unprotect();
           // A very hidden sheet cannot be deleted until it is merely hidden (#365).
           if (String(ws.visibility) === "VeryHidden") ws.visibility = "Hidden" as Excel.SheetVisibility;
         });
